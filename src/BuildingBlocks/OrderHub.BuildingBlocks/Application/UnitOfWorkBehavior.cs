@@ -1,0 +1,51 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Messaging;
+using OrderHub.BuildingBlocks.Persistence;
+
+namespace OrderHub.BuildingBlocks.Application;
+
+/// <summary>
+/// One transaction per command in the owning module's DbContext: the handler's changes and the outbox rows
+/// it wrote commit together or not at all. Queries pass straight through.
+/// </summary>
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
+    IServiceProvider services,
+    IEnumerable<ModuleDatabase> modules,
+    OutboxSignal outboxSignal) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IBaseCommand
+{
+    private static ModuleDatabase? _owner;
+
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var owner = _owner ??= modules.FirstOrDefault(m => m.OwnedAssemblies.Contains(typeof(TMessage).Assembly));
+        if (owner is null)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        var db = (ModuleDbContext)services.GetRequiredService(owner.ContextType);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await next(message, cancellationToken); // nested command: the outer one commits
+        }
+
+        TResponse response;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            response = await next(message, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (db.TakeOutboxSignal())
+        {
+            outboxSignal.Notify();
+        }
+
+        return response;
+    }
+}

@@ -1,0 +1,68 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OrderHub.BuildingBlocks.Persistence;
+
+namespace OrderHub.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Base of every integration event consumer: the effect and the inbox row commit in one transaction,
+/// so a repeated delivery of the same event (same <see cref="IntegrationEvent.Id"/>) has no second effect.
+/// </summary>
+public abstract class InboxHandler<TEvent, TContext>(TContext db, TimeProvider clock, ILogger logger) : INotificationHandler<TEvent>
+    where TEvent : IntegrationEvent
+    where TContext : ModuleDbContext
+{
+    protected TContext Db { get; } = db;
+
+    protected TimeProvider Clock { get; } = clock;
+
+    protected ILogger Logger { get; } = logger;
+
+    public async ValueTask Handle(TEvent notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var handler = GetType().FullName!;
+        if (await AlreadyHandledAsync(notification.Id, handler, cancellationToken))
+        {
+            Logger.LogInformation("Skipping duplicate delivery of {EventId} to {Handler}", notification.Id, handler);
+            return;
+        }
+
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        await HandleOnceAsync(notification, cancellationToken);
+        Db.InboxMessages.Add(new InboxMessage { MessageId = notification.Id, Handler = handler, ProcessedAt = Clock.GetUtcNow() });
+        try
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await RaceLostAsync(notification.Id, handler))
+            {
+                throw;
+            }
+
+            // A concurrent delivery of the same event committed first; ours rolled back with no effect.
+            Logger.LogInformation("Concurrent duplicate delivery of {EventId} to {Handler} rolled back", notification.Id, handler);
+        }
+    }
+
+    /// <summary>The consumer's effect: change tracked entities of <see cref="Db"/>; the base saves them.</summary>
+    protected abstract ValueTask HandleOnceAsync(TEvent integrationEvent, CancellationToken cancellationToken);
+
+    private Task<bool> AlreadyHandledAsync(Guid id, string handler, CancellationToken cancellationToken) =>
+        Db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == id && m.Handler == handler, cancellationToken);
+
+    private async Task<bool> RaceLostAsync(Guid id, string handler)
+    {
+        Db.ChangeTracker.Clear();
+        if (Db.Database.CurrentTransaction is { } tx)
+        {
+            await tx.RollbackAsync();
+        }
+
+        return await AlreadyHandledAsync(id, handler, CancellationToken.None);
+    }
+}

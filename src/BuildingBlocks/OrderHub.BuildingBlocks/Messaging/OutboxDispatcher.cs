@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderHub.BuildingBlocks.Persistence;
+
+namespace OrderHub.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Moves integration events from every module's outbox to their in-process consumers.
+/// A message is first claimed by a guarded conditional update (only one host can win it, on any provider),
+/// then published, then marked processed. A crash after publishing means a second delivery, which the
+/// consumers' inboxes make harmless; a crash before means the lease expires and another sweep takes it.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopeFactory,
+    IEnumerable<ModuleDatabase> modules,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
+{
+    private readonly string _hostId = HostIdentity.Create();
+
+    /// <summary>Dispatches everything currently due in every module; returns how many messages were delivered.</summary>
+    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        foreach (var module in modules)
+        {
+            delivered += await DispatchModuleAsync(module, cancellationToken);
+        }
+
+        return delivered;
+    }
+
+    private async Task<int> DispatchModuleAsync(ModuleDatabase module, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+        var now = clock.GetUtcNow();
+        var due = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.OccurredAt)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var delivered = 0;
+        foreach (var message in due)
+        {
+            if (!await TryClaimAsync(db, message.Id, cancellationToken))
+            {
+                continue; // another host won it
+            }
+
+            if (await DeliverAsync(db, module, message, cancellationToken))
+            {
+                delivered++;
+            }
+        }
+
+        return delivered;
+    }
+
+    private async Task<bool> TryClaimAsync(ModuleDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + options.Value.ClaimLease;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == id && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, _hostId).SetProperty(m => m.LockedUntil, until), cancellationToken);
+        return claimed == 1;
+    }
+
+    private async Task<bool> DeliverAsync(ModuleDbContext db, ModuleDatabase module, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        using var logScope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["Module"] = module.Module,
+            ["OutboxMessageId"] = message.Id,
+        });
+        try
+        {
+            var type = IntegrationEventTypes.Resolve(message.Type)
+                ?? throw new InvalidOperationException($"Unknown integration event type '{message.Type}'.");
+            var integrationEvent = (IntegrationEvent)JsonSerializer.Deserialize(message.Payload, type, IntegrationEventTypes.JsonOptions)!;
+
+            // Consumers run in their own scope: their DbContexts and transactions are theirs.
+            await using (var consumerScope = scopeFactory.CreateAsyncScope())
+            {
+                var publisher = consumerScope.ServiceProvider.GetRequiredService<IPublisher>();
+                await publisher.Publish(integrationEvent, cancellationToken);
+            }
+
+            var processedAt = clock.GetUtcNow();
+            await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.ProcessedAt, processedAt).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
+                cancellationToken);
+            LogDelivered(message.Type);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var attempts = message.Attempts + 1;
+            var retryAt = clock.GetUtcNow() + RetryDelay(attempts);
+            var error = ex.ToString();
+            error = error.Length > 2000 ? error[..2000] : error;
+            await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Attempts, attempts)
+                    .SetProperty(m => m.LastError, error)
+                    .SetProperty(m => m.LockedUntil, retryAt),
+                CancellationToken.None);
+            LogFailed(ex, message.Type, attempts, retryAt);
+            return false;
+        }
+    }
+
+    private TimeSpan RetryDelay(int attempts)
+    {
+        var seconds = Math.Pow(2, Math.Min(attempts, 20));
+        return TimeSpan.FromSeconds(Math.Min(seconds, options.Value.MaxRetryDelay.TotalSeconds));
+    }
+
+    /// <summary>Deletes processed messages past the retention period (a daily Hangfire job calls this).</summary>
+    public async Task<int> PurgeProcessedAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - options.Value.Retention;
+        var purged = 0;
+        foreach (var module in modules)
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+            purged += await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return purged;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dispatched outbox message of type {MessageType}")]
+    private partial void LogDelivered(string messageType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message of type {MessageType} failed (attempt {Attempts}); retrying at {RetryAt}")]
+    private partial void LogFailed(Exception ex, string messageType, int attempts, DateTimeOffset retryAt);
+}

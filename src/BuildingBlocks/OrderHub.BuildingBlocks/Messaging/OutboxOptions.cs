@@ -1,0 +1,24 @@
+namespace OrderHub.BuildingBlocks.Messaging;
+
+/// <summary>Bound from <c>OrderHub:Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "OrderHub:Outbox";
+
+    /// <summary>Run the background dispatcher in this host (tests turn it off and dispatch explicitly).</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
+    /// <summary>Longest wait between two sweeps when no commit signals new messages.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a claim keeps other hosts away from a message being dispatched.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Upper bound of the exponential back-off between failed attempts; failures are retried forever.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Processed messages older than this are deleted by the daily clean-up job.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+}

@@ -1,0 +1,42 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OrderHub.BuildingBlocks.Persistence;
+
+/// <summary>A module's DbContext as the host sees it: for migrations, the outbox dispatcher and the unit of work.</summary>
+public sealed record ModuleDatabase(string Module, string Schema, Type ContextType, IReadOnlyList<Assembly> OwnedAssemblies);
+
+public static class ModuleDatabaseRegistration
+{
+    /// <summary>
+    /// Registers the provider-specific context chosen by configuration and exposes it as <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer, TPostgreSql>(
+        this IServiceCollection services, string module, string schema, DatabaseOptions options, params Assembly[] ownedAssemblies)
+        where TContext : ModuleDbContext
+        where TSqlite : TContext
+        where TSqlServer : TContext
+        where TPostgreSql : TContext
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = options.Provider switch
+        {
+            DatabaseProvider.Sqlite => Add<TContext, TSqlite>(services, schema, options),
+            DatabaseProvider.SqlServer => Add<TContext, TSqlServer>(services, schema, options),
+            DatabaseProvider.PostgreSql => Add<TContext, TPostgreSql>(services, schema, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown database provider."),
+        };
+        services.AddSingleton(new ModuleDatabase(module, schema, typeof(TContext), ownedAssemblies));
+        services.AddHealthChecks().AddDbContextCheck<TContext>($"db-{schema}", tags: ["ready"]);
+        return services;
+    }
+
+    private static IServiceCollection Add<TContext, TConcrete>(IServiceCollection services, string schema, DatabaseOptions options)
+        where TContext : ModuleDbContext
+        where TConcrete : TContext
+    {
+        services.AddDbContext<TConcrete>(b => b.UseModuleDatabase(options.Provider, options.ConnectionString, schema));
+        services.AddScoped<TContext>(sp => sp.GetRequiredService<TConcrete>());
+        return services;
+    }
+}

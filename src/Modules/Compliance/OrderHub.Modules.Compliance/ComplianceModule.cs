@@ -1,0 +1,37 @@
+using System.Reflection;
+using Mediator;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Modules;
+using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Compliance.Contracts.Queries;
+using OrderHub.Modules.Compliance.Features.GetModuleStatus;
+using OrderHub.Modules.Compliance.Persistence;
+
+namespace OrderHub.Modules.Compliance;
+
+/// <summary>Composition root of the Compliance module: the host calls this and nothing else inside the module.</summary>
+public sealed class ComplianceModule : IModule
+{
+    public const string ModuleName = "Compliance";
+
+    public string Name => ModuleName;
+
+    public string Schema => ComplianceDbContext.SchemaName;
+
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(ComplianceModule).Assembly, typeof(GetComplianceModuleStatusQuery).Assembly];
+
+    public void Register(IServiceCollection services, ModuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        services.AddModuleDbContext<ComplianceDbContext, SqliteComplianceDbContext, SqlServerComplianceDbContext, PostgreSqlComplianceDbContext>(
+            ModuleName, Schema, context.Database, [.. Assemblies]);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        GetComplianceModuleStatusEndpoint.Map(endpoints);
+    }
+
+    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetComplianceModuleStatusQuery();
+}

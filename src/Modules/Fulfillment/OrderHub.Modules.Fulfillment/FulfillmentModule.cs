@@ -1,0 +1,37 @@
+using System.Reflection;
+using Mediator;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Modules;
+using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Fulfillment.Contracts.Queries;
+using OrderHub.Modules.Fulfillment.Features.GetModuleStatus;
+using OrderHub.Modules.Fulfillment.Persistence;
+
+namespace OrderHub.Modules.Fulfillment;
+
+/// <summary>Composition root of the Fulfillment module: the host calls this and nothing else inside the module.</summary>
+public sealed class FulfillmentModule : IModule
+{
+    public const string ModuleName = "Fulfillment";
+
+    public string Name => ModuleName;
+
+    public string Schema => FulfillmentDbContext.SchemaName;
+
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(FulfillmentModule).Assembly, typeof(GetFulfillmentModuleStatusQuery).Assembly];
+
+    public void Register(IServiceCollection services, ModuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        services.AddModuleDbContext<FulfillmentDbContext, SqliteFulfillmentDbContext, SqlServerFulfillmentDbContext, PostgreSqlFulfillmentDbContext>(
+            ModuleName, Schema, context.Database, [.. Assemblies]);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        GetFulfillmentModuleStatusEndpoint.Map(endpoints);
+    }
+
+    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetFulfillmentModuleStatusQuery();
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using OrderHub.BuildingBlocks.Persistence;
+
+namespace OrderHub.Modules.Fulfillment.Persistence;
+
+/// <summary>The Fulfillment module's own database: schema "fulfillment", its tables, outbox and inbox.</summary>
+internal abstract class FulfillmentDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "fulfillment";
+
+    protected override string Schema => SchemaName;
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FulfillmentDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(FulfillmentDbContext).Namespace!, StringComparison.Ordinal) == true);
+}

@@ -1,0 +1,43 @@
+using System.Reflection;
+using Mediator;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Modules;
+using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Inventory.Contracts.Queries;
+using OrderHub.Modules.Inventory.DemoData;
+using OrderHub.Modules.Inventory.Features.GetModuleStatus;
+using OrderHub.Modules.Inventory.Features.GetProduct;
+using OrderHub.Modules.Inventory.Features.GetStockAvailability;
+using OrderHub.Modules.Inventory.Persistence;
+
+namespace OrderHub.Modules.Inventory;
+
+/// <summary>Composition root of the Inventory module: the host calls this and nothing else inside the module.</summary>
+public sealed class InventoryModule : IModule
+{
+    public const string ModuleName = "Inventory";
+
+    public string Name => ModuleName;
+
+    public string Schema => InventoryDbContext.SchemaName;
+
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(InventoryModule).Assembly, typeof(GetInventoryModuleStatusQuery).Assembly];
+
+    public void Register(IServiceCollection services, ModuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        services.AddModuleDbContext<InventoryDbContext, SqliteInventoryDbContext, SqlServerInventoryDbContext, PostgreSqlInventoryDbContext>(
+            ModuleName, Schema, context.Database, [.. Assemblies]);
+        services.AddScoped<IDemoDataSeeder, InventoryDemoDataSeeder>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        GetInventoryModuleStatusEndpoint.Map(endpoints);
+        GetProductEndpoint.Map(endpoints);
+        GetStockAvailabilityEndpoint.Map(endpoints);
+    }
+
+    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetInventoryModuleStatusQuery();
+}

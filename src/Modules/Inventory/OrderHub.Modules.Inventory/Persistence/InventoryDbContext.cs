@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Inventory.Domain.Catalog;
+using OrderHub.Modules.Inventory.Domain.Locations;
+using OrderHub.Modules.Inventory.Domain.Stock;
+
+namespace OrderHub.Modules.Inventory.Persistence;
+
+/// <summary>The Inventory module's own database: schema "inventory", its tables, outbox and inbox.</summary>
+internal abstract class InventoryDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "inventory";
+
+    protected override string Schema => SchemaName;
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Location> Locations => Set<Location>();
+
+    public DbSet<StockItem> StockItems => Set<StockItem>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(InventoryDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(InventoryDbContext).Namespace!, StringComparison.Ordinal) == true);
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Notifications.Domain.Emails;
+
+namespace OrderHub.Modules.Notifications.Persistence;
+
+/// <summary>The Notifications module's own database: schema "notifications", its tables, outbox and inbox.</summary>
+internal abstract class NotificationsDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "notifications";
+
+    protected override string Schema => SchemaName;
+
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(NotificationsDbContext).Namespace!, StringComparison.Ordinal) == true);
+}

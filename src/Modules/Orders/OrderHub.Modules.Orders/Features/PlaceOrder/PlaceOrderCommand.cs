@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using Mediator;
+
+namespace OrderHub.Modules.Orders.Features.PlaceOrder;
+
+/// <summary>The body of <c>POST /api/v1/orders</c> (API.md), plus what the endpoint adds from the request.</summary>
+internal sealed record PlaceOrderCommand : ICommand<PlaceOrderResult>
+{
+    public string? Channel { get; init; }
+
+    public string? ExternalReference { get; init; }
+
+    public CustomerInput? Customer { get; init; }
+
+    public AddressInput? ShippingAddress { get; init; }
+
+    public AddressInput? BillingAddress { get; init; }
+
+    public string? ShippingService { get; init; }
+
+    public IReadOnlyList<LineInput>? Lines { get; init; }
+
+    public PaymentInput? Payment { get; init; }
+
+    [JsonIgnore]
+    public string IdempotencyKey { get; init; } = string.Empty;
+
+    [JsonIgnore]
+    public string RequestHash { get; init; } = string.Empty;
+
+    [JsonIgnore]
+    public string Actor { get; init; } = string.Empty;
+}
+
+internal sealed record CustomerInput(string? Email, string? FirstName, string? LastName, DateOnly? DateOfBirth, string? Phone);
+
+internal sealed record AddressInput(string? Line1, string? Line2, string? City, string? Region, string? PostalCode, string? Country);
+
+internal sealed record LineInput(string? Sku, int Quantity);
+
+internal sealed record PaymentInput(string? Method, string? Token);
+
+internal sealed record PlaceOrderResult(Guid OrderId, string OrderNumber, bool Created);

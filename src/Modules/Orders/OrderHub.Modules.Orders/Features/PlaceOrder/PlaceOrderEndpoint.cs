@@ -1,0 +1,74 @@
+using System.Data.Common;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Orders.Features.GetOrderDetails;
+
+namespace OrderHub.Modules.Orders.Features.PlaceOrder;
+
+internal static class PlaceOrderEndpoint
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/v1/orders", HandleAsync)
+            .WithName("PlaceOrder")
+            .WithTags("Orders")
+            .WithSummary("Places an order from any channel. Requires an Idempotency-Key header.")
+            .Produces<OrderDetailsDto>(StatusCodes.Status201Created)
+            .Produces<OrderDetailsDto>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(ApiScopes.OrdersWrite);
+
+    private static async Task<Results<Created<OrderDetailsDto>, Ok<OrderDetailsDto>, ProblemHttpResult>> HandleAsync(
+        PlaceOrderCommand command,
+        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
+        ClaimsPrincipal user,
+        ISender sender,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Idempotency-Key header required.",
+                detail: "Send a unique Idempotency-Key (at most 200 characters) with every order creation, and the same key when retrying.");
+        }
+
+        var request = command with
+        {
+            IdempotencyKey = idempotencyKey,
+            RequestHash = Hash(command),
+            Actor = $"api:{user.Identity?.Name ?? "unknown"}",
+        };
+
+        PlaceOrderResult result;
+        try
+        {
+            result = await sender.Send(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or DbException)
+        {
+            // A parallel request with the same key committed first: answer as its replay (or 409 if the body differs).
+            result = await sender.Send(request, cancellationToken);
+        }
+
+        var order = await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken);
+        return result.Created
+            ? TypedResults.Created($"/api/v1/orders/{result.OrderId}", order)
+            : TypedResults.Ok(order);
+    }
+
+    private static string Hash(PlaceOrderCommand command) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(command, JsonSerializerOptions.Web))));
+}

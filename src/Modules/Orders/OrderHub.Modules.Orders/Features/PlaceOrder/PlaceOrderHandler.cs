@@ -1,0 +1,63 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
+using OrderHub.Modules.Orders.Domain.Orders;
+using OrderHub.Modules.Orders.Persistence;
+
+namespace OrderHub.Modules.Orders.Features.PlaceOrder;
+
+/// <summary>
+/// Receives an order: stores it as Received with its timeline and announces it through the outbox, all in the
+/// command's transaction. A repeated Idempotency-Key returns the first order; with another body it is a conflict.
+/// </summary>
+internal sealed class PlaceOrderHandler(
+    OrdersDbContext db,
+    OrderNumberAllocator numbers,
+    TimeProvider clock,
+    ILogger<PlaceOrderHandler> logger) : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
+{
+    public async ValueTask<PlaceOrderResult> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
+    {
+        var previous = await db.IdempotencyRecords.FindAsync([command.IdempotencyKey], cancellationToken);
+        if (previous is not null)
+        {
+            if (previous.RequestHash != command.RequestHash)
+            {
+                throw new ConflictException("This Idempotency-Key was already used with a different request body.");
+            }
+
+            var number = await db.Orders.Where(o => o.Id == previous.OrderId).Select(o => o.Number).SingleAsync(cancellationToken);
+            return new PlaceOrderResult(previous.OrderId, number, Created: false);
+        }
+
+        var now = clock.GetUtcNow();
+        var customer = new Customer(command.Customer!.Email!.Trim(), command.Customer.FirstName!.Trim(), command.Customer.LastName!.Trim(),
+            command.Customer.DateOfBirth, command.Customer.Phone);
+        var ship = command.ShippingAddress!;
+        var address = new Address(ship.Line1!, ship.Line2, ship.City!, ship.Region!, ship.PostalCode!, ship.Country!);
+        var order = Order.Receive(
+            await numbers.NextAsync(cancellationToken),
+            Enum.Parse<OrderChannel>(command.Channel!),
+            command.ExternalReference,
+            customer,
+            address,
+            command.Lines!.Select(l => (l.Sku!.Trim(), l.Quantity)),
+            command.Actor,
+            now);
+
+        db.Orders.Add(order);
+        db.IdempotencyRecords.Add(new IdempotencyRecord(command.IdempotencyKey, command.RequestHash, order.Id, now));
+        db.AddIntegrationEvent(new OrderReceivedIntegrationEvent(
+            order.Id, order.Number, order.Channel.ToString(), customer.Email, customer.FullName,
+            [.. order.Lines.Select(l => new OrderReceivedLine(l.Sku, l.Quantity))]));
+
+        using (logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = order.Number }))
+        {
+            logger.LogInformation("Order {OrderNumber} received via {Channel} with {LineCount} line(s)", order.Number, order.Channel, order.Lines.Count);
+        }
+
+        return new PlaceOrderResult(order.Id, order.Number, Created: true);
+    }
+}

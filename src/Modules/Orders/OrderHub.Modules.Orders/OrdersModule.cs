@@ -1,0 +1,42 @@
+using System.Reflection;
+using Mediator;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Modules;
+using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Orders.Contracts.Queries;
+using OrderHub.Modules.Orders.Features.GetModuleStatus;
+using OrderHub.Modules.Orders.Features.GetOrderDetails;
+using OrderHub.Modules.Orders.Features.PlaceOrder;
+using OrderHub.Modules.Orders.Persistence;
+
+namespace OrderHub.Modules.Orders;
+
+/// <summary>Composition root of the Orders module: the host calls this and nothing else inside the module.</summary>
+public sealed class OrdersModule : IModule
+{
+    public const string ModuleName = "Orders";
+
+    public string Name => ModuleName;
+
+    public string Schema => OrdersDbContext.SchemaName;
+
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(OrdersModule).Assembly, typeof(GetOrdersModuleStatusQuery).Assembly];
+
+    public void Register(IServiceCollection services, ModuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        services.AddModuleDbContext<OrdersDbContext, SqliteOrdersDbContext, SqlServerOrdersDbContext, PostgreSqlOrdersDbContext>(
+            ModuleName, Schema, context.Database, [.. Assemblies]);
+        services.AddScoped<OrderNumberAllocator>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        GetOrdersModuleStatusEndpoint.Map(endpoints);
+        PlaceOrderEndpoint.Map(endpoints);
+        GetOrderDetailsEndpoint.Map(endpoints);
+    }
+
+    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetOrdersModuleStatusQuery();
+}

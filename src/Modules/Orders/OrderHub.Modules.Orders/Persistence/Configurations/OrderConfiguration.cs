@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrderHub.Modules.Orders.Domain.Orders;
+
+namespace OrderHub.Modules.Orders.Persistence.Configurations;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.ToTable("Orders");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Number).HasMaxLength(20);
+        builder.HasIndex(o => o.Number).IsUnique();
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.ExternalReference).HasMaxLength(100);
+        builder.Property(o => o.Currency).HasMaxLength(3);
+        builder.HasIndex(o => new { o.Status, o.PlacedAt });
+        builder.OwnsOne(o => o.Customer, c =>
+        {
+            c.Property(x => x.Email).HasColumnName("CustomerEmail").HasMaxLength(254);
+            c.Property(x => x.FirstName).HasColumnName("CustomerFirstName").HasMaxLength(100);
+            c.Property(x => x.LastName).HasColumnName("CustomerLastName").HasMaxLength(100);
+            c.Property(x => x.DateOfBirth).HasColumnName("CustomerDateOfBirth");
+            c.Property(x => x.Phone).HasColumnName("CustomerPhone").HasMaxLength(30);
+            c.HasIndex(x => x.Email);
+        });
+        builder.OwnsOne(o => o.ShippingAddress, a =>
+        {
+            a.Property(x => x.Line1).HasColumnName("ShipLine1").HasMaxLength(200);
+            a.Property(x => x.Line2).HasColumnName("ShipLine2").HasMaxLength(200);
+            a.Property(x => x.City).HasColumnName("ShipCity").HasMaxLength(100);
+            a.Property(x => x.Region).HasColumnName("ShipRegion").HasMaxLength(100);
+            a.Property(x => x.PostalCode).HasColumnName("ShipPostalCode").HasMaxLength(20);
+            a.Property(x => x.Country).HasColumnName("ShipCountry").HasMaxLength(2);
+        });
+        builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
+        builder.Navigation(o => o.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(o => o.Timeline).WithOne().HasForeignKey(t => t.OrderId);
+        builder.Navigation(o => o.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> builder)
+    {
+        builder.ToTable("OrderLines");
+        builder.HasKey(l => new { l.OrderId, l.LineNumber });
+        builder.Property(l => l.Sku).HasMaxLength(64);
+        builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(l => l.Sku);
+    }
+}
+
+internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
+{
+    public void Configure(EntityTypeBuilder<TimelineEntry> builder)
+    {
+        builder.ToTable("OrderTimeline");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Event).HasMaxLength(50);
+        builder.Property(t => t.Detail).HasMaxLength(1000);
+        builder.Property(t => t.Actor).HasMaxLength(200);
+        builder.HasIndex(t => t.OrderId);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("IdempotencyRecords");
+        builder.HasKey(r => r.Key);
+        builder.Property(r => r.Key).HasMaxLength(200);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+    }
+}

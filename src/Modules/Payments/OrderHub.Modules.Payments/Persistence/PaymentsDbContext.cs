@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using OrderHub.BuildingBlocks.Persistence;
+
+namespace OrderHub.Modules.Payments.Persistence;
+
+/// <summary>The Payments module's own database: schema "payments", its tables, outbox and inbox.</summary>
+internal abstract class PaymentsDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "payments";
+
+    protected override string Schema => SchemaName;
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PaymentsDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(PaymentsDbContext).Namespace!, StringComparison.Ordinal) == true);
+}

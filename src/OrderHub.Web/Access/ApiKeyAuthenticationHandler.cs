@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OrderHub.BuildingBlocks.Security;
+
+namespace OrderHub.Web.Access;
+
+/// <summary>Authenticates <c>X-Api-Key</c> against the hashed keys of active API clients; each scope becomes a claim.</summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AccessDbContext db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(ApiKeys.HeaderName, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var hash = ApiKeys.Hash(values.ToString());
+        var client = await db.ApiClients.AsNoTracking()
+            .Where(c => c.KeyHash == hash && c.RevokedAt == null)
+            .Select(c => new { c.Id, c.Name, c.Scopes })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        if (client is null)
+        {
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, client.Id.ToString()),
+            new(ClaimTypes.Name, client.Name),
+        };
+        claims.AddRange(client.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(ApiScopes.ClaimType, s)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}

@@ -1,0 +1,186 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using OrderHub.BuildingBlocks.Application;
+using OrderHub.BuildingBlocks.Messaging;
+using OrderHub.BuildingBlocks.Modules;
+using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.BuildingBlocks.Security;
+using OrderHub.Web.Access;
+using Serilog;
+
+namespace OrderHub.Web.Infrastructure;
+
+/// <summary>Composes the host: modules, Mediator, persistence, auth, Swagger, Hangfire, health and problem details.</summary>
+internal static class HostSetup
+{
+    public const string AdminPolicy = "Admin";
+    private const string SmartScheme = "OrderHub";
+
+    public static WebApplicationBuilder AddOrderHub(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+
+        services.AddSerilog((sp, lc) => lc
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(sp)
+            .Enrich.FromLogContext());
+
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
+        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.SectionName));
+        services.AddSingleton(TimeProvider.System);
+
+        // Modules
+        var moduleContext = new ModuleContext(configuration, database);
+        foreach (var module in ModuleCatalog.All)
+        {
+            module.Register(services, moduleContext);
+        }
+
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies =
+            [
+                typeof(OrderHub.Modules.Orders.OrdersModule), typeof(OrderHub.Modules.Orders.Contracts.Queries.GetOrdersModuleStatusQuery),
+                typeof(OrderHub.Modules.Inventory.InventoryModule), typeof(OrderHub.Modules.Inventory.Contracts.Queries.GetInventoryModuleStatusQuery),
+                typeof(OrderHub.Modules.Compliance.ComplianceModule), typeof(OrderHub.Modules.Compliance.Contracts.Queries.GetComplianceModuleStatusQuery),
+                typeof(OrderHub.Modules.Payments.PaymentsModule), typeof(OrderHub.Modules.Payments.Contracts.Queries.GetPaymentsModuleStatusQuery),
+                typeof(OrderHub.Modules.Fulfillment.FulfillmentModule), typeof(OrderHub.Modules.Fulfillment.Contracts.Queries.GetFulfillmentModuleStatusQuery),
+                typeof(OrderHub.Modules.Shipping.ShippingModule), typeof(OrderHub.Modules.Shipping.Contracts.Queries.GetShippingModuleStatusQuery),
+                typeof(OrderHub.Modules.Notifications.NotificationsModule), typeof(OrderHub.Modules.Notifications.Contracts.Queries.GetNotificationsModuleStatusQuery),
+            ];
+            options.PipelineBehaviors = PipelineOrder.Behaviors;
+        });
+        services.AddValidatorsFromAssemblies(ModuleCatalog.All.SelectMany(m => m.Assemblies), ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        // Outbox
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatcherService>();
+
+        // Access: Identity for staff, API keys for clients
+        services.AddAccessDatabase(database);
+        services.AddIdentity<StaffUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+            })
+            .AddEntityFrameworkStores<AccessDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "orderhub.auth";
+        });
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "API key for /api, cookie elsewhere", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Path.StartsWithSegments("/api") ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(StaffRoles.Admin));
+        services.AddAuthorization(o =>
+        {
+            foreach (var scope in ApiScopes.All)
+            {
+                o.AddPolicy(scope, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(ApiScopes.ClaimType, scope));
+            }
+        });
+        services.AddScoped<AccessBootstrapper>();
+
+        // HTTP surface
+        services.AddControllersWithViews();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddControllers().AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            if (ctx.HttpContext.Items[CorrelationIdMiddleware.HeaderName] is string correlationId)
+            {
+                ctx.ProblemDetails.Extensions["correlationId"] = correlationId;
+            }
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOrderHubSwagger();
+        services.AddOrderHubJobs(database, jobs);
+        return builder;
+    }
+
+    public static WebApplication UseOrderHub(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.UseSwagger();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/swagger/v1/swagger.json", "OrderHub API v1");
+            o.DocumentTitle = "OrderHub API";
+        });
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "OrderHub jobs" })
+            .RequireAuthorization(AdminPolicy);
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+
+        foreach (var module in ModuleCatalog.All)
+        {
+            module.MapEndpoints(app);
+        }
+
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+        return app;
+    }
+
+    private static void AddAccessDatabase(this IServiceCollection services, DatabaseOptions database)
+    {
+        _ = database.Provider switch
+        {
+            DatabaseProvider.SqlServer => services.AddDbContext<SqlServerAccessDbContext>(b => b.UseModuleDatabase(database.Provider, database.ConnectionString, AccessDbContext.SchemaName))
+                .AddScoped<AccessDbContext>(sp => sp.GetRequiredService<SqlServerAccessDbContext>()),
+            DatabaseProvider.PostgreSql => services.AddDbContext<PostgreSqlAccessDbContext>(b => b.UseModuleDatabase(database.Provider, database.ConnectionString, AccessDbContext.SchemaName))
+                .AddScoped<AccessDbContext>(sp => sp.GetRequiredService<PostgreSqlAccessDbContext>()),
+            _ => services.AddDbContext<SqliteAccessDbContext>(b => b.UseModuleDatabase(database.Provider, database.ConnectionString, AccessDbContext.SchemaName))
+                .AddScoped<AccessDbContext>(sp => sp.GetRequiredService<SqliteAccessDbContext>()),
+        };
+        services.AddHealthChecks().AddDbContextCheck<AccessDbContext>("db-access", tags: ["ready"]);
+    }
+}
+
+/// <summary>The Mediator pipeline, outermost first. Pinned by a test: logging sees everything, validation runs before
+/// any transaction opens, and the unit of work wraps only the handler.</summary>
+internal static class PipelineOrder
+{
+    public static readonly Type[] Behaviors =
+    [
+        typeof(LoggingBehavior<,>),
+        typeof(ValidationBehavior<,>),
+        typeof(UnitOfWorkBehavior<,>),
+    ];
+}
