@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Messaging;
+
+namespace OrderHub.IntegrationTests.Infrastructure;
+
+/// <summary>The real host on a real database, configured the way an operator would (configuration keys only).</summary>
+public sealed class OrderHubApp(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides = null) : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-api-key-all-scopes";
+    public const string AdminEmail = "admin@orderhub.test";
+    public const string AdminPassword = "Test-Admin-Password-1";
+
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["OrderHub:Database:Provider"] = Database.Provider.ToString(),
+            ["OrderHub:Database:ConnectionString"] = Database.ConnectionString,
+            ["OrderHub:Database:MigrateOnStartup"] = "true",
+            ["OrderHub:Outbox:DispatcherEnabled"] = "false",
+            ["OrderHub:Jobs:RunServer"] = "false",
+            ["OrderHub:DemoData:Enabled"] = "true",
+            ["OrderHub:Bootstrap:ApiKey"] = ApiKey,
+            ["OrderHub:Bootstrap:AdminEmail"] = AdminEmail,
+            ["OrderHub:Bootstrap:AdminPassword"] = AdminPassword,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient CreateApiClient(string? apiKey = ApiKey)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>Runs the outbox dispatcher once, as the background service would.</summary>
+    public Task<int> DispatchOutboxAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public static async Task<HttpResponseMessage> PlaceOrderAsync(HttpClient client, object body, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString());
+        return await client.SendAsync(request);
+    }
+}

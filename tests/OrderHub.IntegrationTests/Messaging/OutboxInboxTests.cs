@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.Modules.Notifications.Persistence;
+using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
+using OrderHub.Modules.Orders.Persistence;
+using Shouldly;
+
+namespace OrderHub.IntegrationTests.Messaging;
+
+/// <summary>Orders → Notifications through the outbox and the inbox: nothing lost, nothing doubled.</summary>
+public abstract class OutboxInboxTests(HostFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected abstract Task<TestDatabase?> CreateDatabaseAsync();
+
+    [Fact]
+    public async Task A_placed_order_is_announced_through_the_outbox_and_queues_exactly_one_confirmation()
+    {
+        fixture.RequireProvider();
+        var app = fixture.App;
+        var number = await PlaceAsync(app);
+
+        (await PendingOutboxAsync(app, number)).ShouldBe(1);
+        (await EmailsForAsync(app, number)).ShouldBe(0);
+
+        await app.DispatchOutboxAsync();
+        await app.DispatchOutboxAsync();
+
+        (await EmailsForAsync(app, number)).ShouldBe(1);
+        (await PendingOutboxAsync(app, number)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_second_delivery_of_the_same_event_has_no_second_effect()
+    {
+        fixture.RequireProvider();
+        var app = fixture.App;
+        var number = await PlaceAsync(app);
+        await app.DispatchOutboxAsync();
+
+        // As if the host died after the consumers ran but before the row was marked processed.
+        await app.InScopeAsync(sp => sp.GetRequiredService<OrdersDbContext>().OutboxMessages
+            .Where(m => m.Payload.Contains(number))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, (DateTimeOffset?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), Ct));
+        (await app.DispatchOutboxAsync()).ShouldBeGreaterThanOrEqualTo(1);
+
+        (await EmailsForAsync(app, number)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Concurrent_duplicate_deliveries_have_one_effect()
+    {
+        fixture.RequireProvider();
+        var app = fixture.App;
+        var number = $"OH-T{Random.Shared.Next(100_000, 999_999)}";
+        var duplicate = new OrderReceivedIntegrationEvent(Guid.NewGuid(), number, "Web", "dup@example.com", "Dup Licate", [new("CAB-2019-750", 1)]);
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<IPublisher>().Publish(duplicate, Ct);
+            return true;
+        })));
+
+        (await EmailsForAsync(app, number)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_message_claimed_by_a_live_host_is_left_alone_and_one_whose_lease_expired_is_taken_over()
+    {
+        fixture.RequireProvider();
+        var app = fixture.App;
+        var number = await PlaceAsync(app);
+        await SetClaimAsync(app, number, DateTimeOffset.UtcNow.AddMinutes(5));
+        await app.DispatchOutboxAsync();
+        (await EmailsForAsync(app, number)).ShouldBe(0);
+
+        await SetClaimAsync(app, number, DateTimeOffset.UtcNow.AddSeconds(-1));
+        await app.DispatchOutboxAsync();
+        (await EmailsForAsync(app, number)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_crash_between_commit_and_dispatch_loses_nothing()
+    {
+        fixture.RequireProvider();
+        await using var database = (await CreateDatabaseAsync())!;
+        string number;
+        await using (var first = new OrderHubApp(database))
+        {
+            number = await PlaceAsync(first);
+        } // the host is gone before its dispatcher ran
+
+        await using var restarted = new OrderHubApp(database);
+        _ = restarted.Server;
+        (await PendingOutboxAsync(restarted, number)).ShouldBe(1);
+        await restarted.DispatchOutboxAsync();
+        (await EmailsForAsync(restarted, number)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_background_dispatcher_delivers_soon_after_commit()
+    {
+        fixture.RequireProvider();
+        await using var database = (await CreateDatabaseAsync())!;
+        await using var app = new OrderHubApp(database, new Dictionary<string, string?> { ["OrderHub:Outbox:DispatcherEnabled"] = "true" });
+        var number = await PlaceAsync(app);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await EmailsForAsync(app, number) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        (await EmailsForAsync(app, number)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Two_hosts_dispatching_at_once_deliver_every_message_exactly_once()
+    {
+        fixture.RequireProvider();
+        await using var database = (await CreateDatabaseAsync())!;
+        await using var hostA = new OrderHubApp(database);
+        _ = hostA.Server;
+        await using var hostB = new OrderHubApp(database);
+        _ = hostB.Server;
+        var numbers = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            numbers.Add(await PlaceAsync(i % 2 == 0 ? hostA : hostB));
+        }
+
+        await Task.WhenAll(hostA.DispatchOutboxAsync(), hostB.DispatchOutboxAsync(), hostA.DispatchOutboxAsync(), hostB.DispatchOutboxAsync());
+
+        foreach (var number in numbers)
+        {
+            (await EmailsForAsync(hostA, number)).ShouldBe(1);
+        }
+    }
+
+    private static async Task<string> PlaceAsync(OrderHubApp app)
+    {
+        var response = await OrderHubApp.PlaceOrderAsync(app.CreateApiClient(), Infrastructure.Orders.ValidBody());
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("number").GetString()!;
+    }
+
+    private static Task<int> EmailsForAsync(OrderHubApp app, string number) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().EmailMessages.CountAsync(e => e.OrderNumber == number, Ct));
+
+    private static Task<int> PendingOutboxAsync(OrderHubApp app, string number) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<OrdersDbContext>().OutboxMessages.CountAsync(m => m.ProcessedAt == null && m.Payload.Contains(number), Ct));
+
+    private static Task<int> SetClaimAsync(OrderHubApp app, string number, DateTimeOffset until) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<OrdersDbContext>().OutboxMessages
+            .Where(m => m.Payload.Contains(number))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, "another-host").SetProperty(m => m.LockedUntil, until), Ct));
+}
+
+public sealed class OutboxInboxTestsOnSqlite(SqliteHostFixture fixture) : OutboxInboxTests(fixture), IClassFixture<SqliteHostFixture>
+{
+    protected override Task<TestDatabase?> CreateDatabaseAsync() => Task.FromResult<TestDatabase?>(TestDatabase.CreateSqlite());
+}
+
+public sealed class OutboxInboxTestsOnPostgres(PostgresHostFixture fixture) : OutboxInboxTests(fixture), IClassFixture<PostgresHostFixture>
+{
+    protected override async Task<TestDatabase?> CreateDatabaseAsync() => await TestDatabase.CreatePostgresAsync(TestDatabase.PostgresServer!);
+}
