@@ -59,7 +59,8 @@ internal static class HostSetup
                 typeof(OrderHub.Modules.Shipping.ShippingModule), typeof(OrderHub.Modules.Shipping.Contracts.Queries.GetShippingModuleStatusQuery),
                 typeof(OrderHub.Modules.Notifications.NotificationsModule), typeof(OrderHub.Modules.Notifications.Contracts.Queries.GetNotificationsModuleStatusQuery),
             ];
-            options.PipelineBehaviors = PipelineOrder.Behaviors;
+            // Outermost first; the source generator reads this literal, and a test pins the order.
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
         services.AddValidatorsFromAssemblies(ModuleCatalog.All.SelectMany(m => m.Assemblies), ServiceLifetime.Scoped, includeInternalTypes: true);
 
@@ -171,16 +172,4 @@ internal static class HostSetup
         };
         services.AddHealthChecks().AddDbContextCheck<AccessDbContext>("db-access", tags: ["ready"]);
     }
-}
-
-/// <summary>The Mediator pipeline, outermost first. Pinned by a test: logging sees everything, validation runs before
-/// any transaction opens, and the unit of work wraps only the handler.</summary>
-internal static class PipelineOrder
-{
-    public static readonly Type[] Behaviors =
-    [
-        typeof(LoggingBehavior<,>),
-        typeof(ValidationBehavior<,>),
-        typeof(UnitOfWorkBehavior<,>),
-    ];
 }

@@ -11,7 +11,7 @@ using OrderHub.Modules.Orders.Persistence;
 namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrdersDbContext))]
-    [Migration("20261122213405_Initial")]
+    [Migration("20261122213830_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
