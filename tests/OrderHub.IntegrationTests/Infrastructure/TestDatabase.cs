@@ -63,5 +63,9 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
+    /// <summary>A database whose server lifetime someone else owns (e.g. a Testcontainers SQL Server).</summary>
+    public static TestDatabase ForServer(DatabaseProvider provider, string connectionString) =>
+        new(provider, connectionString, () => Task.CompletedTask);
+
     public async ValueTask DisposeAsync() => await _drop();
 }

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.Web.Infrastructure;
+using Shouldly;
+
+namespace OrderHub.IntegrationTests.BackOffice;
+
+/// <summary>A real browser (Debian Chromium through Playwright) against the host on a real Kestrel port.</summary>
+public sealed class SignInTests : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private TestDatabase? _database;
+    private OrderHubApp? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _baseUrl = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            return;
+        }
+
+        _database = TestDatabase.CreateSqlite();
+        _app = new OrderHubApp(_database);
+        _app.UseKestrel(0);
+        _app.StartServer();
+        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    [Fact]
+    public async Task Staff_sign_in_reaches_the_dashboard_where_every_module_reports_and_admins_open_hangfire()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(_baseUrl + "/");
+        page.Url.ShouldContain("/account/login");
+
+        await page.FillAsync("#Email", OrderHubApp.AdminEmail);
+        await page.FillAsync("#Password", OrderHubApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+
+        await page.WaitForSelectorAsync("[data-testid=module-status]");
+        (await page.InnerTextAsync("[data-testid=signed-in-user]")).ShouldBe(OrderHubApp.AdminEmail);
+        var rows = await page.QuerySelectorAllAsync("[data-testid=module-status] tbody tr");
+        rows.Count.ShouldBe(ModuleCatalog.All.Count);
+        (await page.InnerTextAsync("[data-testid=module-status]")).ShouldNotContain("unreachable");
+
+        await page.GotoAsync(_baseUrl + "/hangfire");
+        (await page.TitleAsync()).ShouldContain("OrderHub jobs");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_keeps_staff_on_the_sign_in_page_with_an_error()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(_baseUrl + "/account/login");
+        await page.FillAsync("#Email", OrderHubApp.AdminEmail);
+        await page.FillAsync("#Password", "wrong-password-123");
+        await page.ClickAsync("button[type=submit]");
+
+        (await page.InnerTextAsync(".errors")).ShouldContain("Email or password is wrong.");
+        page.Url.ShouldContain("/account/login");
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        if (_browser is null)
+        {
+            Assert.Skip($"Chromium is not installed at {ChromiumPath} (apt-get install chromium; .ci/run does).");
+        }
+
+        var context = await _browser!.NewContextAsync();
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

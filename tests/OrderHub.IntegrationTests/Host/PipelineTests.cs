@@ -1,0 +1,29 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Application;
+using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.Modules.Orders.Features.GetOrderDetails;
+using OrderHub.Modules.Orders.Features.PlaceOrder;
+using Shouldly;
+
+namespace OrderHub.IntegrationTests.Host;
+
+/// <summary>Pins the Mediator pipeline: logging outermost, validation before any transaction opens, unit of work innermost.</summary>
+public sealed class PipelineTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
+{
+    [Fact]
+    public async Task Commands_pass_logging_then_validation_then_the_unit_of_work()
+    {
+        var order = await fixture.App.InScopeAsync(sp => Task.FromResult(
+            sp.GetServices<IPipelineBehavior<PlaceOrderCommand, PlaceOrderResult>>().Select(b => b.GetType().GetGenericTypeDefinition()).ToList()));
+        order.ShouldBe([typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)]);
+    }
+
+    [Fact]
+    public async Task Queries_skip_the_unit_of_work()
+    {
+        var order = await fixture.App.InScopeAsync(sp => Task.FromResult(
+            sp.GetServices<IPipelineBehavior<GetOrderDetailsQuery, OrderDetailsDto>>().Select(b => b.GetType().GetGenericTypeDefinition()).ToList()));
+        order.ShouldBe([typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)]);
+    }
+}
