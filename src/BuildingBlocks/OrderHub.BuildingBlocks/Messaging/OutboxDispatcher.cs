@@ -77,7 +77,7 @@ public sealed partial class OutboxDispatcher(
     {
         using var logScope = logger.BeginScope(new Dictionary<string, object>
         {
-            ["Module"] = module.Module,
+            ["SourceModule"] = module.Module,
             ["OutboxMessageId"] = message.Id,
         });
         try
