@@ -126,10 +126,11 @@ internal static class HostSetup
 
     public static WebApplication UseOrderHub(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Correlation and request logging sit outside the exception handler so the log shows the status actually sent.
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

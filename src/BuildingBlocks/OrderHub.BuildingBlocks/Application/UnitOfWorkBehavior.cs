@@ -34,11 +34,19 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
         }
 
         TResponse response;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             response = await next(message, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            // A failed unit of work leaves nothing behind: a retry in the same scope starts from the database, not from stale entities.
+            db.ChangeTracker.Clear();
+            db.TakeOutboxSignal();
+            throw;
         }
 
         if (db.TakeOutboxSignal())
