@@ -1,7 +1,8 @@
 using OrderHub.Web.Infrastructure;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// A plain start-up logger (not a reloadable bootstrap logger): several hosts may share one process in tests.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {
