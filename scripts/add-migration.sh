@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 name=${1:?migration name}; shift || true
 modules=${*:-"Access Orders Inventory Compliance Payments Fulfillment Shipping Notifications"}
 dotnet tool restore >/dev/null
-dotnet build src/OrderHub.Web -v q -nologo >/dev/null
+if ! out=$(dotnet build src/OrderHub.Web -v q -nologo 2>&1); then echo "$out" | grep -E " error " | sort -u; exit 1; fi
 for m in $modules; do
   if [ "$m" = Access ]; then project=src/OrderHub.Web; dir=Access/Migrations
   else project=src/Modules/$m/OrderHub.Modules.$m; dir=Persistence/Migrations; fi

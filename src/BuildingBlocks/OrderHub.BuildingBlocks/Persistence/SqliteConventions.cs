@@ -7,7 +7,8 @@ public static class SqliteConventions
 {
     public static void FlattenSchema(ModelBuilder modelBuilder)
     {
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        // Owned types share their owner's table and follow its name.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => !e.IsOwned()).ToList())
         {
             var table = entity.GetTableName();
             if (table is null || entity.GetSchema() is null)

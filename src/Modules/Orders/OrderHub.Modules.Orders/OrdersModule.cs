@@ -5,9 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Orders.Contracts.Queries;
+using OrderHub.Modules.Orders.Features.CancelOrder;
 using OrderHub.Modules.Orders.Features.GetModuleStatus;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
+using OrderHub.Modules.Orders.Features.PlaceHold;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
+using OrderHub.Modules.Orders.Features.ReleaseHold;
+using OrderHub.Modules.Orders.Features.SearchOrders;
 using OrderHub.Modules.Orders.Persistence;
 
 namespace OrderHub.Modules.Orders;
@@ -36,6 +40,10 @@ public sealed class OrdersModule : IModule
         GetOrdersModuleStatusEndpoint.Map(endpoints);
         PlaceOrderEndpoint.Map(endpoints);
         GetOrderDetailsEndpoint.Map(endpoints);
+        SearchOrdersEndpoint.Map(endpoints);
+        CancelOrderEndpoint.Map(endpoints);
+        PlaceHoldEndpoint.Map(endpoints);
+        ReleaseHoldEndpoint.Map(endpoints);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetOrdersModuleStatusQuery();

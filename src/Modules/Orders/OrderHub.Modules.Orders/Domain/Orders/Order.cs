@@ -2,11 +2,15 @@ using OrderHub.BuildingBlocks.Domain;
 
 namespace OrderHub.Modules.Orders.Domain.Orders;
 
-/// <summary>A customer order. Every state change appends to <see cref="Timeline"/> with its actor.</summary>
+/// <summary>
+/// A customer order. Every state change goes through <see cref="MoveTo"/> and appends to <see cref="Timeline"/>
+/// with its actor and reason; illegal transitions are conflicts.
+/// </summary>
 internal sealed class Order
 {
     private readonly List<OrderLine> _lines = [];
     private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<OrderHold> _holds = [];
 
     private Order()
     {
@@ -27,45 +31,277 @@ internal sealed class Order
 
     public Address ShippingAddress { get; private set; } = null!;
 
+    public Address? BillingAddress { get; private set; }
+
+    public ShippingService ShippingService { get; private set; }
+
+    /// <summary>The card token the payment step authorizes with (kept so a released Payment hold can retry).</summary>
+    public string? PaymentToken { get; private set; }
+
     public string Currency { get; private set; } = "USD";
 
+    public decimal Subtotal { get; private set; }
+
+    public decimal ShippingCharge { get; private set; }
+
+    public decimal Tax { get; private set; }
+
+    public decimal Total { get; private set; }
+
     public DateTimeOffset PlacedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency: two staff edits of one order cannot both win.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Placement progress, so each step runs once even when the flow is resumed.</summary>
+    public bool StockReserved { get; private set; }
+
+    public Guid? ComplianceDecisionId { get; private set; }
+
+    public bool AdultSignatureRequired { get; private set; }
+
+    public decimal AuthorizedAmount { get; private set; }
+
+    /// <summary>Set when this order was merged into another (consolidation); the original stays traceable.</summary>
+    public Guid? MergedIntoOrderId { get; private set; }
 
     public IReadOnlyList<OrderLine> Lines => _lines;
 
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
 
-    public static Order Receive(
-        string number, OrderChannel channel, string? externalReference, Customer customer, Address shippingAddress,
-        IEnumerable<(string Sku, int Quantity)> lines, string actor, DateTimeOffset now)
+    public IReadOnlyList<OrderHold> Holds => _holds;
+
+    public IEnumerable<OrderHold> ActiveHolds => _holds.Where(h => h.ReleasedAt is null);
+
+    public bool IsCarryOut => ShippingService == ShippingService.Pickup;
+
+    public static Order Receive(ReceiveOrder data, string actor, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(data);
         var order = new Order
         {
             Id = Guid.CreateVersion7(now),
-            Number = number,
+            Number = data.Number,
             Status = OrderStatus.Received,
-            Channel = channel,
-            ExternalReference = externalReference,
-            Customer = customer,
-            ShippingAddress = shippingAddress,
+            Channel = data.Channel,
+            ExternalReference = data.ExternalReference,
+            Customer = data.Customer,
+            ShippingAddress = data.ShippingAddress,
+            BillingAddress = data.BillingAddress,
+            ShippingService = data.ShippingService,
+            PaymentToken = data.PaymentToken,
+            Currency = data.Currency,
             PlacedAt = now,
+            UpdatedAt = now,
         };
-        foreach (var (sku, quantity) in lines)
+        foreach (var line in data.Lines)
         {
-            order._lines.Add(new OrderLine(order.Id, order._lines.Count + 1, sku, quantity));
+            order._lines.Add(new OrderLine(order.Id, order._lines.Count + 1, line.Sku, line.Quantity, line.UnitPrice));
         }
 
-        order._timeline.Add(new TimelineEntry(order.Id, now, "Received", $"Order received via {channel} with {order._lines.Count} line(s)", actor));
+        order.SetCharges(data.ShippingCharge, data.Tax);
+        order.Record(now, "Received", $"Order received via {data.Channel} with {order._lines.Count} line(s), total {order.Total:0.00} {order.Currency}", actor);
         return order;
     }
+
+    /// <summary>Shipping and tax as priced at placement or after an edit; the total always equals the parts.</summary>
+    public void SetCharges(decimal shipping, decimal tax)
+    {
+        Subtotal = _lines.Where(l => l.Status != OrderStatus.Cancelled).Sum(l => l.Quantity * l.UnitPrice);
+        ShippingCharge = shipping;
+        Tax = tax;
+        Total = Subtotal + ShippingCharge + Tax;
+    }
+
+    public void PlaceHold(HoldType type, string reason, string? rule, string actor, DateTimeOffset now)
+    {
+        if (ActiveHolds.Any(h => h.Type == type && h.Reason == reason))
+        {
+            return; // the same cause is already held
+        }
+
+        MoveTo(OrderStatus.OnHold, actor, now, "HoldPlaced", $"{type} hold: {reason}");
+        _holds.Add(new OrderHold(Id, type, reason, rule, actor, now));
+    }
+
+    /// <summary>Releases every active hold of the type. The placement flow then resumes from where it stopped.</summary>
+    public void ReleaseHold(HoldType type, string reason, string actor, DateTimeOffset now)
+    {
+        var holds = ActiveHolds.Where(h => h.Type == type).ToList();
+        if (holds.Count == 0)
+        {
+            throw new ConflictException($"Order {Number} has no active {type} hold.");
+        }
+
+        foreach (var hold in holds)
+        {
+            hold.Release(reason, actor, now);
+        }
+
+        Record(now, "HoldReleased", $"{type} hold released: {reason}", actor);
+        if (!ActiveHolds.Any())
+        {
+            MoveTo(OrderStatus.Received, actor, now, "Resumed", "No holds left; placement resumes");
+        }
+    }
+
+    public void MarkStockReserved(string detail, DateTimeOffset now)
+    {
+        StockReserved = true;
+        Record(now, "StockReserved", detail, "system:inventory");
+    }
+
+    public void MarkStockReleased(string detail, DateTimeOffset now)
+    {
+        StockReserved = false;
+        Record(now, "StockReleased", detail, "system:inventory");
+    }
+
+    public void MarkComplianceApproved(Guid decisionId, bool adultSignature, string detail, DateTimeOffset now)
+    {
+        ComplianceDecisionId = decisionId;
+        AdultSignatureRequired = adultSignature;
+        Record(now, "ComplianceApproved", detail, "system:compliance");
+    }
+
+    public void MarkPaymentAuthorized(decimal amount, string detail, DateTimeOffset now)
+    {
+        AuthorizedAmount += amount;
+        Record(now, "PaymentAuthorized", detail, "system:payments");
+    }
+
+    public void MarkPaymentReleased(decimal amount, string detail, DateTimeOffset now)
+    {
+        AuthorizedAmount -= amount;
+        Record(now, "PaymentReleased", detail, "system:payments");
+    }
+
+    public bool IsFullyAuthorized => Total == 0 || AuthorizedAmount >= Total;
+
+    public void MarkReadyToFulfill(string actor, DateTimeOffset now)
+    {
+        if (ActiveHolds.Any())
+        {
+            throw new ConflictException($"Order {Number} still has holds.");
+        }
+
+        MoveTo(OrderStatus.ReadyToFulfill, actor, now, "ReadyToFulfill", "Stock reserved, compliance approved, payment authorized");
+    }
+
+    public void StartPicking(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Picking, actor, now, "PickingStarted", "Pick list released to the warehouse");
+
+    public void MarkPacked(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Packed, actor, now, "Packed", "All lines packed");
+
+    /// <summary>Ships the given line numbers; the order is Shipped when every live line has gone.</summary>
+    public void Ship(IReadOnlyCollection<int> lineNumbers, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(lineNumbers);
+        var live = _lines.Where(l => l.Status != OrderStatus.Cancelled).ToList();
+        foreach (var line in live.Where(l => lineNumbers.Contains(l.LineNumber)))
+        {
+            line.MoveTo(OrderStatus.Shipped);
+        }
+
+        var all = live.All(l => l.Status == OrderStatus.Shipped);
+        MoveTo(all ? OrderStatus.Shipped : OrderStatus.PartiallyShipped, actor, now, "Shipped",
+            $"Shipped line(s) {string.Join(", ", lineNumbers)}", moveLines: false);
+    }
+
+    public void MarkDelivered(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Delivered, actor, now, "Delivered", "Carrier confirmed delivery");
+
+    /// <summary>Cancels before shipment (409 after). Cancelling a cancelled order changes nothing.</summary>
+    public bool Cancel(string reason, string actor, DateTimeOffset now)
+    {
+        if (Status == OrderStatus.Cancelled)
+        {
+            return false;
+        }
+
+        if (!OrderTransitions.IsBeforeShipment(Status))
+        {
+            throw new ConflictException($"Order {Number} is {Status}; only orders not yet shipped can be cancelled.");
+        }
+
+        MoveTo(OrderStatus.Cancelled, actor, now, "Cancelled", reason);
+        foreach (var hold in ActiveHolds.ToList())
+        {
+            hold.Release("Order cancelled", actor, now);
+        }
+
+        return true;
+    }
+
+    public void MergeInto(Order target, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        MergedIntoOrderId = target.Id;
+        MoveTo(OrderStatus.Cancelled, actor, now, "Merged", $"Merged into {target.Number} to ship together");
+    }
+
+    /// <summary>The one way to change status: checks the transition, moves live lines along, records the timeline.</summary>
+    internal void MoveTo(OrderStatus to, string actor, DateTimeOffset now, string @event, string detail, bool moveLines = true)
+    {
+        if (to != Status)
+        {
+            OrderTransitions.EnsureCanMove(Number, Status, to);
+        }
+
+        Status = to;
+        if (moveLines)
+        {
+            foreach (var line in _lines.Where(l => l.Status != OrderStatus.Cancelled || to == OrderStatus.Cancelled))
+            {
+                line.MoveTo(to);
+            }
+        }
+
+        Record(now, @event, detail, actor);
+    }
+
+    internal void Record(DateTimeOffset now, string @event, string detail, string actor)
+    {
+        _timeline.Add(new TimelineEntry(Id, now, @event, detail, actor));
+        UpdatedAt = now;
+        Version++;
+    }
+
+    internal void ReplaceLines(IEnumerable<PricedLine> lines)
+    {
+        _lines.Clear();
+        foreach (var line in lines)
+        {
+            _lines.Add(new OrderLine(Id, _lines.Count + 1, line.Sku, line.Quantity, line.UnitPrice));
+        }
+    }
+
+    internal void ChangeShippingAddress(Address address) => ShippingAddress = address;
 }
+
+/// <summary>Everything needed to receive an order (already validated and priced).</summary>
+internal sealed record ReceiveOrder(
+    string Number,
+    OrderChannel Channel,
+    string? ExternalReference,
+    Customer Customer,
+    Address ShippingAddress,
+    Address? BillingAddress,
+    ShippingService ShippingService,
+    string? PaymentToken,
+    string Currency,
+    IReadOnlyList<PricedLine> Lines,
+    decimal ShippingCharge,
+    decimal Tax);
+
+internal sealed record PricedLine(string Sku, int Quantity, decimal UnitPrice);
 
 internal sealed record Customer(string Email, string FirstName, string LastName, DateOnly? DateOfBirth, string? Phone)
 {
     public string FullName => $"{FirstName} {LastName}";
 }
 
-internal sealed class OrderLine(Guid orderId, int lineNumber, string sku, int quantity)
+internal sealed class OrderLine(Guid orderId, int lineNumber, string sku, int quantity, decimal unitPrice)
 {
     public Guid OrderId { get; private set; } = orderId;
 
@@ -75,7 +311,42 @@ internal sealed class OrderLine(Guid orderId, int lineNumber, string sku, int qu
 
     public int Quantity { get; private set; } = quantity;
 
+    public decimal UnitPrice { get; private set; } = unitPrice;
+
     public OrderStatus Status { get; private set; } = OrderStatus.Received;
+
+    internal void MoveTo(OrderStatus status) => Status = status;
+}
+
+internal sealed class OrderHold(Guid orderId, HoldType type, string reason, string? rule, string placedBy, DateTimeOffset placedAt)
+{
+    public long Id { get; private set; }
+
+    public Guid OrderId { get; private set; } = orderId;
+
+    public HoldType Type { get; private set; } = type;
+
+    public string Reason { get; private set; } = reason;
+
+    /// <summary>The business rule that caused it, e.g. "VolumeLimitExceeded".</summary>
+    public string? Rule { get; private set; } = rule;
+
+    public string PlacedBy { get; private set; } = placedBy;
+
+    public DateTimeOffset PlacedAt { get; private set; } = placedAt;
+
+    public DateTimeOffset? ReleasedAt { get; private set; }
+
+    public string? ReleasedBy { get; private set; }
+
+    public string? ReleaseReason { get; private set; }
+
+    internal void Release(string reason, string actor, DateTimeOffset now)
+    {
+        ReleasedAt = now;
+        ReleasedBy = actor;
+        ReleaseReason = reason;
+    }
 }
 
 internal sealed class TimelineEntry(Guid orderId, DateTimeOffset at, string @event, string detail, string actor)

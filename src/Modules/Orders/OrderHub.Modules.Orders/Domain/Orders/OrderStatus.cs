@@ -25,3 +25,22 @@ internal enum OrderChannel
     Marketplace,
     Import,
 }
+
+internal enum HoldType
+{
+    Compliance,
+    Payment,
+    Inventory,
+    Fraud,
+    Manual,
+}
+
+internal enum ShippingService
+{
+    Ground,
+    TwoDay,
+    Overnight,
+
+    /// <summary>Carry-out at the selling location (tasting-room POS): no shipment, no destination law.</summary>
+    Pickup,
+}

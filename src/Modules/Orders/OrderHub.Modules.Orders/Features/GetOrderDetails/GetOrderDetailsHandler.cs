@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Orders.Domain.Orders;
 using OrderHub.Modules.Orders.Persistence;
 
 namespace OrderHub.Modules.Orders.Features.GetOrderDetails;
@@ -11,13 +12,17 @@ internal sealed class GetOrderDetailsHandler(OrdersDbContext db) : IQueryHandler
     {
         var order = await db.Orders.AsNoTracking()
             .Include(o => o.Lines)
+            .Include(o => o.Holds)
             .Include(o => o.Timeline)
             .AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == query.OrderId, cancellationToken)
             ?? throw new NotFoundException("Order", query.OrderId.ToString());
+        return Map(order, payments: []);
+    }
 
+    internal static OrderDetailsDto Map(Order order, IReadOnlyList<PaymentDto> payments)
+    {
         var c = order.Customer;
-        var a = order.ShippingAddress;
         return new OrderDetailsDto(
             order.Id,
             order.Number,
@@ -25,10 +30,19 @@ internal sealed class GetOrderDetailsHandler(OrdersDbContext db) : IQueryHandler
             order.Channel.ToString(),
             order.ExternalReference,
             new CustomerDto(c.Email, c.FirstName, c.LastName, c.DateOfBirth, c.Phone),
-            new AddressDto(a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country),
-            [.. order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineDto(l.Sku, l.Quantity, l.Status.ToString()))],
+            ToDto(order.ShippingAddress),
+            order.BillingAddress is null ? null : ToDto(order.BillingAddress),
+            order.ShippingService.ToString(),
+            [.. order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineDto(l.LineNumber, l.Sku, l.Quantity, l.UnitPrice, l.Status.ToString()))],
+            new TotalsDto(order.Subtotal, order.ShippingCharge, order.Tax, order.Total, order.Currency),
+            [.. order.ActiveHolds.OrderBy(h => h.Id).Select(h => new HoldDto(h.Type.ToString(), h.Reason, h.Rule, h.PlacedAt))],
             [],
+            payments,
             [.. order.Timeline.OrderBy(t => t.Id).Select(t => new TimelineEntryDto(t.At, t.Event, t.Detail, t.Actor))],
+            order.AdultSignatureRequired,
+            order.MergedIntoOrderId,
             order.PlacedAt);
     }
+
+    private static AddressDto ToDto(Address a) => new(a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country);
 }

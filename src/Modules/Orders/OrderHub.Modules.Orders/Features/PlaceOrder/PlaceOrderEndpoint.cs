@@ -49,7 +49,7 @@ internal static class PlaceOrderEndpoint
         {
             IdempotencyKey = idempotencyKey,
             RequestHash = Hash(command),
-            Actor = $"api:{user.Identity?.Name ?? "unknown"}",
+            Actor = Actors.Of(user),
         };
 
         PlaceOrderResult result;

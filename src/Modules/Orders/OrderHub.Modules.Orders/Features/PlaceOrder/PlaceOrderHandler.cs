@@ -33,17 +33,23 @@ internal sealed class PlaceOrderHandler(
         }
 
         var now = clock.GetUtcNow();
-        var customer = new Customer(command.Customer!.Email!.Trim(), command.Customer.FirstName!.Trim(), command.Customer.LastName!.Trim(),
-            command.Customer.DateOfBirth, command.Customer.Phone);
-        var ship = command.ShippingAddress!;
-        var address = new Address(ship.Line1!, ship.Line2, ship.City!, ship.Region!, ship.PostalCode!, ship.Country!);
+        var customer = new Customer(command.Customer!.Email!.Trim().ToLowerInvariant(), command.Customer.FirstName!.Trim(),
+            command.Customer.LastName!.Trim(), command.Customer.DateOfBirth, command.Customer.Phone);
+        var service = command.ShippingService is null ? ShippingService.Ground : Enum.Parse<ShippingService>(command.ShippingService);
         var order = Order.Receive(
-            await numbers.NextAsync(cancellationToken),
-            Enum.Parse<OrderChannel>(command.Channel!),
-            command.ExternalReference,
-            customer,
-            address,
-            command.Lines!.Select(l => (l.Sku!.Trim(), l.Quantity)),
+            new ReceiveOrder(
+                await numbers.NextAsync(cancellationToken),
+                Enum.Parse<OrderChannel>(command.Channel!),
+                command.ExternalReference,
+                customer,
+                ToAddress(command.ShippingAddress!),
+                command.BillingAddress is null ? null : ToAddress(command.BillingAddress),
+                service,
+                command.Payment?.Token,
+                "USD",
+                [.. command.Lines!.Select(l => new PricedLine(l.Sku!.Trim(), l.Quantity, 0m))],
+                ShippingCharge: 0m,
+                Tax: 0m),
             command.Actor,
             now);
 
@@ -60,4 +66,6 @@ internal sealed class PlaceOrderHandler(
 
         return new PlaceOrderResult(order.Id, order.Number, Created: true);
     }
+
+    private static Address ToAddress(AddressInput a) => new(a.Line1!.Trim(), a.Line2?.Trim(), a.City!.Trim(), a.Region!.Trim(), a.PostalCode!.Trim(), a.Country!);
 }

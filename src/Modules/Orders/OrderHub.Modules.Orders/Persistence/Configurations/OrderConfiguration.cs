@@ -17,7 +17,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.ExternalReference).HasMaxLength(100);
         builder.Property(o => o.Currency).HasMaxLength(3);
+        builder.Property(o => o.ShippingService).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.PaymentToken).HasMaxLength(200);
+        builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => new { o.Status, o.PlacedAt });
+        builder.HasIndex(o => o.PlacedAt);
+        builder.HasIndex(o => o.ExternalReference);
         builder.OwnsOne(o => o.Customer, c =>
         {
             c.Property(x => x.Email).HasColumnName("CustomerEmail").HasMaxLength(254);
@@ -36,8 +41,22 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             a.Property(x => x.PostalCode).HasColumnName("ShipPostalCode").HasMaxLength(20);
             a.Property(x => x.Country).HasColumnName("ShipCountry").HasMaxLength(2);
         });
+        builder.OwnsOne(o => o.BillingAddress, a =>
+        {
+            a.Property(x => x.Line1).HasColumnName("BillLine1").HasMaxLength(200);
+            a.Property(x => x.Line2).HasColumnName("BillLine2").HasMaxLength(200);
+            a.Property(x => x.City).HasColumnName("BillCity").HasMaxLength(100);
+            a.Property(x => x.Region).HasColumnName("BillRegion").HasMaxLength(100);
+            a.Property(x => x.PostalCode).HasColumnName("BillPostalCode").HasMaxLength(20);
+            a.Property(x => x.Country).HasColumnName("BillCountry").HasMaxLength(2);
+        });
+        builder.Ignore(o => o.ActiveHolds);
+        builder.Ignore(o => o.IsCarryOut);
+        builder.Ignore(o => o.IsFullyAuthorized);
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
         builder.Navigation(o => o.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(o => o.Holds).WithOne().HasForeignKey(h => h.OrderId);
+        builder.Navigation(o => o.Holds).HasField("_holds").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(o => o.Timeline).WithOne().HasForeignKey(t => t.OrderId);
         builder.Navigation(o => o.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -52,6 +71,22 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         builder.Property(l => l.Sku).HasMaxLength(64);
         builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(l => l.Sku);
+    }
+}
+
+internal sealed class OrderHoldConfiguration : IEntityTypeConfiguration<OrderHold>
+{
+    public void Configure(EntityTypeBuilder<OrderHold> builder)
+    {
+        builder.ToTable("OrderHolds");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(h => h.Reason).HasMaxLength(500);
+        builder.Property(h => h.Rule).HasMaxLength(100);
+        builder.Property(h => h.PlacedBy).HasMaxLength(200);
+        builder.Property(h => h.ReleasedBy).HasMaxLength(200);
+        builder.Property(h => h.ReleaseReason).HasMaxLength(500);
+        builder.HasIndex(h => h.OrderId);
     }
 }
 

@@ -224,7 +224,7 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
 
                             b1.HasKey("ProductSku");
 
-                            b1.ToTable("inventory_inventory_Products", (string)null);
+                            b1.ToTable("inventory_Products");
 
                             b1.WithOwner()
                                 .HasForeignKey("ProductSku");
@@ -286,7 +286,7 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
 
                             b1.HasKey("LocationCode");
 
-                            b1.ToTable("inventory_Locations", (string)null);
+                            b1.ToTable("inventory_Locations");
 
                             b1.WithOwner()
                                 .HasForeignKey("LocationCode");

@@ -102,9 +102,19 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AdultSignatureRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AuthorizedAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ComplianceDecisionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
@@ -116,27 +126,118 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoOrderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PaymentToken")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PlacedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ShippingCharge")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShippingService")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("StockReserved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Subtotal")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Tax")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalReference");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("PlacedAt");
+
                     b.HasIndex("Status", "PlacedAt");
 
                     b.ToTable("orders_Orders", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.OrderHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("orders_OrderHolds", (string)null);
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.OrderLine", b =>
@@ -158,6 +259,10 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
                     b.HasKey("OrderId", "LineNumber");
@@ -214,6 +319,96 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.Order", b =>
                 {
+                    b.OwnsOne("OrderHub.Modules.Orders.Domain.Orders.Customer", "Customer", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DateOfBirth")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CustomerDateOfBirth");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CustomerEmail");
+
+                            b1.Property<string>("FirstName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CustomerFirstName");
+
+                            b1.Property<string>("LastName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CustomerLastName");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CustomerPhone");
+
+                            b1.HasKey("OrderId");
+
+                            b1.HasIndex("Email");
+
+                            b1.ToTable("orders_Orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.OwnsOne("OrderHub.BuildingBlocks.Domain.Address", "BillingAddress", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BillCity");
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BillCountry");
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BillLine1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BillLine2");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BillPostalCode");
+
+                            b1.Property<string>("Region")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BillRegion");
+
+                            b1.HasKey("OrderId");
+
+                            b1.ToTable("orders_Orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
                     b.OwnsOne("OrderHub.BuildingBlocks.Domain.Address", "ShippingAddress", b1 =>
                         {
                             b1.Property<Guid>("OrderId")
@@ -256,58 +451,27 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
 
                             b1.HasKey("OrderId");
 
-                            b1.ToTable("orders_Orders", (string)null);
+                            b1.ToTable("orders_Orders");
 
                             b1.WithOwner()
                                 .HasForeignKey("OrderId");
                         });
 
-                    b.OwnsOne("OrderHub.Modules.Orders.Domain.Orders.Customer", "Customer", b1 =>
-                        {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateOnly?>("DateOfBirth")
-                                .HasColumnType("TEXT")
-                                .HasColumnName("CustomerDateOfBirth");
-
-                            b1.Property<string>("Email")
-                                .IsRequired()
-                                .HasMaxLength(254)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("CustomerEmail");
-
-                            b1.Property<string>("FirstName")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("CustomerFirstName");
-
-                            b1.Property<string>("LastName")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("CustomerLastName");
-
-                            b1.Property<string>("Phone")
-                                .HasMaxLength(30)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("CustomerPhone");
-
-                            b1.HasKey("OrderId");
-
-                            b1.HasIndex("Email");
-
-                            b1.ToTable("orders_Orders", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("OrderId");
-                        });
+                    b.Navigation("BillingAddress");
 
                     b.Navigation("Customer")
                         .IsRequired();
 
                     b.Navigation("ShippingAddress")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.OrderHold", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Orders.Domain.Orders.Order", null)
+                        .WithMany("Holds")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -331,6 +495,8 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.Order", b =>
                 {
+                    b.Navigation("Holds");
+
                     b.Navigation("Lines");
 
                     b.Navigation("Timeline");

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Orders.Features.GetOrderDetails;
+
+namespace OrderHub.Modules.Orders.Features.ReleaseHold;
+
+internal static class ReleaseHoldEndpoint
+{
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/v1/orders/{id:guid}/holds/{type}/release", async (Guid id, string type, ReleaseHoldRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new ReleaseHoldCommand(id, type, request.Reason, Actors.Of(user)), ct);
+                return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), ct));
+            })
+            .WithName("ReleaseHold")
+            .WithTags("Orders")
+            .WithSummary("Releases an order's holds of one type with a reason; placement then resumes.")
+            .Produces<OrderDetailsDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(ApiScopes.OrdersWrite);
+}

@@ -1,0 +1,41 @@
+using FluentValidation;
+using Mediator;
+using OrderHub.Modules.Orders.Domain.Orders;
+
+namespace OrderHub.Modules.Orders.Features.SearchOrders;
+
+/// <summary>Support look-up: any combination of filters, paged and sorted (newest first by default).</summary>
+internal sealed record SearchOrdersQuery(
+    string? Status,
+    string? Email,
+    string? Number,
+    string? Name,
+    string? ExternalReference,
+    string? Sku,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    string? Sort,
+    int Page = 1,
+    int PageSize = 25) : IQuery<OrderPageDto>;
+
+internal sealed record OrderPageDto(IReadOnlyList<OrderSummaryDto> Items, int Page, int PageSize, int Total);
+
+internal sealed record OrderSummaryDto(
+    Guid Id, string Number, string Status, string Channel, string CustomerEmail, string CustomerName,
+    decimal Total, string Currency, int LineCount, DateTimeOffset PlacedAt);
+
+internal sealed class SearchOrdersValidator : AbstractValidator<SearchOrdersQuery>
+{
+    public static readonly string[] Sorts = ["placedAt", "-placedAt", "number", "-number", "status", "-status"];
+
+    public SearchOrdersValidator()
+    {
+        RuleFor(q => q.Status).Must(s => s is null || Enum.TryParse<OrderStatus>(s, ignoreCase: false, out _))
+            .WithMessage("Unknown status.");
+        RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s))
+            .WithMessage($"Sort must be one of: {string.Join(", ", Sorts)}.");
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
+    }
+}
