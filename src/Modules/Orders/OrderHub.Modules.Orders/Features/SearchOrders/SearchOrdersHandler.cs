@@ -69,8 +69,17 @@ internal sealed class SearchOrdersHandler(OrdersDbContext db) : IQueryHandler<Se
             .Take(query.PageSize)
             .Select(o => new
             {
-                o.Id, o.Number, o.Status, o.Channel, o.Customer.Email, o.Customer.FirstName, o.Customer.LastName,
-                o.Total, o.Currency, LineCount = o.Lines.Count, o.PlacedAt,
+                o.Id,
+                o.Number,
+                o.Status,
+                o.Channel,
+                o.Customer.Email,
+                o.Customer.FirstName,
+                o.Customer.LastName,
+                o.Total,
+                o.Currency,
+                LineCount = o.Lines.Count,
+                o.PlacedAt,
             })
             .ToListAsync(cancellationToken);
         return new OrderPageDto(
