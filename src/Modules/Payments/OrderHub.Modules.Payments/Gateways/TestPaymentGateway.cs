@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace OrderHub.Modules.Payments.Gateways;
@@ -54,7 +55,7 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
     public Task<GatewayResult> AuthorizeAsync(GatewayAuthorization request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Run(request.IdempotencyKey, $"authorize|{request.Amount}|{request.Currency}|{request.Token}", () =>
+        return Run(request.IdempotencyKey, $"authorize|{Money(request.Amount)}|{request.Currency}|{request.Token}", () =>
         {
             var result = request.Token switch
             {
@@ -70,7 +71,7 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
     public Task<GatewayResult> CaptureAsync(GatewayCapture request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Run(request.IdempotencyKey, $"capture|{request.AuthorizationReference}|{request.Amount}|{request.IsFinal}", () =>
+        return Run(request.IdempotencyKey, $"capture|{request.AuthorizationReference}|{Money(request.Amount)}|{request.IsFinal}", () =>
         {
             if (!_holds.TryGetValue(request.AuthorizationReference, out var hold))
             {
@@ -106,7 +107,7 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
     public Task<GatewayResult> VoidAsync(GatewayVoid request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Run(request.IdempotencyKey, $"void|{request.AuthorizationReference}|{request.Amount}|{request.ReleasesAll}", () =>
+        return Run(request.IdempotencyKey, $"void|{request.AuthorizationReference}|{Money(request.Amount)}|{request.ReleasesAll}", () =>
         {
             if (!_holds.TryGetValue(request.AuthorizationReference, out var hold))
             {
@@ -123,7 +124,7 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
     public Task<GatewayResult> RefundAsync(GatewayRefund request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Run(request.IdempotencyKey, $"refund|{request.AuthorizationReference}|{request.Amount}", () =>
+        return Run(request.IdempotencyKey, $"refund|{request.AuthorizationReference}|{Money(request.Amount)}", () =>
         {
             if (!_holds.TryGetValue(request.AuthorizationReference, out var hold))
             {
@@ -172,6 +173,8 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
             ? Task.FromException<GatewayResult>(new PaymentGatewayTimeoutException($"The test gateway did not answer (key '{key}')."))
             : Task.FromResult(result);
     }
+
+    private static string Money(decimal amount) => amount.ToString("F2", CultureInfo.InvariantCulture);
 
     private string NextReference(string prefix) => $"{prefix}_{++_sequence:D6}";
 
