@@ -311,6 +311,18 @@ public abstract class PaymentsTests(HostFixture fixture)
         await Should.ThrowAsync<ConflictException>(() => SendAsync(new CapturePaymentCommand("shared-key-" + order.Number, order.Id, 10m)));
     }
 
+    [Fact]
+    public async Task Tax_is_answered_through_mediator_with_excise_shown_separately()
+    {
+        fixture.RequireProvider();
+        var tax = await fixture.App.InScopeAsync(sp => sp.GetRequiredService<ISender>().Send(
+            new CalculateTaxQuery("US", "PA", 200m, 12m, [new TaxLine("CAB-2019-750", 4, 50m, IsAlcohol: true, VolumeMl: 750)]), Ct).AsTask());
+
+        tax.SalesTax.ShouldBe(12.00m);  // 6 % of 200
+        tax.ExciseTax.ShouldBe(1.98m);  // 3 L × $2.50/gal = 1.9813
+        tax.Total.ShouldBe(13.98m);
+    }
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
