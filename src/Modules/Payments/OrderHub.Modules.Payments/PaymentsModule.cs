@@ -1,11 +1,21 @@
 using System.Reflection;
 using Mediator;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Payments.Contracts.Queries;
+using OrderHub.Modules.Payments.Domain;
+using OrderHub.Modules.Payments.Features.CalculateTax;
 using OrderHub.Modules.Payments.Features.GetModuleStatus;
+using OrderHub.Modules.Payments.Features.GetOrderPayments;
+using OrderHub.Modules.Payments.Features.RefundPayment;
+using OrderHub.Modules.Payments.Features.RetryPendingPayments;
+using OrderHub.Modules.Payments.Gateways;
+using OrderHub.Modules.Payments.Gateways.Stripe;
 using OrderHub.Modules.Payments.Persistence;
 
 namespace OrderHub.Modules.Payments;
@@ -26,12 +36,42 @@ public sealed class PaymentsModule : IModule
         ArgumentNullException.ThrowIfNull(context);
         services.AddModuleDbContext<PaymentsDbContext, SqlitePaymentsDbContext, SqlServerPaymentsDbContext, PostgreSqlPaymentsDbContext>(
             ModuleName, Schema, context.Database, [.. Assemblies]);
+
+        services.AddOptions<PaymentsOptions>().Bind(context.Configuration.GetSection(PaymentsOptions.Section));
+        services.AddOptions<TaxOptions>().Bind(context.Configuration.GetSection(TaxOptions.Section));
+
+        // The test gateway keeps its idempotency memory and holds for the life of the host, like a real gateway would.
+        services.AddSingleton<TestPaymentGateway>();
+        services.AddSingleton<StripePaymentGateway>();
+        services.AddSingleton<IPaymentGateway>(sp => SelectGateway(sp));
+        services.AddScoped<PaymentProcessor>();
+        services.AddSingleton<TaxRateTable>();
+        services.AddTransient<RetryPendingPaymentsJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         GetPaymentsModuleStatusEndpoint.Map(endpoints);
+        GetOrderPaymentsEndpoint.Map(endpoints);
+        RefundPaymentEndpoint.Map(endpoints);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetPaymentsModuleStatusQuery();
+
+    private static IPaymentGateway SelectGateway(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IOptions<PaymentsOptions>>().Value.Gateway;
+        if (string.IsNullOrWhiteSpace(configured) && services.GetRequiredService<IHostEnvironment>().IsProduction())
+        {
+            throw new InvalidOperationException(
+                $"Set {PaymentsOptions.Section}:Gateway (Stripe in production); the built-in Test gateway is only the default outside production.");
+        }
+
+        return (configured ?? TestPaymentGateway.GatewayName) switch
+        {
+            var g when g.Equals(TestPaymentGateway.GatewayName, StringComparison.OrdinalIgnoreCase) => services.GetRequiredService<TestPaymentGateway>(),
+            var g when g.Equals(StripePaymentGateway.GatewayName, StringComparison.OrdinalIgnoreCase) => services.GetRequiredService<StripePaymentGateway>(),
+            var g => throw new InvalidOperationException($"Unknown payment gateway '{g}' in {PaymentsOptions.Section}:Gateway (Test or Stripe)."),
+        };
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Payments.Domain;
 
 namespace OrderHub.Modules.Payments.Persistence;
 
@@ -7,6 +8,8 @@ namespace OrderHub.Modules.Payments.Persistence;
 internal abstract class PaymentsDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     public const string SchemaName = "payments";
+
+    public DbSet<PaymentTransaction> Transactions => Set<PaymentTransaction>();
 
     protected override string Schema => SchemaName;
 

@@ -1,0 +1,18 @@
+using FluentValidation;
+using OrderHub.Modules.Payments.Contracts.Commands;
+using OrderHub.Modules.Payments.Features.CapturePayment;
+
+namespace OrderHub.Modules.Payments.Features.AuthorizePayment;
+
+internal sealed class AuthorizePaymentValidator : AbstractValidator<AuthorizePaymentCommand>
+{
+    public AuthorizePaymentValidator()
+    {
+        RuleFor(c => c.IdempotencyKey).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.OrderId).NotEmpty();
+        RuleFor(c => c.OrderNumber).NotEmpty().MaximumLength(40);
+        RuleFor(c => c.Amount).Money();
+        RuleFor(c => c.Currency).NotEmpty().Matches("^[A-Z]{3}$").WithMessage("Currency must be an ISO 4217 code such as USD.");
+        RuleFor(c => c.Token).NotEmpty().MaximumLength(255);
+    }
+}
