@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Compliance.Contracts.Queries;
+using OrderHub.Modules.Compliance.DemoData;
 using OrderHub.Modules.Compliance.Features.GetModuleStatus;
 using OrderHub.Modules.Compliance.Persistence;
 
@@ -26,6 +27,8 @@ public sealed class ComplianceModule : IModule
         ArgumentNullException.ThrowIfNull(context);
         services.AddModuleDbContext<ComplianceDbContext, SqliteComplianceDbContext, SqlServerComplianceDbContext, PostgreSqlComplianceDbContext>(
             ModuleName, Schema, context.Database, [.. Assemblies]);
+        services.AddScoped<RuleBook>();
+        services.AddScoped<IDemoDataSeeder, ComplianceDemoDataSeeder>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
