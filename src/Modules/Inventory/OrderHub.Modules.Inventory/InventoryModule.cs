@@ -6,9 +6,18 @@ using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Inventory.Contracts.Queries;
 using OrderHub.Modules.Inventory.DemoData;
+using OrderHub.Modules.Inventory.Features.AdjustStock;
+using OrderHub.Modules.Inventory.Features.CreateLocation;
+using OrderHub.Modules.Inventory.Features.CreateProduct;
 using OrderHub.Modules.Inventory.Features.GetModuleStatus;
 using OrderHub.Modules.Inventory.Features.GetProduct;
 using OrderHub.Modules.Inventory.Features.GetStockAvailability;
+using OrderHub.Modules.Inventory.Features.ReceiveStock;
+using OrderHub.Modules.Inventory.Features.ReceiveTransfer;
+using OrderHub.Modules.Inventory.Features.ReleaseExpiredReservations;
+using OrderHub.Modules.Inventory.Features.ReleaseStock;
+using OrderHub.Modules.Inventory.Features.ReserveStock;
+using OrderHub.Modules.Inventory.Features.TransferStock;
 using OrderHub.Modules.Inventory.Persistence;
 
 namespace OrderHub.Modules.Inventory;
@@ -30,6 +39,11 @@ public sealed class InventoryModule : IModule
         services.AddModuleDbContext<InventoryDbContext, SqliteInventoryDbContext, SqlServerInventoryDbContext, PostgreSqlInventoryDbContext>(
             ModuleName, Schema, context.Database, [.. Assemblies]);
         services.AddScoped<IDemoDataSeeder, InventoryDemoDataSeeder>();
+        services.Configure<InventoryOptions>(context.Configuration.GetSection(InventoryOptions.SectionName));
+        services.AddScoped<StockStore>();
+        services.AddScoped<ReservationStore>();
+        services.AddScoped<IdempotencyStore>();
+        services.AddTransient<ReleaseExpiredReservationsJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -37,6 +51,14 @@ public sealed class InventoryModule : IModule
         GetInventoryModuleStatusEndpoint.Map(endpoints);
         GetProductEndpoint.Map(endpoints);
         GetStockAvailabilityEndpoint.Map(endpoints);
+        CreateProductEndpoint.Map(endpoints);
+        CreateLocationEndpoint.Map(endpoints);
+        ReceiveStockEndpoint.Map(endpoints);
+        AdjustStockEndpoint.Map(endpoints);
+        TransferStockEndpoint.Map(endpoints);
+        ReceiveTransferEndpoint.Map(endpoints);
+        ReserveStockEndpoint.Map(endpoints);
+        ReleaseStockEndpoint.Map(endpoints);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetInventoryModuleStatusQuery();

@@ -10,7 +10,7 @@ using OrderHub.Modules.Inventory.Persistence;
 namespace OrderHub.Modules.Inventory.DemoData;
 
 /// <summary>A small Napa winery: nine wines in 750 ml and 1.5 l, two warehouses and a tasting room with bins and lots.</summary>
-internal sealed class InventoryDemoDataSeeder(InventoryDbContext db, ILogger<InventoryDemoDataSeeder> logger) : IDemoDataSeeder
+internal sealed class InventoryDemoDataSeeder(InventoryDbContext db, TimeProvider clock, ILogger<InventoryDemoDataSeeder> logger) : IDemoDataSeeder
 {
     public int Order => 10;
 
@@ -24,7 +24,11 @@ internal sealed class InventoryDemoDataSeeder(InventoryDbContext db, ILogger<Inv
         db.Products.AddRange(Catalog());
         var locations = Locations();
         db.Locations.AddRange(locations);
-        db.StockItems.AddRange(OpeningStock());
+        var opening = OpeningStock();
+        db.StockItems.AddRange(opening);
+        var now = clock.GetUtcNow();
+        db.StockMovements.AddRange(opening.Select(s =>
+            StockMovement.Record(StockMovementType.Receipt, new StockKey(s.Sku, s.LocationCode, s.BinCode, s.Lot), s.OnHand, "opening-stock", now)));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo winery: {Products} products at {Locations} locations", Catalog().Count, locations.Count);
     }
@@ -40,8 +44,19 @@ internal sealed class InventoryDemoDataSeeder(InventoryDbContext db, ILogger<Inv
         Wine("PN-2021-1500", "Russian River Pinot Noir 2021 Magnum", 110m, "Pinot Noir", 2021, "Russian River Valley", 1500, 6, 13.9m),
         Wine("SB-2023-750", "Estate Sauvignon Blanc 2023", 28m, "Sauvignon Blanc", 2023, "Napa Valley", 750, 12, 13.2m),
         Wine("BRUT-NV-750", "Brut Sparkling NV", 45m, "Chardonnay/Pinot Noir", null, "North Coast", 750, 12, 12.0m),
+        ClubSixPack(),
         Product.Create("OPENER-01", "Waiter's Corkscrew", 18m, "USD", 120, isAlcohol: false, wine: null),
     ];
+
+    /// <summary>A club release kit: two each of three wines.</summary>
+    private static Product ClubSixPack()
+    {
+        var kit = Product.Create("CLUB-6-2024", "Club Release Six-Pack", 280m, "USD", 8600, isAlcohol: true, wine: null);
+        kit.AddComponent("CAB-2019-750", 2);
+        kit.AddComponent("CHD-2022-750", 2);
+        kit.AddComponent("BRUT-NV-750", 2);
+        return kit;
+    }
 
     private static Product Wine(string sku, string name, decimal price, string varietal, int? vintage, string appellation, int volumeMl, int perCase, decimal abv) =>
         Product.Create(sku, name, price, "USD", volumeMl == 1500 ? 2600 : 1400, isAlcohol: true,

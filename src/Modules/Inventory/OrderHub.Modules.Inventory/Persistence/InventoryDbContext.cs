@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Inventory.Domain.Catalog;
+using OrderHub.Modules.Inventory.Domain.Idempotency;
 using OrderHub.Modules.Inventory.Domain.Locations;
+using OrderHub.Modules.Inventory.Domain.Reservations;
 using OrderHub.Modules.Inventory.Domain.Stock;
 
 namespace OrderHub.Modules.Inventory.Persistence;
@@ -18,6 +20,16 @@ internal abstract class InventoryDbContext(DbContextOptions options) : ModuleDbC
     public DbSet<Location> Locations => Set<Location>();
 
     public DbSet<StockItem> StockItems => Set<StockItem>();
+
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+
+    public DbSet<StockTransfer> StockTransfers => Set<StockTransfer>();
+
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+
+    public DbSet<ReservationAllocation> ReservationAllocations => Set<ReservationAllocation>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InventoryDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(InventoryDbContext).Namespace!, StringComparison.Ordinal) == true);

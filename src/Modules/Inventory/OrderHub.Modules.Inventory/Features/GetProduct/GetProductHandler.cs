@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Inventory.Domain.Catalog;
 using OrderHub.Modules.Inventory.Persistence;
 
 namespace OrderHub.Modules.Inventory.Features.GetProduct;
@@ -9,9 +10,12 @@ internal sealed class GetProductHandler(InventoryDbContext db) : IQueryHandler<G
 {
     public async ValueTask<ProductDto> Handle(GetProductQuery query, CancellationToken cancellationToken)
     {
-        var p = await db.Products.AsNoTracking().SingleOrDefaultAsync(x => x.Sku == query.Sku, cancellationToken)
+        var p = await db.Products.AsNoTracking().Include(x => x.Components).SingleOrDefaultAsync(x => x.Sku == query.Sku, cancellationToken)
             ?? throw new NotFoundException("Product", query.Sku);
-        return new ProductDto(p.Sku, p.Name, p.Price, p.Currency, p.WeightGrams, p.IsAlcohol,
-            p.Wine?.Varietal, p.Wine?.Vintage, p.Wine?.Appellation, p.Wine?.VolumeMl, p.Wine?.UnitsPerCase, p.Wine?.Abv);
+        return ToDto(p);
     }
+
+    public static ProductDto ToDto(Product p) => new(p.Sku, p.Name, p.Price, p.Currency, p.WeightGrams, p.IsAlcohol,
+        p.Varietal, p.Vintage, p.Appellation, p.VolumeMl, p.UnitsPerCase, p.Abv,
+        [.. p.Components.Select(c => new ProductComponentDto(c.ComponentSku, c.Quantity))]);
 }

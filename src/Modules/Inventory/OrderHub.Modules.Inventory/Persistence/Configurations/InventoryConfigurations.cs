@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OrderHub.Modules.Inventory.Domain.Catalog;
+using OrderHub.Modules.Inventory.Domain.Idempotency;
 using OrderHub.Modules.Inventory.Domain.Locations;
+using OrderHub.Modules.Inventory.Domain.Reservations;
 using OrderHub.Modules.Inventory.Domain.Stock;
 
 namespace OrderHub.Modules.Inventory.Persistence.Configurations;
@@ -15,15 +17,23 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Sku).HasMaxLength(64);
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.Currency).HasMaxLength(3);
-        builder.OwnsOne(p => p.Wine, w =>
-        {
-            w.Property(x => x.Varietal).HasColumnName("Varietal").HasMaxLength(100);
-            w.Property(x => x.Vintage).HasColumnName("Vintage");
-            w.Property(x => x.Appellation).HasColumnName("Appellation").HasMaxLength(100);
-            w.Property(x => x.VolumeMl).HasColumnName("VolumeMl");
-            w.Property(x => x.UnitsPerCase).HasColumnName("UnitsPerCase");
-            w.Property(x => x.Abv).HasColumnName("Abv").HasPrecision(4, 2);
-        });
+        builder.Property(p => p.Varietal).HasMaxLength(100);
+        builder.Property(p => p.Appellation).HasMaxLength(100);
+        builder.Property(p => p.Abv).HasPrecision(4, 2);
+        builder.Ignore(p => p.IsBundle);
+        builder.HasMany(p => p.Components).WithOne().HasForeignKey(c => c.BundleSku);
+        builder.Navigation(p => p.Components).HasField("_components").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class BundleComponentConfiguration : IEntityTypeConfiguration<BundleComponent>
+{
+    public void Configure(EntityTypeBuilder<BundleComponent> builder)
+    {
+        builder.ToTable("BundleComponents");
+        builder.HasKey(c => new { c.BundleSku, c.ComponentSku });
+        builder.Property(c => c.BundleSku).HasMaxLength(64);
+        builder.Property(c => c.ComponentSku).HasMaxLength(64);
     }
 }
 
@@ -72,5 +82,93 @@ internal sealed class StockItemConfiguration : IEntityTypeConfiguration<StockIte
         builder.Property(s => s.Lot).HasMaxLength(64);
         builder.Ignore(s => s.Available);
         builder.HasIndex(s => new { s.Sku, s.LocationCode, s.BinCode, s.Lot }).IsUnique();
+    }
+}
+
+internal sealed class StockMovementConfiguration : IEntityTypeConfiguration<StockMovement>
+{
+    public void Configure(EntityTypeBuilder<StockMovement> builder)
+    {
+        builder.ToTable("StockMovements");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Sku).HasMaxLength(64);
+        builder.Property(m => m.LocationCode).HasMaxLength(32);
+        builder.Property(m => m.BinCode).HasMaxLength(32);
+        builder.Property(m => m.Lot).HasMaxLength(64);
+        builder.Property(m => m.Reason).HasMaxLength(30);
+        builder.Property(m => m.Reference).HasMaxLength(250);
+        builder.Property(m => m.Note).HasMaxLength(500);
+        builder.HasIndex(m => new { m.Sku, m.LocationCode });
+    }
+}
+
+internal sealed class StockTransferConfiguration : IEntityTypeConfiguration<StockTransfer>
+{
+    public void Configure(EntityTypeBuilder<StockTransfer> builder)
+    {
+        builder.ToTable("StockTransfers");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Sku).HasMaxLength(64);
+        builder.Property(t => t.FromLocationCode).HasMaxLength(32);
+        builder.Property(t => t.ToLocationCode).HasMaxLength(32);
+        builder.Property(t => t.ReceivedBinCode).HasMaxLength(32);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(t => new { t.Status, t.Sku });
+        builder.HasMany(t => t.Lines).WithOne().HasForeignKey(l => l.TransferId);
+        builder.Navigation(t => t.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class StockTransferLineConfiguration : IEntityTypeConfiguration<StockTransferLine>
+{
+    public void Configure(EntityTypeBuilder<StockTransferLine> builder)
+    {
+        builder.ToTable("StockTransferLines");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.FromBinCode).HasMaxLength(32);
+        builder.Property(l => l.Lot).HasMaxLength(64);
+    }
+}
+
+internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reservation>
+{
+    public void Configure(EntityTypeBuilder<Reservation> builder)
+    {
+        builder.ToTable("Reservations");
+        builder.HasKey(r => r.Key);
+        builder.Property(r => r.Key).HasMaxLength(200);
+        builder.Property(r => r.Channel).HasMaxLength(30);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.CloseReason).HasMaxLength(200);
+        builder.HasIndex(r => new { r.Status, r.ExpiresAt });
+        builder.HasMany(r => r.Allocations).WithOne().HasForeignKey(a => a.ReservationKey);
+        builder.Navigation(r => r.Allocations).HasField("_allocations").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ReservationAllocationConfiguration : IEntityTypeConfiguration<ReservationAllocation>
+{
+    public void Configure(EntityTypeBuilder<ReservationAllocation> builder)
+    {
+        builder.ToTable("ReservationAllocations");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.ReservationKey).HasMaxLength(200);
+        builder.Property(a => a.Sku).HasMaxLength(64);
+        builder.Property(a => a.LocationCode).HasMaxLength(32);
+        builder.Property(a => a.BinCode).HasMaxLength(32);
+        builder.Property(a => a.Lot).HasMaxLength(64);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("IdempotencyRecords");
+        builder.HasKey(r => r.Key);
+        builder.Property(r => r.Key).HasMaxLength(250);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
     }
 }

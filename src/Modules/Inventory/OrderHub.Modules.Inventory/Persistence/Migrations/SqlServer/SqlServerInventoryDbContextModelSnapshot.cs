@@ -81,11 +81,37 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages", "inventory");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.BundleComponent", b =>
+                {
+                    b.Property<string>("BundleSku")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ComponentSku")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.HasKey("BundleSku", "ComponentSku");
+
+                    b.ToTable("BundleComponents", "inventory");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.Product", b =>
                 {
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<decimal?>("Abv")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("decimal(4,2)");
+
+                    b.Property<string>("Appellation")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -104,12 +130,48 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<int?>("UnitsPerCase")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Varietal")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("Vintage")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("VolumeMl")
+                        .HasColumnType("int");
+
                     b.Property<int>("WeightGrams")
                         .HasColumnType("int");
 
                     b.HasKey("Sku");
 
                     b.ToTable("Products", "inventory");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("IdempotencyRecords", "inventory");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Locations.Bin", b =>
@@ -148,6 +210,88 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.SqlServer
                     b.HasKey("Code");
 
                     b.ToTable("Locations", "inventory");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("Reservations", "inventory");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.ReservationAllocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BinCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReservationKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("StockItemId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationKey");
+
+                    b.ToTable("ReservationAllocations", "inventory");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockItem", b =>
@@ -195,50 +339,148 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.SqlServer
                         });
                 });
 
-            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.Product", b =>
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockMovement", b =>
                 {
-                    b.OwnsOne("OrderHub.Modules.Inventory.Domain.Catalog.WineAttributes", "Wine", b1 =>
-                        {
-                            b1.Property<string>("ProductSku")
-                                .HasColumnType("nvarchar(64)");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
 
-                            b1.Property<decimal>("Abv")
-                                .HasPrecision(4, 2)
-                                .HasColumnType("decimal(4,2)")
-                                .HasColumnName("Abv");
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                            b1.Property<string>("Appellation")
-                                .HasMaxLength(100)
-                                .HasColumnType("nvarchar(100)")
-                                .HasColumnName("Appellation");
+                    b.Property<string>("BinCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
-                            b1.Property<int>("UnitsPerCase")
-                                .HasColumnType("int")
-                                .HasColumnName("UnitsPerCase");
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
-                            b1.Property<string>("Varietal")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("nvarchar(100)")
-                                .HasColumnName("Varietal");
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
-                            b1.Property<int?>("Vintage")
-                                .HasColumnType("int")
-                                .HasColumnName("Vintage");
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
-                            b1.Property<int>("VolumeMl")
-                                .HasColumnType("int")
-                                .HasColumnName("VolumeMl");
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
 
-                            b1.HasKey("ProductSku");
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
 
-                            b1.ToTable("Products", "inventory");
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
-                            b1.WithOwner()
-                                .HasForeignKey("ProductSku");
-                        });
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
 
-                    b.Navigation("Wine");
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sku", "LocationCode");
+
+                    b.ToTable("StockMovements", "inventory");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FromLocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReceivedBinCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("ShippedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ToLocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Sku");
+
+                    b.ToTable("StockTransfers", "inventory");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockTransferLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FromBinCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransferId");
+
+                    b.ToTable("StockTransferLines", "inventory");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.BundleComponent", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Inventory.Domain.Catalog.Product", null)
+                        .WithMany("Components")
+                        .HasForeignKey("BundleSku")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Locations.Bin", b =>
@@ -304,9 +546,42 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.ReservationAllocation", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("ReservationKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockTransferLine", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Inventory.Domain.Stock.StockTransfer", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.Product", b =>
+                {
+                    b.Navigation("Components");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Locations.Location", b =>
                 {
                     b.Navigation("Bins");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", b =>
+                {
+                    b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockTransfer", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

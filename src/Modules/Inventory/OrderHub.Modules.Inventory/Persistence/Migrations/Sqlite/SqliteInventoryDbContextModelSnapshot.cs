@@ -75,10 +75,36 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                     b.ToTable("inventory_OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.BundleComponent", b =>
+                {
+                    b.Property<string>("BundleSku")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentSku")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BundleSku", "ComponentSku");
+
+                    b.ToTable("inventory_BundleComponents", (string)null);
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.Product", b =>
                 {
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Abv")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Appellation")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
@@ -98,12 +124,48 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitsPerCase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Varietal")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Vintage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VolumeMl")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("WeightGrams")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Sku");
 
                     b.ToTable("inventory_Products", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("inventory_IdempotencyRecords", (string)null);
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Locations.Bin", b =>
@@ -142,6 +204,86 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("inventory_Locations", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("inventory_Reservations", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.ReservationAllocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BinCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReservationKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StockItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationKey");
+
+                    b.ToTable("inventory_ReservationAllocations", (string)null);
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockItem", b =>
@@ -187,50 +329,144 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.Product", b =>
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockMovement", b =>
                 {
-                    b.OwnsOne("OrderHub.Modules.Inventory.Domain.Catalog.WineAttributes", "Wine", b1 =>
-                        {
-                            b1.Property<string>("ProductSku")
-                                .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
-                            b1.Property<decimal>("Abv")
-                                .HasPrecision(4, 2)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("Abv");
+                    b.Property<string>("BinCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
-                            b1.Property<string>("Appellation")
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("Appellation");
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
-                            b1.Property<int>("UnitsPerCase")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("UnitsPerCase");
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
-                            b1.Property<string>("Varietal")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("Varietal");
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
-                            b1.Property<int?>("Vintage")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Vintage");
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
 
-                            b1.Property<int>("VolumeMl")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("VolumeMl");
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
 
-                            b1.HasKey("ProductSku");
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
-                            b1.ToTable("inventory_Products");
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
 
-                            b1.WithOwner()
-                                .HasForeignKey("ProductSku");
-                        });
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
-                    b.Navigation("Wine");
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sku", "LocationCode");
+
+                    b.ToTable("inventory_StockMovements", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromLocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedBinCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShippedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToLocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Sku");
+
+                    b.ToTable("inventory_StockTransfers", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockTransferLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromBinCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransferId");
+
+                    b.ToTable("inventory_StockTransferLines", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.BundleComponent", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Inventory.Domain.Catalog.Product", null)
+                        .WithMany("Components")
+                        .HasForeignKey("BundleSku")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Locations.Bin", b =>
@@ -286,7 +522,7 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
 
                             b1.HasKey("LocationCode");
 
-                            b1.ToTable("inventory_Locations");
+                            b1.ToTable("inventory_Locations", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("LocationCode");
@@ -296,9 +532,42 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.ReservationAllocation", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("ReservationKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockTransferLine", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Inventory.Domain.Stock.StockTransfer", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.Product", b =>
+                {
+                    b.Navigation("Components");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Locations.Location", b =>
                 {
                     b.Navigation("Bins");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", b =>
+                {
+                    b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockTransfer", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,38 @@
+using Mediator;
+
+namespace OrderHub.Modules.Inventory.Contracts.Commands;
+
+/// <summary>
+/// Holds stock for every line, or for none. Idempotent by <paramref name="ReservationKey"/>: a repeat returns the first
+/// successful result. A refusal (<see cref="StockReservationDto.Reserved"/> false, with shortages) holds nothing and is not
+/// remembered, so a later retry with the same key may succeed once stock arrives. An unknown SKU is a
+/// BusinessRuleViolationException naming it. Holds expire after <c>OrderHub:Inventory:ReservationExpiry</c>.
+/// </summary>
+public sealed record ReserveStockCommand(string ReservationKey, string Channel, IReadOnlyList<StockLine> Lines) : ICommand<StockReservationDto>;
+
+/// <summary>One SKU and quantity (in sellable units) to reserve. A kit SKU reserves its components.</summary>
+public sealed record StockLine(string Sku, int Quantity);
+
+/// <summary>The answer to a reservation: what is held where, or what is short.</summary>
+public sealed record StockReservationDto(string ReservationKey, bool Reserved, IReadOnlyList<ReservedStockDto> Allocations, IReadOnlyList<StockShortageDto> Shortages);
+
+/// <summary>Quantity held in one bin and lot of one location.</summary>
+public sealed record ReservedStockDto(string Sku, string LocationCode, string BinCode, string Lot, int Quantity);
+
+/// <summary>A line that could not be held in full: <see cref="Available"/> is what could have been held.</summary>
+public sealed record StockShortageDto(string Sku, int Requested, int Available);
+
+/// <summary>
+/// Changes an active reservation to a new complete set of lines, all or nothing (order edits): when the new set cannot be
+/// held, the old one stays exactly as it was and the answer carries the shortages.
+/// </summary>
+public sealed record ReplaceReservationCommand(string ReservationKey, IReadOnlyList<StockLine> Lines) : ICommand<StockReservationDto>;
+
+/// <summary>Releases everything held by the key. Idempotent: true when this call released something, false otherwise.</summary>
+public sealed record ReleaseStockCommand(string ReservationKey, string Reason) : ICommand<bool>;
+
+/// <summary>
+/// On shipment: on-hand and reserved both drop by the held quantities and ledger rows are written. True when this call
+/// committed, false when the key was already committed; 422 when it was released or expired; 404 when unknown.
+/// </summary>
+public sealed record CommitStockCommand(string ReservationKey) : ICommand<bool>;

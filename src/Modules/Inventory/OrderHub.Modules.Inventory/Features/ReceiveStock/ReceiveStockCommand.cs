@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using Mediator;
+using OrderHub.Modules.Inventory.Persistence;
+
+namespace OrderHub.Modules.Inventory.Features.ReceiveStock;
+
+/// <summary>The body of <c>POST /api/v1/inventory/receipts</c> (API.md).</summary>
+internal sealed record ReceiveStockCommand : ICommand<StockReceiptDto>, IIdempotentRequest
+{
+    public string? LocationCode { get; init; }
+
+    public string? Sku { get; init; }
+
+    public int Quantity { get; init; }
+
+    public string? Lot { get; init; }
+
+    public string? Bin { get; init; }
+
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
+}
+
+/// <summary>What was received where, and the stock item's on-hand after it.</summary>
+internal sealed record StockReceiptDto(Guid ReceiptId, string Sku, string LocationCode, string Bin, string Lot, int Quantity, int OnHand);

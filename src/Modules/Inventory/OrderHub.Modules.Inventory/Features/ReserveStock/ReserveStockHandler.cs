@@ -1,0 +1,42 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderHub.Modules.Inventory.Contracts.Commands;
+using OrderHub.Modules.Inventory.Domain.Reservations;
+using OrderHub.Modules.Inventory.Persistence;
+
+namespace OrderHub.Modules.Inventory.Features.ReserveStock;
+
+/// <summary>
+/// Holds stock for all lines or none, decided by guarded updates in the database (ships-to-consumer locations first,
+/// FIFO by lot). A repeated key returns the first successful result; a refusal holds and remembers nothing.
+/// </summary>
+internal sealed class ReserveStockHandler(
+    InventoryDbContext db, ReservationStore reservations, TimeProvider clock, IOptions<InventoryOptions> options, ILogger<ReserveStockHandler> logger)
+    : ICommandHandler<ReserveStockCommand, StockReservationDto>
+{
+    public async ValueTask<StockReservationDto> Handle(ReserveStockCommand command, CancellationToken cancellationToken)
+    {
+        if (await db.Reservations.AsNoTracking().AnyAsync(r => r.Key == command.ReservationKey, cancellationToken))
+        {
+            return ReservationStore.Reserved(command.ReservationKey, await reservations.AllocationsAsync(command.ReservationKey, cancellationToken));
+        }
+
+        ReservationStore.RequireLines(command.Lines);
+        var lines = await reservations.ExpandAsync(command.Lines, cancellationToken);
+        var (allocations, shortages) = await reservations.AllocateAsync(command.ReservationKey, lines, cancellationToken);
+        if (shortages.Count > 0)
+        {
+            logger.LogInformation("Reservation {ReservationKey} refused: short of {Shortages}", command.ReservationKey,
+                string.Join(", ", shortages.Select(s => $"{s.Sku} ({s.Available}/{s.Requested})")));
+            return new StockReservationDto(command.ReservationKey, false, [], shortages);
+        }
+
+        var now = clock.GetUtcNow();
+        db.Reservations.Add(Reservation.Create(command.ReservationKey, command.Channel, now, now + options.Value.ReservationExpiry, allocations));
+        logger.LogInformation("Reservation {ReservationKey} holds {Units} unit(s) in {Allocations} allocation(s) for {Channel}",
+            command.ReservationKey, allocations.Sum(a => a.Quantity), allocations.Count, command.Channel);
+        return ReservationStore.Reserved(command.ReservationKey, allocations);
+    }
+}
