@@ -62,5 +62,9 @@ internal static class JobsSetup
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<OutboxSweepJob>("outbox-sweep", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<OutboxPurgeJob>("outbox-purge", j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+        foreach (var module in ModuleCatalog.All)
+        {
+            module.ScheduleJobs(recurring);
+        }
     }
 }

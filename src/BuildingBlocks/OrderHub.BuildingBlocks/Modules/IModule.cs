@@ -27,6 +27,11 @@ public interface IModule
 
     /// <summary>A query answered by the module itself through Mediator (a cheap end-to-end ping).</summary>
     IQuery<ModuleStatusDto> CreateStatusQuery();
+
+    /// <summary>Registers the module's recurring background jobs (Hangfire spreads them over the hosts). Default: none.</summary>
+    void ScheduleJobs(Hangfire.IRecurringJobManager jobs)
+    {
+    }
 }
 
 /// <summary>What a module is told at registration.</summary>

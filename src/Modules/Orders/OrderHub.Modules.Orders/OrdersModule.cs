@@ -1,10 +1,12 @@
 using System.Reflection;
+using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Orders.Contracts.Queries;
+using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.CancelOrder;
 using OrderHub.Modules.Orders.Features.GetModuleStatus;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
@@ -33,6 +35,9 @@ public sealed class OrdersModule : IModule
         services.AddModuleDbContext<OrdersDbContext, SqliteOrdersDbContext, SqlServerOrdersDbContext, PostgreSqlOrdersDbContext>(
             ModuleName, Schema, context.Database, [.. Assemblies]);
         services.AddScoped<OrderNumberAllocator>();
+        services.AddScoped<OrderPricing>();
+        services.AddScoped<OrderPlacement>();
+        services.AddTransient<ResumePlacementsJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -47,4 +52,7 @@ public sealed class OrdersModule : IModule
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetOrdersModuleStatusQuery();
+
+    public void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<ResumePlacementsJob>("orders-resume-placements", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
 }

@@ -64,6 +64,12 @@ internal sealed class Order
 
     public decimal AuthorizedAmount { get; private set; }
 
+    /// <summary>Compliance checks run so far (each re-check after an edit gets a new decision key).</summary>
+    public int ComplianceChecks { get; private set; }
+
+    /// <summary>Authorization attempts so far (a released Payment hold tries again with a new key).</summary>
+    public int PaymentAttempts { get; private set; }
+
     /// <summary>Set when this order was merged into another (consolidation); the original stays traceable.</summary>
     public Guid? MergedIntoOrderId { get; private set; }
 
@@ -98,7 +104,7 @@ internal sealed class Order
         };
         foreach (var line in data.Lines)
         {
-            order._lines.Add(new OrderLine(order.Id, order._lines.Count + 1, line.Sku, line.Quantity, line.UnitPrice));
+            order._lines.Add(new OrderLine(order.Id, order._lines.Count + 1, line));
         }
 
         order.SetCharges(data.ShippingCharge, data.Tax);
@@ -158,6 +164,12 @@ internal sealed class Order
         StockReserved = false;
         Record(now, "StockReleased", detail, "system:inventory");
     }
+
+    /// <summary>The next compliance decision key's sequence number.</summary>
+    public int StartComplianceCheck() => ++ComplianceChecks;
+
+    /// <summary>The next authorization key's sequence number.</summary>
+    public int StartPaymentAttempt() => ++PaymentAttempts;
 
     public void MarkComplianceApproved(Guid decisionId, bool adultSignature, string detail, DateTimeOffset now)
     {
@@ -272,7 +284,7 @@ internal sealed class Order
         _lines.Clear();
         foreach (var line in lines)
         {
-            _lines.Add(new OrderLine(Id, _lines.Count + 1, line.Sku, line.Quantity, line.UnitPrice));
+            _lines.Add(new OrderLine(Id, _lines.Count + 1, line));
         }
     }
 
@@ -294,24 +306,46 @@ internal sealed record ReceiveOrder(
     decimal ShippingCharge,
     decimal Tax);
 
-internal sealed record PricedLine(string Sku, int Quantity, decimal UnitPrice);
+/// <summary>A line as priced from the catalog at placement; alcohol and bottle size are kept as facts of the sale.</summary>
+internal sealed record PricedLine(string Sku, int Quantity, decimal UnitPrice, bool IsAlcohol = false, int VolumeMl = 0);
 
 internal sealed record Customer(string Email, string FirstName, string LastName, DateOnly? DateOfBirth, string? Phone)
 {
     public string FullName => $"{FirstName} {LastName}";
 }
 
-internal sealed class OrderLine(Guid orderId, int lineNumber, string sku, int quantity, decimal unitPrice)
+internal sealed class OrderLine
 {
-    public Guid OrderId { get; private set; } = orderId;
+    private OrderLine()
+    {
+    }
 
-    public int LineNumber { get; private set; } = lineNumber;
+    public OrderLine(Guid orderId, int lineNumber, PricedLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        OrderId = orderId;
+        LineNumber = lineNumber;
+        Sku = line.Sku;
+        Quantity = line.Quantity;
+        UnitPrice = line.UnitPrice;
+        IsAlcohol = line.IsAlcohol;
+        VolumeMl = line.VolumeMl;
+    }
 
-    public string Sku { get; private set; } = sku;
+    public Guid OrderId { get; private set; }
 
-    public int Quantity { get; private set; } = quantity;
+    public int LineNumber { get; private set; }
 
-    public decimal UnitPrice { get; private set; } = unitPrice;
+    public string Sku { get; private set; } = string.Empty;
+
+    public int Quantity { get; private set; }
+
+    public decimal UnitPrice { get; private set; }
+
+    public bool IsAlcohol { get; private set; }
+
+    /// <summary>Bottle size in ml (0 for goods that are not wine).</summary>
+    public int VolumeMl { get; private set; }
 
     public OrderStatus Status { get; private set; } = OrderStatus.Received;
 

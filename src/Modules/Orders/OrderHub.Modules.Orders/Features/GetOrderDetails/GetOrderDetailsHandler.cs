@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Orders.Domain.Orders;
 using OrderHub.Modules.Orders.Persistence;
+using OrderHub.Modules.Payments.Contracts.Queries;
 
 namespace OrderHub.Modules.Orders.Features.GetOrderDetails;
 
-internal sealed class GetOrderDetailsHandler(OrdersDbContext db) : IQueryHandler<GetOrderDetailsQuery, OrderDetailsDto>
+internal sealed class GetOrderDetailsHandler(OrdersDbContext db, ISender sender) : IQueryHandler<GetOrderDetailsQuery, OrderDetailsDto>
 {
     public async ValueTask<OrderDetailsDto> Handle(GetOrderDetailsQuery query, CancellationToken cancellationToken)
     {
@@ -17,7 +18,8 @@ internal sealed class GetOrderDetailsHandler(OrdersDbContext db) : IQueryHandler
             .AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == query.OrderId, cancellationToken)
             ?? throw new NotFoundException("Order", query.OrderId.ToString());
-        return Map(order, payments: []);
+        var ledger = await sender.Send(new GetOrderPaymentsQuery(order.Id), cancellationToken);
+        return Map(order, [.. ledger.Transactions.Select(t => new PaymentDto(t.Type, t.Amount, t.Currency, t.Status, t.Reference, t.At))]);
     }
 
     internal static OrderDetailsDto Map(Order order, IReadOnlyList<PaymentDto> payments)

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 
 namespace OrderHub.Modules.Orders.Features.PlaceOrder;
@@ -28,6 +29,7 @@ internal static class PlaceOrderEndpoint
             .Produces<OrderDetailsDto>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(ApiScopes.OrdersWrite);
 
     private static async Task<Results<Created<OrderDetailsDto>, Ok<OrderDetailsDto>, ProblemHttpResult>> HandleAsync(
@@ -35,6 +37,7 @@ internal static class PlaceOrderEndpoint
         [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
         ClaimsPrincipal user,
         ISender sender,
+        OrderPlacement placements,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
@@ -61,6 +64,20 @@ internal static class PlaceOrderEndpoint
         {
             // A parallel request with the same key committed first: answer as its replay (or 409 if the body differs).
             result = await sender.Send(request, cancellationToken);
+        }
+
+        if (result.Created)
+        {
+            var placement = await placements.AdvanceAsync(result.OrderId, cancellationToken);
+            if (placement.Outcome == PlacementOutcome.Refused)
+            {
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "The order cannot be accepted.",
+                    detail: placement.Reason,
+                    instance: $"/api/v1/orders/{result.OrderId}",
+                    extensions: new Dictionary<string, object?> { ["rule"] = placement.Rule, ["orderId"] = result.OrderId, ["orderNumber"] = result.OrderNumber });
+            }
         }
 
         var order = await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken);

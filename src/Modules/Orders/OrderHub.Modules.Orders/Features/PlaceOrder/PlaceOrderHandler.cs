@@ -15,6 +15,7 @@ namespace OrderHub.Modules.Orders.Features.PlaceOrder;
 internal sealed class PlaceOrderHandler(
     OrdersDbContext db,
     OrderNumberAllocator numbers,
+    OrderPricing pricing,
     TimeProvider clock,
     ILogger<PlaceOrderHandler> logger) : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
 {
@@ -36,20 +37,22 @@ internal sealed class PlaceOrderHandler(
         var customer = new Customer(command.Customer!.Email!.Trim().ToLowerInvariant(), command.Customer.FirstName!.Trim(),
             command.Customer.LastName!.Trim(), command.Customer.DateOfBirth, command.Customer.Phone);
         var service = command.ShippingService is null ? ShippingService.Ground : Enum.Parse<ShippingService>(command.ShippingService);
+        var shipTo = ToAddress(command.ShippingAddress!);
+        var priced = await pricing.PriceAsync([.. command.Lines!.Select(l => (l.Sku!.Trim(), l.Quantity))], service, shipTo, cancellationToken);
         var order = Order.Receive(
             new ReceiveOrder(
                 await numbers.NextAsync(cancellationToken),
                 Enum.Parse<OrderChannel>(command.Channel!),
                 command.ExternalReference,
                 customer,
-                ToAddress(command.ShippingAddress!),
+                shipTo,
                 command.BillingAddress is null ? null : ToAddress(command.BillingAddress),
                 service,
                 command.Payment?.Token,
-                "USD",
-                [.. command.Lines!.Select(l => new PricedLine(l.Sku!.Trim(), l.Quantity, 0m))],
-                ShippingCharge: 0m,
-                Tax: 0m),
+                priced.Currency,
+                priced.Lines,
+                priced.Shipping,
+                priced.Tax),
             command.Actor,
             now);
 

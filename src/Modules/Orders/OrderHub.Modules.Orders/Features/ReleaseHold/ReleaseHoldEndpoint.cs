@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 
 namespace OrderHub.Modules.Orders.Features.ReleaseHold;
@@ -11,9 +12,10 @@ namespace OrderHub.Modules.Orders.Features.ReleaseHold;
 internal static class ReleaseHoldEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/v1/orders/{id:guid}/holds/{type}/release", async (Guid id, string type, ReleaseHoldRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        endpoints.MapPost("/api/v1/orders/{id:guid}/holds/{type}/release", async (Guid id, string type, ReleaseHoldRequest request, ClaimsPrincipal user, ISender sender, OrderPlacement placements, CancellationToken ct) =>
             {
                 await sender.Send(new ReleaseHoldCommand(id, type, request.Reason, Actors.Of(user)), ct);
+                await placements.AdvanceAsync(id, ct);
                 return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), ct));
             })
             .WithName("ReleaseHold")

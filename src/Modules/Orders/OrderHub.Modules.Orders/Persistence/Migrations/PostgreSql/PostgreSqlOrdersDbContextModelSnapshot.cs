@@ -122,6 +122,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("ComplianceChecks")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("ComplianceDecisionId")
                         .HasColumnType("uuid");
 
@@ -141,6 +144,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("PaymentAttempts")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PaymentToken")
                         .HasMaxLength(200)
@@ -258,6 +264,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.PostgreSql
                     b.Property<int>("LineNumber")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsAlcohol")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("integer");
 
@@ -274,6 +283,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.PostgreSql
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("VolumeMl")
+                        .HasColumnType("integer");
 
                     b.HasKey("OrderId", "LineNumber");
 

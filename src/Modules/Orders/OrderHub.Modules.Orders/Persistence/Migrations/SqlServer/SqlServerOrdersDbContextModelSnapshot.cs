@@ -122,6 +122,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int>("ComplianceChecks")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("ComplianceDecisionId")
                         .HasColumnType("uniqueidentifier");
 
@@ -141,6 +144,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("PaymentAttempts")
+                        .HasColumnType("int");
 
                     b.Property<string>("PaymentToken")
                         .HasMaxLength(200)
@@ -258,6 +264,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
                     b.Property<int>("LineNumber")
                         .HasColumnType("int");
 
+                    b.Property<bool>("IsAlcohol")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("int");
 
@@ -274,6 +283,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("VolumeMl")
+                        .HasColumnType("int");
 
                     b.HasKey("OrderId", "LineNumber");
 

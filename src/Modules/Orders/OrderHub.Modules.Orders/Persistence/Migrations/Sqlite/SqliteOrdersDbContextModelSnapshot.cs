@@ -114,6 +114,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ComplianceChecks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ComplianceDecisionId")
                         .HasColumnType("TEXT");
 
@@ -133,6 +136,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PaymentAttempts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PaymentToken")
                         .HasMaxLength(200)
@@ -248,6 +254,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                     b.Property<int>("LineNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsAlcohol")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
 
@@ -264,6 +273,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("VolumeMl")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("OrderId", "LineNumber");
 

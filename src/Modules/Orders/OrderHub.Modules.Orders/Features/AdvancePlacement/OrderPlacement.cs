@@ -1,0 +1,185 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OrderHub.Modules.Compliance.Contracts.Commands;
+using OrderHub.Modules.Inventory.Contracts.Commands;
+using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
+using OrderHub.Modules.Orders.Domain.Orders;
+using OrderHub.Modules.Orders.Persistence;
+using OrderHub.Modules.Payments.Contracts.Commands;
+
+namespace OrderHub.Modules.Orders.Features.AdvancePlacement;
+
+internal enum PlacementOutcome
+{
+    /// <summary>Nothing to do: the order is past placement, cancelled, or waiting on a hold.</summary>
+    Idle,
+    ReadyToFulfill,
+    OnHold,
+    Refused,
+}
+
+internal sealed record PlacementResult(PlacementOutcome Outcome, string? Rule = null, string? Reason = null);
+
+/// <summary>
+/// The seed workflow after an order is received: reserve stock → compliance decision → payment authorization →
+/// ready to fulfill. Each step is another module's command with a key derived from the order and step, so a resumed
+/// or repeated run never reserves, decides or charges twice; each outcome is saved to the order before the next step.
+/// A failing step leaves the order on a hold naming the reason; a compliance refusal cancels it, and the cancellation
+/// event releases what earlier steps took. Not a Mediator command on purpose: every step commits in its own module's
+/// transaction (one long Orders transaction would block the other modules on SQLite and hold locks on servers).
+/// </summary>
+internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender, TimeProvider clock, ILogger<OrderPlacement> logger)
+{
+    private const string Actor = "system:placement";
+
+    public async Task<PlacementResult> AdvanceAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AdvanceOnceAsync(orderId, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Another host or request moved the order meanwhile; steps are idempotent, so start from what is stored.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<PlacementResult> AdvanceOnceAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var order = await db.LoadOrderAsync(orderId, cancellationToken);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = order.Number });
+        if (order.Status is not OrderStatus.Received || order.ActiveHolds.Any())
+        {
+            return new PlacementResult(PlacementOutcome.Idle);
+        }
+
+        if (!order.StockReserved && !await ReserveStockAsync(order, cancellationToken))
+        {
+            return await HoldAsync(order, cancellationToken);
+        }
+
+        if (order.ComplianceDecisionId is null)
+        {
+            var decision = await DecideComplianceAsync(order, cancellationToken);
+            if (decision is not null)
+            {
+                return decision;
+            }
+        }
+
+        if (!order.IsFullyAuthorized && !await AuthorizeAsync(order, cancellationToken))
+        {
+            return await HoldAsync(order, cancellationToken);
+        }
+
+        order.MarkReadyToFulfill(Actor, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        LogReady(order.Number);
+        return new PlacementResult(PlacementOutcome.ReadyToFulfill);
+    }
+
+    private async Task<bool> ReserveStockAsync(Order order, CancellationToken cancellationToken)
+    {
+        var reservation = await sender.Send(
+            new ReserveStockCommand(PlacementKeys.Stock(order.Id), order.Channel.ToString(), [.. order.Lines.Select(l => new StockLine(l.Sku, l.Quantity))]),
+            cancellationToken);
+        var now = clock.GetUtcNow();
+        if (!reservation.Reserved)
+        {
+            var shortages = string.Join("; ", reservation.Shortages.Select(s => $"{s.Sku}: {s.Requested} requested, {s.Available} available"));
+            order.PlaceHold(HoldType.Inventory, $"Insufficient stock ({shortages})", "InsufficientStock", Actor, now);
+            return false;
+        }
+
+        var where = string.Join(", ", reservation.Allocations.GroupBy(a => a.LocationCode).Select(g => $"{g.Sum(a => a.Quantity)} at {g.Key}"));
+        order.MarkStockReserved($"Reserved {where}", now);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Null when approved (placement goes on); otherwise the result to answer with.</summary>
+    private async Task<PlacementResult?> DecideComplianceAsync(Order order, CancellationToken cancellationToken)
+    {
+        var check = order.StartComplianceCheck();
+        var c = order.Customer;
+        var a = order.ShippingAddress;
+        var purchaser = new ComplianceParty(c.Email, c.FirstName, c.LastName, c.DateOfBirth);
+        var decision = await sender.Send(
+            new DecideComplianceCommand(
+                PlacementKeys.Compliance(order.Id, check), order.Id, order.Number, DateOnly.FromDateTime(order.PlacedAt.UtcDateTime),
+                purchaser, purchaser, new ComplianceAddress(a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country),
+                order.IsCarryOut, ShipFromLocationCode: null,
+                [.. order.Lines.Select(l => new ComplianceLine(l.Sku, l.Quantity, l.IsAlcohol, l.VolumeMl, l.UnitPrice))]),
+            cancellationToken);
+        var now = clock.GetUtcNow();
+        switch (decision.Outcome)
+        {
+            case ComplianceOutcome.Approved:
+                order.MarkComplianceApproved(decision.DecisionId, decision.AdultSignatureRequired, decision.Reason, now);
+                await db.SaveChangesAsync(cancellationToken);
+                return null;
+            case ComplianceOutcome.Hold:
+                order.PlaceHold(HoldType.Compliance, decision.Reason, decision.Rule, Actor, now);
+                return await HoldAsync(order, cancellationToken);
+            default:
+                order.Cancel($"Refused by compliance ({decision.Rule}): {decision.Reason}", Actor, now);
+                db.AddIntegrationEvent(new OrderCancelledIntegrationEvent(order.Id, order.Number, $"Refused: {decision.Reason}", PlacementKeys.Stock(order.Id)));
+                await db.SaveChangesAsync(cancellationToken);
+                LogRefused(order.Number, decision.Rule, decision.Reason);
+                return new PlacementResult(PlacementOutcome.Refused, decision.Rule, decision.Reason);
+        }
+    }
+
+    private async Task<bool> AuthorizeAsync(Order order, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (string.IsNullOrWhiteSpace(order.PaymentToken))
+        {
+            order.PlaceHold(HoldType.Payment, "No payment method on the order", "PaymentMissing", Actor, now);
+            return false;
+        }
+
+        var amount = order.Total - order.AuthorizedAmount;
+        var attempt = order.PaymentAttempts == 0 ? order.StartPaymentAttempt() : order.PaymentAttempts;
+        var result = await sender.Send(
+            new AuthorizePaymentCommand(PlacementKeys.Authorization(order.Id, attempt), order.Id, order.Number, amount, order.Currency, order.PaymentToken),
+            cancellationToken);
+        now = clock.GetUtcNow();
+        switch (result.Outcome)
+        {
+            case Payments.Contracts.Commands.PaymentOutcome.Succeeded:
+                order.MarkPaymentAuthorized(result.Amount, $"Authorized {result.Amount:0.00} {result.Currency} ({result.Reference})", now);
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            case Payments.Contracts.Commands.PaymentOutcome.Pending:
+                order.PlaceHold(HoldType.Payment, "The payment gateway did not answer; the authorization is retried automatically", "PaymentPending", Actor, now);
+                return false;
+            default:
+                order.StartPaymentAttempt(); // a released hold tries again with a new key
+                order.PlaceHold(HoldType.Payment, $"Payment declined: {result.DeclineCode ?? "declined"} ({result.Message})", "PaymentDeclined", Actor, now);
+                return false;
+        }
+    }
+
+    private async Task<PlacementResult> HoldAsync(Order order, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        var hold = order.ActiveHolds.Last();
+        LogHeld(order.Number, hold.Type.ToString(), hold.Reason);
+        return new PlacementResult(PlacementOutcome.OnHold, hold.Rule, hold.Reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} is ready to fulfill")]
+    private partial void LogReady(string orderNumber);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} on {HoldType} hold: {Reason}")]
+    private partial void LogHeld(string orderNumber, string holdType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderNumber} refused by compliance ({Rule}): {Reason}")]
+    private partial void LogRefused(string orderNumber, string? rule, string reason);
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrderHub.Modules.Orders.Domain.Orders;
+using OrderHub.Modules.Orders.Persistence;
+
+namespace OrderHub.Modules.Orders.Features.AdvancePlacement;
+
+/// <summary>
+/// Every minute, on whichever host: finishes placements a crashed host left in Received, and retries
+/// authorizations the gateway left pending. Safe to overlap: every step is idempotent and the order's version
+/// guards its row.
+/// </summary>
+internal sealed partial class ResumePlacementsJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ResumePlacementsJob> logger)
+{
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(30);
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> stuck;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+            var before = clock.GetUtcNow() - StuckAfter;
+            stuck = await db.Orders.AsNoTracking()
+                .Where(o => (o.Status == OrderStatus.Received && o.UpdatedAt < before)
+                    || (o.Status == OrderStatus.OnHold && o.Holds.Any(h => h.ReleasedAt == null && h.Rule == "PaymentPending")))
+                .OrderBy(o => o.UpdatedAt)
+                .Select(o => o.Id)
+                .Take(200)
+                .ToListAsync(cancellationToken);
+        }
+
+        foreach (var id in stuck)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+            var order = await db.LoadOrderAsync(id, cancellationToken);
+            if (order.ActiveHolds.Any(h => h.Rule == "PaymentPending"))
+            {
+                order.ReleaseHold(HoldType.Payment, "Retrying the pending authorization", "system:placement", clock.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            var result = await scope.ServiceProvider.GetRequiredService<OrderPlacement>().AdvanceAsync(id, cancellationToken);
+            LogResumed(order.Number, result.Outcome.ToString());
+        }
+
+        return stuck.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resumed placement of {OrderNumber}: {Outcome}")]
+    private partial void LogResumed(string orderNumber, string outcome);
+}

@@ -1,0 +1,45 @@
+using Mediator;
+using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Inventory.Contracts.Queries;
+using OrderHub.Modules.Orders.Domain.Orders;
+using OrderHub.Modules.Orders.Domain.Pricing;
+using OrderHub.Modules.Payments.Contracts.Queries;
+
+namespace OrderHub.Modules.Orders.Features.PlaceOrder;
+
+/// <summary>Prices lines from the catalog (a read through Inventory's contracts), adds shipping and destination tax.</summary>
+internal sealed class OrderPricing(ISender sender)
+{
+    public async Task<PricedOrder> PriceAsync(
+        IReadOnlyList<(string Sku, int Quantity)> lines, ShippingService service, Address destination, CancellationToken cancellationToken)
+    {
+        var skus = lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
+        var products = (await sender.Send(new GetProductsBySkuQuery(skus), cancellationToken)).ToDictionary(p => p.Sku, StringComparer.Ordinal);
+        var unknown = skus.Where(s => !products.ContainsKey(s)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new BusinessRuleViolationException("UnknownSku", $"Unknown SKU(s): {string.Join(", ", unknown)}.");
+        }
+
+        var currencies = products.Values.Select(p => p.Currency).Distinct(StringComparer.Ordinal).ToList();
+        if (currencies.Count > 1)
+        {
+            throw new BusinessRuleViolationException("MixedCurrencies", $"Lines are priced in {string.Join(" and ", currencies)}; one order has one currency.");
+        }
+
+        var priced = lines.Select(l =>
+        {
+            var p = products[l.Sku];
+            return new PricedLine(l.Sku, l.Quantity, p.Price, p.IsAlcohol, p.VolumeMl ?? 0);
+        }).ToList();
+        var subtotal = priced.Sum(l => l.Quantity * l.UnitPrice);
+        var shipping = ShippingChargePolicy.For(service, priced.Sum(l => l.Quantity));
+        var tax = await sender.Send(
+            new CalculateTaxQuery(destination.Country, destination.Region, subtotal, shipping,
+                [.. priced.Select(l => new TaxLine(l.Sku, l.Quantity, l.UnitPrice, l.IsAlcohol, l.VolumeMl))]),
+            cancellationToken);
+        return new PricedOrder(priced, currencies[0], shipping, tax.Total);
+    }
+}
+
+internal sealed record PricedOrder(IReadOnlyList<PricedLine> Lines, string Currency, decimal Shipping, decimal Tax);
