@@ -312,6 +312,21 @@ public abstract class PaymentsTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_second_authorization_in_another_currency_is_refused_but_a_declined_first_attempt_does_not_fix_it()
+    {
+        fixture.RequireProvider();
+        var order = NewOrder();
+        await SendAsync(new AuthorizePaymentCommand($"{order.Number}:authorize:1", order.Id, order.Number, 10m, "EUR", "tok_chargeDeclined"));
+        (await AuthorizeAsync(order, 10m, "tok_visa")).Outcome.ShouldBe(PaymentOutcome.Succeeded);
+
+        var euros = await Should.ThrowAsync<BusinessRuleViolationException>(() =>
+            SendAsync(new AuthorizePaymentCommand($"{order.Number}:authorize:3", order.Id, order.Number, 5m, "EUR", "tok_visa")));
+
+        euros.Rule.ShouldBe("PaymentCurrencyMustMatchOrderRule");
+        (await GetLedgerAsync(order.Id)).Currency.ShouldBe("USD");
+    }
+
+    [Fact]
     public async Task Tax_is_answered_through_mediator_with_excise_shown_separately()
     {
         fixture.RequireProvider();

@@ -9,7 +9,10 @@ internal sealed class PaymentLedger(IReadOnlyList<PaymentTransaction> transactio
 {
     public IReadOnlyList<PaymentTransaction> Transactions { get; } = transactions;
 
-    public string? Currency => Transactions.FirstOrDefault(t => t.Type == PaymentTransactionType.Authorization)?.Currency;
+    /// <summary>The order's payment currency: that of its first live (succeeded or pending) authorization, else of any attempt.</summary>
+    public string? Currency =>
+        (Transactions.Where(t => t.Type == PaymentTransactionType.Authorization).OrderBy(t => t.CreatedAt).FirstOrDefault(t => t.Succeeded || t.IsPending)
+            ?? Transactions.FirstOrDefault(t => t.Type == PaymentTransactionType.Authorization))?.Currency;
 
     public decimal Authorized => Sum(PaymentTransactionType.Authorization);
 

@@ -16,7 +16,7 @@ internal sealed class AuthorizePaymentHandler(PaymentProcessor processor) : ICom
         }
 
         var ledger = await processor.LoadLedgerAsync(command.OrderId, cancellationToken);
-        BusinessRules.Check(new PaymentCurrencyMustMatchOrderRule(command.Currency, ledger.Currency));
+        BusinessRules.Check(new PaymentCurrencyMustMatchOrderRule(command.Currency, ledger.Authorizations.Any() || ledger.Transactions.Any(t => t.IsPending) ? ledger.Currency : null));
 
         var now = processor.Now;
         var step = PaymentTransaction
