@@ -14,9 +14,24 @@ internal sealed record ConsumerKeys(string Email, string Person, string Address)
 {
     private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
     {
-        ["STREET"] = "ST", ["AVENUE"] = "AVE", ["ROAD"] = "RD", ["DRIVE"] = "DR", ["BOULEVARD"] = "BLVD", ["LANE"] = "LN",
-        ["COURT"] = "CT", ["PLACE"] = "PL", ["APARTMENT"] = "APT", ["SUITE"] = "STE", ["NORTH"] = "N", ["SOUTH"] = "S",
-        ["EAST"] = "E", ["WEST"] = "W", ["HIGHWAY"] = "HWY", ["PARKWAY"] = "PKWY", ["TERRACE"] = "TER", ["CIRCLE"] = "CIR",
+        ["STREET"] = "ST",
+        ["AVENUE"] = "AVE",
+        ["ROAD"] = "RD",
+        ["DRIVE"] = "DR",
+        ["BOULEVARD"] = "BLVD",
+        ["LANE"] = "LN",
+        ["COURT"] = "CT",
+        ["PLACE"] = "PL",
+        ["APARTMENT"] = "APT",
+        ["SUITE"] = "STE",
+        ["NORTH"] = "N",
+        ["SOUTH"] = "S",
+        ["EAST"] = "E",
+        ["WEST"] = "W",
+        ["HIGHWAY"] = "HWY",
+        ["PARKWAY"] = "PKWY",
+        ["TERRACE"] = "TER",
+        ["CIRCLE"] = "CIR",
     };
 
     public static ConsumerKeys For(ComplianceParty recipient, ComplianceAddress destination)
