@@ -15,6 +15,7 @@ public abstract class ComplianceApiTests(HostFixture fixture)
 {
     private static readonly string[] SixCases = ["6, cases-of-9L, year"];
     private static readonly string[] Furlongs = ["9, furlongs, month"];
+    private static readonly string[] NapaOnly = ["NAPA-WH"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -121,6 +122,31 @@ public abstract class ComplianceApiTests(HostFixture fixture)
         (await byAccept.Content.ReadAsStringAsync(Ct)).ShouldEndWith("2025-02,WA,2,6,320.00\r\n");
 
         (await client.GetAsync("/api/v1/compliance/report?from=2025-03-01&to=2025-02-01", Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Staff_keep_the_winerys_permits_and_decisions_follow_them()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var s = new ComplianceScenario(fixture.App);
+        (await s.DecideAsync("KS", new DateOnly(2026, 9, 1), Bottles(2))).Outcome.ShouldBe(ComplianceOutcome.Approved);
+
+        var put = await client.PutAsJsonAsync("/api/v1/compliance/permits/KS", new { held = false, reason = "Permit lapsed" }, Ct);
+        put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync(Ct));
+        (await s.DecideAsync("KS", new DateOnly(2026, 9, 1), Bottles(2))).Rule.ShouldBe("PermitNotHeld");
+
+        var limitedOk = await client.PutAsJsonAsync("/api/v1/compliance/permits/NJ",
+            new { held = true, permitNumber = "NJ-77", locationCodes = NapaOnly, limitedConditionsConfirmed = true, reason = "Under 250,000 gal, confirmed" }, Ct);
+        limitedOk.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await s.DecideAsync(s.Command("NJ", new DateOnly(2026, 9, 1), [Bottles(2)], shipFrom: "NAPA-WH"))).Outcome.ShouldBe(ComplianceOutcome.Approved);
+        (await s.DecideAsync(s.Command("NJ", new DateOnly(2026, 9, 1), [Bottles(2)], shipFrom: "RENO-WH"))).Rule.ShouldBe("LocationNotLicensed");
+
+        var permits = await client.GetFromJsonAsync<JsonElement>("/api/v1/compliance/permits", Ct);
+        var ks = permits.EnumerateArray().Single(p => p.GetProperty("stateCode").GetString() == "KS");
+        ks.GetProperty("held").GetBoolean().ShouldBeFalse();
+        ks.GetProperty("reason").GetString().ShouldBe("Permit lapsed");
+        (await client.PutAsJsonAsync("/api/v1/compliance/permits/KS", new { held = true }, Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using OrderHub.Modules.Compliance.DemoData;
 using OrderHub.Modules.Compliance.Features.GetComplianceDecision;
 using OrderHub.Modules.Compliance.Features.GetComplianceReport;
 using OrderHub.Modules.Compliance.Features.GetModuleStatus;
+using OrderHub.Modules.Compliance.Features.Permits;
 using OrderHub.Modules.Compliance.Features.Rules;
 using OrderHub.Modules.Compliance.Persistence;
 
@@ -40,6 +41,7 @@ public sealed class ComplianceModule : IModule
         ComplianceRulesEndpoint.Map(endpoints);
         GetComplianceDecisionEndpoint.Map(endpoints);
         GetComplianceReportEndpoint.Map(endpoints);
+        WineryPermitsEndpoint.Map(endpoints);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetComplianceModuleStatusQuery();
