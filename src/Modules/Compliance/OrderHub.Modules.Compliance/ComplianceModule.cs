@@ -6,7 +6,11 @@ using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Compliance.Contracts.Queries;
 using OrderHub.Modules.Compliance.DemoData;
+using OrderHub.Modules.Compliance.Features.GetComplianceDecision;
+using OrderHub.Modules.Compliance.Features.GetComplianceReport;
 using OrderHub.Modules.Compliance.Features.GetModuleStatus;
+using OrderHub.Modules.Compliance.Features.Permits;
+using OrderHub.Modules.Compliance.Features.Rules;
 using OrderHub.Modules.Compliance.Persistence;
 
 namespace OrderHub.Modules.Compliance;
@@ -34,6 +38,10 @@ public sealed class ComplianceModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         GetComplianceModuleStatusEndpoint.Map(endpoints);
+        ComplianceRulesEndpoint.Map(endpoints);
+        GetComplianceDecisionEndpoint.Map(endpoints);
+        GetComplianceReportEndpoint.Map(endpoints);
+        WineryPermitsEndpoint.Map(endpoints);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetComplianceModuleStatusQuery();

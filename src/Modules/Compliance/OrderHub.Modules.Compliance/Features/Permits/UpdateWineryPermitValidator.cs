@@ -1,0 +1,15 @@
+using FluentValidation;
+
+namespace OrderHub.Modules.Compliance.Features.Permits;
+
+internal sealed class UpdateWineryPermitValidator : AbstractValidator<UpdateWineryPermitCommand>
+{
+    public UpdateWineryPermitValidator()
+    {
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the permit changes.").MaximumLength(1000);
+        RuleFor(c => c.PermitName).MaximumLength(300);
+        RuleFor(c => c.PermitNumber).MaximumLength(100);
+        RuleFor(c => c.LocationCodes).Must(l => l!.Count <= 20).When(c => c.LocationCodes is not null);
+        RuleForEach(c => c.LocationCodes).NotEmpty().MaximumLength(32).Matches("^[A-Za-z0-9_-]+$");
+    }
+}

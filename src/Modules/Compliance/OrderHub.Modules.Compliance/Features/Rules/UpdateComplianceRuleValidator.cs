@@ -1,0 +1,41 @@
+using FluentValidation;
+using OrderHub.Modules.Compliance.Domain.Rules;
+
+namespace OrderHub.Modules.Compliance.Features.Rules;
+
+internal sealed class UpdateComplianceRuleValidator : AbstractValidator<UpdateComplianceRuleCommand>
+{
+    public UpdateComplianceRuleValidator()
+    {
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the rule changes.").MaximumLength(1000);
+        RuleFor(c => c.Dtc).Must(BeDtc).When(c => c.Dtc is not null).WithMessage("Dtc must be Yes, Limited or No.");
+        RuleFor(c => c.DtcChangesTo).Must(BeDtc).When(c => c.DtcChangesTo is not null).WithMessage("DtcChangesTo must be Yes, Limited or No.");
+        RuleFor(c => c.DtcChangesOn).NotNull().When(c => c.DtcChangesTo is not null).WithMessage("Give the date the DTC status changes.");
+        RuleFor(c => c.AdultSignature).Must(s => Enum.TryParse<SignatureRequirement>(s, out _)).When(c => c.AdultSignature is not null)
+            .WithMessage("AdultSignature must be Yes, WithId or NotApplicable.");
+        RuleFor(c => c.PermitName).MaximumLength(300);
+        RuleFor(c => c.Conditions).MaximumLength(2000);
+        RuleFor(c => c.Confidence).Must(c => c is "high" or "medium" or "low").When(c => c.Confidence is not null)
+            .WithMessage("Confidence must be high, medium or low.");
+        RuleFor(c => c.EffectiveDate).MaximumLength(50);
+        RuleFor(c => c.Sources).MaximumLength(300);
+        RuleFor(c => c.Limits).Must(l => l!.Count <= 5).When(c => c.Limits is not null).WithMessage("At most five limits.");
+        RuleForEach(c => c.Limits).Must(BeLimit)
+            .WithMessage("A limit reads 'amount, unit, period', unit bottles|cases-of-9L|litres|gallons, period per-shipment|month|2-month|year, optional '(12-mo rolling)', '(Jul-Jun FY)', '(household)'.");
+    }
+
+    private static bool BeDtc(string? s) => Enum.TryParse<DtcStatus>(s, out _);
+
+    private static bool BeLimit(string? text)
+    {
+        try
+        {
+            _ = VolumeLimit.Parse(text ?? string.Empty);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
