@@ -1,4 +1,5 @@
 using System.Reflection;
+using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -57,6 +58,9 @@ public sealed class PaymentsModule : IModule
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetPaymentsModuleStatusQuery();
+
+    public void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<RetryPendingPaymentsJob>("payments-retry-pending", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
 
     private static IPaymentGateway SelectGateway(IServiceProvider services)
     {
