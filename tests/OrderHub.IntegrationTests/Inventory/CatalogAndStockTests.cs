@@ -25,8 +25,18 @@ public abstract class CatalogAndStockTests(HostFixture fixture)
         var sku = InventoryApi.NewSku("ZIN");
         var response = await client.PostAsJsonAsync("/api/v1/products", new
         {
-            sku, name = "Dry Creek Zinfandel 2021", price = 36.00m, currency = "USD", weightGrams = 1400, isAlcohol = true,
-            varietal = "Zinfandel", vintage = 2021, volumeMl = 750, unitsPerCase = 12, appellation = "Dry Creek Valley", abv = 14.8m,
+            sku,
+            name = "Dry Creek Zinfandel 2021",
+            price = 36.00m,
+            currency = "USD",
+            weightGrams = 1400,
+            isAlcohol = true,
+            varietal = "Zinfandel",
+            vintage = 2021,
+            volumeMl = 750,
+            unitsPerCase = 12,
+            appellation = "Dry Creek Valley",
+            abv = 14.8m,
         }, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -92,7 +102,9 @@ public abstract class CatalogAndStockTests(HostFixture fixture)
         var code = InventoryApi.NewSku("LOC")[..20];
         var response = await client.PostAsJsonAsync("/api/v1/locations", new
         {
-            code, name = "Sonoma 3PL", type = "ThirdParty",
+            code,
+            name = "Sonoma 3PL",
+            type = "ThirdParty",
             address = new { line1 = "1 Depot Rd", city = "Santa Rosa", region = "CA", postalCode = "95401", country = "US" },
             bins = SonomaBins,
         }, Ct);

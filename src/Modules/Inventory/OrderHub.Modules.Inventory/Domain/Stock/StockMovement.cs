@@ -46,18 +46,18 @@ internal sealed class StockMovement
 
     public static StockMovement Record(
         StockMovementType type, StockKey key, int quantity, string reference, DateTimeOffset at, string? reason = null, string? note = null) => new()
-    {
-        Type = type,
-        Sku = key.Sku,
-        LocationCode = key.LocationCode,
-        BinCode = key.BinCode,
-        Lot = key.Lot,
-        Quantity = quantity,
-        Reference = reference,
-        OccurredAt = at,
-        Reason = reason,
-        Note = note,
-    };
+        {
+            Type = type,
+            Sku = key.Sku,
+            LocationCode = key.LocationCode,
+            BinCode = key.BinCode,
+            Lot = key.Lot,
+            Quantity = quantity,
+            Reference = reference,
+            OccurredAt = at,
+            Reason = reason,
+            Note = note,
+        };
 }
 
 /// <summary>The identity of a stock item: SKU, location, bin and lot.</summary>
