@@ -112,6 +112,8 @@ public abstract class CatalogAndStockTests(HostFixture fixture)
         var location = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         location.GetProperty("type").GetString().ShouldBe("ThirdParty");
         location.GetProperty("shipsToConsumers").GetBoolean().ShouldBeTrue();
+        var fetched = await client.GetFromJsonAsync<JsonElement>(response.Headers.Location!.ToString(), Ct);
+        fetched.GetProperty("bins").EnumerateArray().Select(b => b.GetString()).ShouldBe(SonomaBins);
 
         var sku = InventoryApi.NewSku();
         await InventoryApi.CreateProductAsync(client, sku);
@@ -193,6 +195,7 @@ public abstract class CatalogAndStockTests(HostFixture fixture)
         (await InventoryApi.AtAsync(client, sku, "RENO-WH")).OnHand.ShouldBe(0);
 
         var id = transfer.GetProperty("id").GetGuid();
+        (await client.GetFromJsonAsync<JsonElement>(shipped.Headers.Location!.ToString(), Ct)).GetProperty("quantity").GetInt32().ShouldBe(7);
         var received = await client.PostAsJsonAsync($"/api/v1/inventory/transfers/{id}/receive", new { bin = "R-02-1" }, Ct);
         received.StatusCode.ShouldBe(HttpStatusCode.OK, await received.Content.ReadAsStringAsync(Ct));
         (await InventoryApi.AtAsync(client, sku, "RENO-WH")).OnHand.ShouldBe(7);

@@ -9,9 +9,11 @@ using OrderHub.Modules.Inventory.DemoData;
 using OrderHub.Modules.Inventory.Features.AdjustStock;
 using OrderHub.Modules.Inventory.Features.CreateLocation;
 using OrderHub.Modules.Inventory.Features.CreateProduct;
+using OrderHub.Modules.Inventory.Features.GetLocation;
 using OrderHub.Modules.Inventory.Features.GetModuleStatus;
 using OrderHub.Modules.Inventory.Features.GetProduct;
 using OrderHub.Modules.Inventory.Features.GetStockAvailability;
+using OrderHub.Modules.Inventory.Features.GetTransfer;
 using OrderHub.Modules.Inventory.Features.ReceiveStock;
 using OrderHub.Modules.Inventory.Features.ReceiveTransfer;
 using OrderHub.Modules.Inventory.Features.ReleaseExpiredReservations;
@@ -59,6 +61,8 @@ public sealed class InventoryModule : IModule
         ReceiveTransferEndpoint.Map(endpoints);
         ReserveStockEndpoint.Map(endpoints);
         ReleaseStockEndpoint.Map(endpoints);
+        GetLocationEndpoint.Map(endpoints);
+        GetTransferEndpoint.Map(endpoints);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetInventoryModuleStatusQuery();

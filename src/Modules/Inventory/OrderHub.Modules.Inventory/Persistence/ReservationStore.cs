@@ -19,11 +19,17 @@ internal sealed class ReservationStore(InventoryDbContext db, StockStore stock)
     public async Task<List<StockLine>> ExpandAsync(IReadOnlyList<StockLine> lines, CancellationToken cancellationToken)
     {
         var skus = lines.Select(l => l.Sku.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        await stock.RequireProductsAsync(skus, cancellationToken);
-        var components = await db.Products.AsNoTracking()
+        var products = await db.Products.AsNoTracking()
             .Where(p => skus.Contains(p.Sku))
-            .SelectMany(p => p.Components)
+            .Select(p => new { p.Sku, Components = p.Components.Select(c => new { c.BundleSku, c.ComponentSku, c.Quantity }).ToList() })
             .ToListAsync(cancellationToken);
+        var unknown = skus.FirstOrDefault(s => !products.Exists(p => p.Sku == s));
+        if (unknown is not null)
+        {
+            throw new BusinessRuleViolationException("SkuMustExist", $"SKU '{unknown}' is not in the catalog.");
+        }
+
+        var components = products.SelectMany(p => p.Components).ToList();
         return [.. lines
             .SelectMany(l =>
             {

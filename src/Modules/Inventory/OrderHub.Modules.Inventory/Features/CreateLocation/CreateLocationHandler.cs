@@ -41,7 +41,7 @@ internal sealed class CreateLocationHandler(InventoryDbContext db, IdempotencySt
         return dto;
     }
 
-    private static LocationDto ToDto(Location l) => new(l.Code, l.Name, l.Type.ToString(),
+    public static LocationDto ToDto(Location l) => new(l.Code, l.Name, l.Type.ToString(),
         new LocationAddressDto(l.Address.Line1, l.Address.Line2, l.Address.City, l.Address.Region, l.Address.PostalCode, l.Address.Country),
         l.ShipsToConsumers, [.. l.Bins.Select(b => b.Code)]);
 }
