@@ -1,4 +1,5 @@
 using System.Reflection;
+using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,4 +67,7 @@ public sealed class InventoryModule : IModule
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetInventoryModuleStatusQuery();
+
+    public void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<ReleaseExpiredReservationsJob>("inventory-release-expired", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
 }

@@ -8,7 +8,12 @@ namespace OrderHub.Modules.Inventory.Contracts.Commands;
 /// remembered, so a later retry with the same key may succeed once stock arrives. An unknown SKU is a
 /// BusinessRuleViolationException naming it. Holds expire after <c>OrderHub:Inventory:ReservationExpiry</c>.
 /// </summary>
-public sealed record ReserveStockCommand(string ReservationKey, string Channel, IReadOnlyList<StockLine> Lines) : ICommand<StockReservationDto>;
+/// <param name="ReservationKey">Idempotency key of the hold, e.g. "order:{id}".</param>
+/// <param name="Channel">The selling channel (for allocation pools and reports).</param>
+/// <param name="Lines">Every line is reserved, or none.</param>
+/// <param name="HoldFor">How long an unused hold lives: null = the configured default (abandoned carts);
+/// <see cref="Timeout.InfiniteTimeSpan"/> = until committed or released (an order's reservation).</param>
+public sealed record ReserveStockCommand(string ReservationKey, string Channel, IReadOnlyList<StockLine> Lines, TimeSpan? HoldFor = null) : ICommand<StockReservationDto>;
 
 /// <summary>One SKU and quantity (in sellable units) to reserve. A kit SKU reserves its components.</summary>
 public sealed record StockLine(string Sku, int Quantity);

@@ -34,7 +34,13 @@ internal sealed class ReserveStockHandler(
         }
 
         var now = clock.GetUtcNow();
-        db.Reservations.Add(Reservation.Create(command.ReservationKey, command.Channel, now, now + options.Value.ReservationExpiry, allocations));
+        var expiresAt = command.HoldFor switch
+        {
+            null => now + options.Value.ReservationExpiry,
+            { } hold when hold == Timeout.InfiniteTimeSpan => DateTimeOffset.MaxValue,
+            { } hold => now + hold,
+        };
+        db.Reservations.Add(Reservation.Create(command.ReservationKey, command.Channel, now, expiresAt, allocations));
         logger.LogInformation("Reservation {ReservationKey} holds {Units} unit(s) in {Allocations} allocation(s) for {Channel}",
             command.ReservationKey, allocations.Sum(a => a.Quantity), allocations.Count, command.Channel);
         return ReservationStore.Reserved(command.ReservationKey, allocations);

@@ -86,7 +86,7 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
     private async Task<bool> ReserveStockAsync(Order order, CancellationToken cancellationToken)
     {
         var reservation = await sender.Send(
-            new ReserveStockCommand(PlacementKeys.Stock(order.Id), order.Channel.ToString(), [.. order.Lines.Select(l => new StockLine(l.Sku, l.Quantity))]),
+            new ReserveStockCommand(PlacementKeys.Stock(order.Id), order.Channel.ToString(), [.. order.Lines.Select(l => new StockLine(l.Sku, l.Quantity))], Timeout.InfiniteTimeSpan),
             cancellationToken);
         var now = clock.GetUtcNow();
         if (!reservation.Reserved)
