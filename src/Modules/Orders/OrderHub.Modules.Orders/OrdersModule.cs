@@ -8,6 +8,7 @@ using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Orders.Contracts.Queries;
 using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.CancelOrder;
+using OrderHub.Modules.Orders.Features.ChangeOrder;
 using OrderHub.Modules.Orders.Features.GetModuleStatus;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 using OrderHub.Modules.Orders.Features.PlaceHold;
@@ -37,6 +38,7 @@ public sealed class OrdersModule : IModule
         services.AddScoped<OrderNumberAllocator>();
         services.AddScoped<OrderPricing>();
         services.AddScoped<OrderPlacement>();
+        services.AddScoped<OrderChange>();
         services.AddTransient<ResumePlacementsJob>();
     }
 
@@ -47,6 +49,7 @@ public sealed class OrdersModule : IModule
         GetOrderDetailsEndpoint.Map(endpoints);
         SearchOrdersEndpoint.Map(endpoints);
         CancelOrderEndpoint.Map(endpoints);
+        ChangeOrderEndpoint.Map(endpoints);
         PlaceHoldEndpoint.Map(endpoints);
         ReleaseHoldEndpoint.Map(endpoints);
     }

@@ -279,16 +279,28 @@ internal sealed class Order
         Version++;
     }
 
-    internal void ReplaceLines(IEnumerable<PricedLine> lines)
+    /// <summary>Applies an accepted change (stock, compliance and payment already agreed): new lines, address and charges.</summary>
+    public void ApplyChange(IReadOnlyList<PricedLine> lines, Address shippingAddress, decimal shipping, decimal tax, string reason, string actor, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(lines);
+        if (!OrderTransitions.IsBeforePicking(Status))
+        {
+            throw new ConflictException($"Order {Number} is {Status}; lines and address can change only before picking.");
+        }
+
+        var before = $"{string.Join(", ", _lines.Select(l => $"{l.Quantity} x {l.Sku}"))}, total {Total:0.00}";
+        var nextNumber = _lines.Count == 0 ? 1 : _lines.Max(l => l.LineNumber) + 1;
         _lines.Clear();
         foreach (var line in lines)
         {
-            _lines.Add(new OrderLine(Id, _lines.Count + 1, line));
+            _lines.Add(new OrderLine(Id, nextNumber++, line));
         }
-    }
 
-    internal void ChangeShippingAddress(Address address) => ShippingAddress = address;
+        ShippingAddress = shippingAddress;
+        SetCharges(shipping, tax);
+        var after = $"{string.Join(", ", _lines.Select(l => $"{l.Quantity} x {l.Sku}"))}, total {Total:0.00}";
+        Record(now, "Changed", $"{reason}: {before} → {after}", actor);
+    }
 }
 
 /// <summary>Everything needed to receive an order (already validated and priced).</summary>

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Orders.Features.GetOrderDetails;
+
+namespace OrderHub.Modules.Orders.Features.ChangeOrder;
+
+internal static class ChangeOrderEndpoint
+{
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/v1/orders/{id:guid}/changes", HandleAsync)
+            .WithName("ChangeOrder")
+            .WithTags("Orders")
+            .WithSummary("Changes lines (the complete new set) and/or the shipping address before picking: stock, compliance and payment change together or not at all.")
+            .Produces<OrderDetailsDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(ApiScopes.OrdersWrite);
+
+    private static async Task<Results<Ok<OrderDetailsDto>, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        ChangeOrderRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user,
+        OrderChange change,
+        ISender sender,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Idempotency-Key header required.",
+                detail: "Send a unique Idempotency-Key (at most 100 characters) with every change, and the same key when retrying.");
+        }
+
+        await change.ApplyAsync(id, request, idempotencyKey, Actors.Of(user), cancellationToken);
+        return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), cancellationToken));
+    }
+}

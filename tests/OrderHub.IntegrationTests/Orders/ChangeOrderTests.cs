@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.Modules.Orders.Persistence;
+using Shouldly;
+
+namespace OrderHub.IntegrationTests.Orders;
+
+/// <summary>An edit is one change: stock, compliance and payment move together or not at all, and money reconciles.</summary>
+public abstract class ChangeOrderTests(HostFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Raising_a_quantity_reserves_more_authorizes_the_difference_and_lands_on_the_timeline()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var order = await PlaceReadyAsync(client, "more@example.com", "CHD-2023-750", 2);
+        var reservedBefore = await ReservedAsync(client, "CHD-2023-750");
+
+        var changed = await ChangeAsync(client, order, new { lines = new[] { new { sku = "CHD-2023-750", quantity = 5 } }, reason = "Customer wants five" });
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var after = await changed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        after.GetProperty("lines")[0].GetProperty("quantity").GetInt32().ShouldBe(5);
+        after.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        (await ReservedAsync(client, "CHD-2023-750")).ShouldBe(reservedBefore + 3);
+        Reconciles(after).ShouldBeTrue();
+        after.GetProperty("payments").EnumerateArray().Count(p => p.GetProperty("type").GetString() == "Authorization").ShouldBe(2);
+        after.GetProperty("timeline").EnumerateArray().ShouldContain(t => t.GetProperty("event").GetString() == "Changed");
+    }
+
+    [Fact]
+    public async Task Lowering_a_quantity_releases_stock_and_part_of_the_authorization()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var order = await PlaceReadyAsync(client, "less@example.com", "CHD-2023-750", 4);
+        var reservedBefore = await ReservedAsync(client, "CHD-2023-750");
+
+        var changed = await ChangeAsync(client, order, new { lines = new[] { new { sku = "CHD-2023-750", quantity = 1 } }, reason = "Only one" });
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var after = await changed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        (await ReservedAsync(client, "CHD-2023-750")).ShouldBe(reservedBefore - 3);
+        after.GetProperty("payments").EnumerateArray().ShouldContain(p => p.GetProperty("type").GetString() == "Void");
+        Reconciles(after).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_new_address_the_law_forbids_is_422_and_the_order_stock_and_money_stay_exactly_as_they_were()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var order = await PlaceReadyAsync(client, "moving@example.com", "CAB-2020-750", 2);
+        var before = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct);
+        var reservedBefore = await ReservedAsync(client, "CAB-2020-750");
+
+        var refused = await ChangeAsync(client, order, new
+        {
+            lines = new[] { new { sku = "CAB-2020-750", quantity = 3 } },
+            shippingAddress = new { line1 = "9 Temple Sq", city = "Salt Lake City", region = "UT", postalCode = "84101", country = "US" },
+            reason = "Moved to Utah",
+        });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString().ShouldBe("DtcNotAllowed");
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct);
+        after.GetProperty("shippingAddress").GetProperty("region").GetString().ShouldBe("OR");
+        after.GetProperty("lines")[0].GetProperty("quantity").GetInt32().ShouldBe(2);
+        after.GetProperty("totals").GetProperty("total").GetDecimal().ShouldBe(before.GetProperty("totals").GetProperty("total").GetDecimal());
+        after.GetProperty("payments").GetArrayLength().ShouldBe(before.GetProperty("payments").GetArrayLength());
+        (await ReservedAsync(client, "CAB-2020-750")).ShouldBe(reservedBefore);
+    }
+
+    [Fact]
+    public async Task More_than_the_stock_is_422_and_nothing_changes()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var order = await PlaceReadyAsync(client, "greedy@example.com", "CAB-2019-1500", 1);
+
+        var refused = await ChangeAsync(client, order, new { lines = new[] { new { sku = "CAB-2019-1500", quantity = 500 } }, reason = "All of them" });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString().ShouldBe("InsufficientStock");
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct);
+        after.GetProperty("lines")[0].GetProperty("quantity").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_repeated_key_changes_once_another_body_with_it_is_409_and_after_picking_starts_changes_are_409()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var order = await PlaceReadyAsync(client, "twice@example.com", "SB-2023-750", 1);
+        var key = Guid.NewGuid().ToString();
+        var body = new { lines = new[] { new { sku = "SB-2023-750", quantity = 2 } }, reason = "One more" };
+
+        (await ChangeAsync(client, order, body, key)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ChangeAsync(client, order, body, key)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct);
+        after.GetProperty("lines")[0].GetProperty("quantity").GetInt32().ShouldBe(2);
+        (await ChangeAsync(client, order, new { lines = new[] { new { sku = "SB-2023-750", quantity = 9 } }, reason = "x" }, key)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        await fixture.App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OrdersDbContext>();
+            var entity = await db.LoadOrderAsync(order, Ct);
+            entity.StartPicking("staff:picker", DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync(Ct);
+        });
+        (await ChangeAsync(client, order, new { lines = new[] { new { sku = "SB-2023-750", quantity = 3 } }, reason = "late" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    private static bool Reconciles(JsonElement order)
+    {
+        var payments = order.GetProperty("payments").EnumerateArray().Where(p => p.GetProperty("status").GetString() == "Succeeded").ToList();
+        var authorized = payments.Where(p => p.GetProperty("type").GetString() == "Authorization").Sum(p => p.GetProperty("amount").GetDecimal());
+        var voided = payments.Where(p => p.GetProperty("type").GetString() == "Void").Sum(p => p.GetProperty("amount").GetDecimal());
+        return authorized - voided == order.GetProperty("totals").GetProperty("total").GetDecimal();
+    }
+
+    private static async Task<Guid> PlaceReadyAsync(HttpClient client, string email, string sku, int quantity)
+    {
+        var response = await OrderHubApp.PlaceOrderAsync(client, Infrastructure.Orders.ValidBody(email: email, sku: sku, quantity: quantity));
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        var order = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        order.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        return order.GetProperty("id").GetGuid();
+    }
+
+    private static async Task<HttpResponseMessage> ChangeAsync(HttpClient client, Guid order, object body, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{order}/changes") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
+        return await client.SendAsync(request, Ct);
+    }
+
+    private static async Task<int> ReservedAsync(HttpClient client, string sku)
+    {
+        var stock = await client.GetFromJsonAsync<JsonElement>($"/api/v1/inventory/{sku}", Ct);
+        return stock.GetProperty("locations").EnumerateArray().Sum(l => l.GetProperty("reserved").GetInt32());
+    }
+}
+
+public sealed class ChangeOrderTestsOnSqlite(SqliteHostFixture fixture) : ChangeOrderTests(fixture), IClassFixture<SqliteHostFixture>;
+
+public sealed class ChangeOrderTestsOnPostgres(PostgresHostFixture fixture) : ChangeOrderTests(fixture), IClassFixture<PostgresHostFixture>;
