@@ -9,6 +9,7 @@ using OrderHub.Modules.Orders.Contracts.Queries;
 using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.CancelOrder;
 using OrderHub.Modules.Orders.Features.ChangeOrder;
+using OrderHub.Modules.Orders.Features.ConsolidateOrders;
 using OrderHub.Modules.Orders.Features.GetModuleStatus;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 using OrderHub.Modules.Orders.Features.PlaceHold;
@@ -39,6 +40,7 @@ public sealed class OrdersModule : IModule
         services.AddScoped<OrderPricing>();
         services.AddScoped<OrderPlacement>();
         services.AddScoped<OrderChange>();
+        services.AddScoped<OrderConsolidation>();
         services.AddTransient<ResumePlacementsJob>();
     }
 
@@ -50,6 +52,7 @@ public sealed class OrdersModule : IModule
         SearchOrdersEndpoint.Map(endpoints);
         CancelOrderEndpoint.Map(endpoints);
         ChangeOrderEndpoint.Map(endpoints);
+        ConsolidateOrdersEndpoint.Map(endpoints);
         PlaceHoldEndpoint.Map(endpoints);
         ReleaseHoldEndpoint.Map(endpoints);
     }

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Orders.Features.GetOrderDetails;
+
+namespace OrderHub.Modules.Orders.Features.ConsolidateOrders;
+
+internal static class ConsolidateOrdersEndpoint
+{
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/v1/orders/{id:guid}/consolidate", HandleAsync)
+            .WithName("ConsolidateOrders")
+            .WithTags("Orders")
+            .WithSummary("Merges open orders of the same customer and address into this one before picking; the originals are closed as Merged and stay traceable.")
+            .Produces<OrderDetailsDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(ApiScopes.OrdersWrite);
+
+    private static async Task<Results<Ok<OrderDetailsDto>, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        ConsolidateOrdersRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user,
+        OrderConsolidation consolidation,
+        ISender sender,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Idempotency-Key header required.",
+                detail: "Send a unique Idempotency-Key (at most 100 characters), and the same key when retrying.");
+        }
+
+        await consolidation.MergeAsync(id, request, idempotencyKey, Actors.Of(user), cancellationToken);
+        return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), cancellationToken));
+    }
+}
