@@ -73,6 +73,36 @@ public sealed class SignInTests : IAsyncLifetime
         page.Url.ShouldContain("/account/login");
     }
 
+    [Fact]
+    public async Task Customer_service_finds_an_order_in_the_inbox_reads_its_timeline_and_cancels_it()
+    {
+        var page = await NewPageAsync();
+        using var api = new HttpClient { BaseAddress = new Uri(_baseUrl) }; // the host listens on a real port here
+        api.DefaultRequestHeaders.Add("X-Api-Key", OrderHubApp.ApiKey);
+        var placed = await OrderHubApp.PlaceOrderAsync(api, Infrastructure.Orders.ValidBody(email: "inbox@example.com"));
+        var number = System.Text.Json.JsonDocument.Parse(await placed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("number").GetString()!;
+        await SignInAsync(page);
+
+        await page.GotoAsync(_baseUrl + "/orders?email=inbox@example.com");
+        await page.ClickAsync($"text={number}");
+        (await page.InnerTextAsync("[data-testid=order-status]")).ShouldBe("ReadyToFulfill");
+        (await page.InnerTextAsync("[data-testid=timeline]")).ShouldContain("PaymentAuthorized");
+
+        await page.FillAsync("#reason", "Customer called to cancel");
+        await page.ClickAsync("text=Cancel order");
+        (await page.InnerTextAsync("[data-testid=order-status]")).ShouldBe("Cancelled");
+        (await page.InnerTextAsync("[data-testid=timeline]")).ShouldContain($"staff:{OrderHubApp.AdminEmail}");
+    }
+
+    private async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync(_baseUrl + "/account/login");
+        await page.FillAsync("#Email", OrderHubApp.AdminEmail);
+        await page.FillAsync("#Password", OrderHubApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=module-status]");
+    }
+
     private async Task<IPage> NewPageAsync()
     {
         if (_browser is null)
