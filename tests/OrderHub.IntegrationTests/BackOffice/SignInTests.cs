@@ -94,6 +94,26 @@ public sealed class SignInTests : IAsyncLifetime
         (await page.InnerTextAsync("[data-testid=timeline]")).ShouldContain($"staff:{OrderHubApp.AdminEmail}");
     }
 
+    [Fact]
+    public async Task Compliance_staff_correct_a_state_rule_and_the_change_is_a_new_audited_version()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page);
+        await page.GotoAsync(_baseUrl + "/compliance/rules");
+        (await page.InnerTextAsync("[data-testid=rules]")).ShouldContain("Utah");
+
+        await page.GotoAsync(_baseUrl + "/compliance/rules/ND");
+        var before = int.Parse(await page.InnerTextAsync("[data-testid=rule-version]"), System.Globalization.CultureInfo.InvariantCulture);
+        await page.FillAsync("#limits", "2, cases-of-9L, month");
+        await page.FillAsync("#reason", "Checked the statute again");
+        await page.ClickAsync("text=Save as a new version");
+
+        (await page.InnerTextAsync("[data-testid=rule-version]")).ShouldBe((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var versions = await page.InnerTextAsync("[data-testid=versions]");
+        versions.ShouldContain("Checked the statute again");
+        versions.ShouldContain($"staff:{OrderHubApp.AdminEmail}");
+    }
+
     private async Task SignInAsync(IPage page)
     {
         await page.GotoAsync(_baseUrl + "/account/login");
