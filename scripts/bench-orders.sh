@@ -37,6 +37,16 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# CPU ticks (1/100 s) of the whole PostgreSQL cluster: postmaster (+ reaped children) + live backends.
+pg_cpu_ticks() {
+  local pm t=0 c
+  pm=$(head -1 "$D/data/postmaster.pid")
+  t=$(awk '{s=substr($0, index($0, ") ")+2); split(s, f, " "); print f[12]+f[13]+f[14]+f[15]}' "/proc/$pm/stat")
+  for c in $(pgrep -P "$pm"); do
+    t=$(( t + $(awk '{s=substr($0, index($0, ") ")+2); split(s, f, " "); print f[12]+f[13]}' "/proc/$c/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$t"
+}
 port_free() { ! ss -ltnH "sport = :$1" | grep -q .; }
 free_port() {
   local p
@@ -94,37 +104,46 @@ dotnet "$HARNESS_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" -
 
 echo "== pgbench baseline (bench/pgbench/placement.sql, -M $PGBENCH_MODE, -T $PGBENCH_T)"
 "${PSQL[@]}" -d pgb -f "$ROOT/bench/pgbench/schema.sql" >/dev/null
-declare -A PGB_TPS
+declare -A PGB_TPS PGB_CPU HTTP_PGCPU
 for c in $CLIENTS; do
+  t0=$(pg_cpu_ticks)
   out=$(runuser -u postgres -- "$B/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M "$PGBENCH_MODE" -c "$c" -j 2 -T "$PGBENCH_T" \
         -f "$ROOT/bench/pgbench/placement.sql" pgb 2>&1)
   tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' <<<"$out" | head -1)
   lat=$(sed -nE 's/^latency average = ([0-9.]+) ms/\1/p' <<<"$out" | head -1)
   failed=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' <<<"$out" | head -1)
-  PGB_TPS[$c]=$tps
-  echo "   pgbench -c $c: $tps tps, latency avg $lat ms, failed ${failed:-0}"
+  xacts=$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' <<<"$out" | head -1)
+  PGB_TPS[$c]=$(printf '%.1f' "$tps")
+  PGB_CPU[$c]=$(awk -v t="$(( $(pg_cpu_ticks) - t0 ))" -v n="$xacts" 'BEGIN{printf "%.2f", n ? t*10/n : 0}')
+  echo "   pgbench -c $c: ${PGB_TPS[$c]} tps, latency avg $lat ms, failed ${failed:-0}, PostgreSQL CPU ${PGB_CPU[$c]} ms/transaction"
 done
 
 for c in $CLIENTS; do
   echo "== HTTP harness: $c clients, ${WARMUP} s warm-up + ${DURATION} s"
   "${PSQL[@]}" -d orderhub -c "SELECT pg_stat_statements_reset()" >/dev/null
+  t0=$(pg_cpu_ticks)
   dotnet "$HARNESS_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" --concurrency "$c" \
     --duration "$DURATION" --warmup "$WARMUP" --pid "$HOST_PID" --label "http-c$c" --csv "$RAW.http"
+  t1=$(pg_cpu_ticks)
+  placed=$("${PSQL[@]}" -d orderhub -c "SELECT count(*) FROM orders.\"Orders\" WHERE \"ExternalReference\" LIKE 'LT-%'")
+  prev=${PLACED_BEFORE:-0}; PLACED_BEFORE=$placed
+  HTTP_PGCPU[$c]=$(awk -v t="$(( t1 - t0 ))" -v n="$(( placed - prev ))" 'BEGIN{printf "%.2f", n ? t*10/n : 0}')
+  echo "   PostgreSQL CPU ${HTTP_PGCPU[$c]} ms per placed order (warm-up included, $(( placed - prev )) orders)"
   # Statements the host ran during this run (warm-up included), for docs/performance.md "where the time goes".
   "${PSQL[@]}" -d orderhub -F $'\t' -c "SELECT calls, round(total_exec_time::numeric,1) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'orderhub')
       ORDER BY calls DESC LIMIT 40" >"$RESULTS/orders-$STAMP-statements-c$c.tsv"
 done
-echo "   host RSS now $(awk '/VmRSS/{print int($2/1024)" MB"}' /proc/$HOST_PID/status), VmHWM $(awk '/VmHWM/{print int($2/1024)" MB"}' /proc/$HOST_PID/status)"
+echo "== host RSS now $(awk '/VmRSS/{print int($2/1024)" MB"}' /proc/$HOST_PID/status), VmHWM $(awk '/VmHWM/{print int($2/1024)" MB"}' /proc/$HOST_PID/status)"
 
 # Summary: harness rows + % of the pgbench rate at the same client count.
 {
-  echo "run,clients,orders_per_s,p50_ms,p95_ms,p99_ms,errors,errors_by_code,ready_pct,pct_of_pgbench,pgbench_tps,host_peak_rss_mb,host_vmhwm_mb"
-  for c in $CLIENTS; do echo "pgbench-c$c,$c,${PGB_TPS[$c]},,,,,,,100.0,${PGB_TPS[$c]},,"; done
-  tail -n +2 "$RAW.http" | while IFS=, read -r label conc secs req ok ops p50 p95 p99 max errs bycode ready statuses rss hwm; do
+  echo "run,clients,orders_per_s,p50_ms,p95_ms,p99_ms,errors,errors_by_code,ready_pct,pct_of_pgbench,pgbench_tps,host_peak_rss_mb,host_vmhwm_mb,host_cpu_ms_per_order,pg_cpu_ms_per_order"
+  for c in $CLIENTS; do echo "pgbench-c$c,$c,${PGB_TPS[$c]},,,,,,,100.0,${PGB_TPS[$c]},,,,${PGB_CPU[$c]}"; done
+  tail -n +2 "$RAW.http" | while IFS=, read -r label conc secs req ok ops p50 p95 p99 max errs bycode ready statuses rss hwm hostcpu; do
     pg=${PGB_TPS[$conc]:-}
     pct=$([[ -n "$pg" ]] && awk -v a="$ops" -v b="$pg" 'BEGIN{printf "%.1f", 100*a/b}' || echo "")
-    echo "$label,$conc,$ops,$p50,$p95,$p99,$errs,$bycode,$ready,$pct,$pg,$rss,$hwm"
+    echo "$label,$conc,$ops,$p50,$p95,$p99,$errs,$bycode,$ready,$pct,$pg,$rss,$hwm,$hostcpu,${HTTP_PGCPU[$conc]:-}"
   done
 } >"$OUT"
 rm -f "$RAW.http"

@@ -80,7 +80,7 @@ static async Task<int> ReceiveStockAsync(HttpClient http, Options options)
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/inventory/receipts")
         {
             Content = new StringContent(
-                JsonSerializer.Serialize(new { locationCode = options.Location, sku, quantity = options.Receive, lot = "BENCH-LOT", bin = "BENCH-1" }),
+                JsonSerializer.Serialize(new { locationCode = options.Location, sku, quantity = options.Receive }),
                 Encoding.UTF8,
                 "application/json"),
         };
@@ -276,12 +276,19 @@ internal sealed class MemorySampler(int? pid) : IDisposable
 
     public long HighWaterMarkKb { get; private set; }
 
+    /// <summary>CPU time (user + system) the host used between Start and StopAsync, from /proc/&lt;pid&gt;/stat.</summary>
+    public TimeSpan HostCpu { get; private set; }
+
+    private long _startCpuTicks;
+
     public void Start()
     {
         if (pid is null)
         {
             return;
         }
+
+        _startCpuTicks = CpuTicks();
 
         _loop = Task.Run(async () =>
         {
@@ -309,6 +316,11 @@ internal sealed class MemorySampler(int? pid) : IDisposable
         }
 
         Sample();
+        if (pid is not null)
+        {
+            // USER_HZ is 100 on Linux.
+            HostCpu = TimeSpan.FromMilliseconds((CpuTicks() - _startCpuTicks) * 10.0);
+        }
     }
 
     public void Dispose() => _stop.Dispose();
@@ -340,6 +352,20 @@ internal sealed class MemorySampler(int? pid) : IDisposable
         }
     }
 
+    private long CpuTicks()
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     private static long ParseKb(string line) =>
         long.Parse(line.Split(':', StringSplitOptions.TrimEntries)[1].Split(' ')[0], CultureInfo.InvariantCulture);
 }
@@ -347,10 +373,10 @@ internal sealed class MemorySampler(int? pid) : IDisposable
 internal sealed record Report(
     string Label, int Concurrency, double Seconds, int Requests, int Succeeded, double OrdersPerSecond,
     double P50, double P95, double P99, double Max, int Errors, string ErrorsByCode, double ReadyPercent, string OrderStatuses,
-    double PeakRssMb, double HwmMb, string? FirstError)
+    double PeakRssMb, double HwmMb, double HostCpuMsPerOrder, string? FirstError)
 {
     public const string CsvHeader =
-        "label,concurrency,seconds,requests,succeeded,orders_per_s,p50_ms,p95_ms,p99_ms,max_ms,errors,errors_by_code,ready_pct,order_statuses,host_peak_rss_mb,host_vmhwm_mb";
+        "label,concurrency,seconds,requests,succeeded,orders_per_s,p50_ms,p95_ms,p99_ms,max_ms,errors,errors_by_code,ready_pct,order_statuses,host_peak_rss_mb,host_vmhwm_mb,host_cpu_ms_per_order";
 
     public static Report From(Options options, RunResult result, MemorySampler memory)
     {
@@ -375,6 +401,7 @@ internal sealed record Report(
             string.Join(' ', result.ByOrderStatus.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
             memory.PeakRssKb / 1024.0,
             memory.HighWaterMarkKb / 1024.0,
+            ticks.Length == 0 ? 0 : memory.HostCpu.TotalMilliseconds / ticks.Length,
             result.FirstError);
     }
 
@@ -387,7 +414,7 @@ internal sealed record Report(
         sb.AppendLine(c, $"  latency ms: p50 {P50:F1}  p95 {P95:F1}  p99 {P99:F1}  max {Max:F1}");
         sb.AppendLine(c, $"  errors {Errors} {(Errors > 0 ? "(" + ErrorsByCode + ")" : string.Empty)}");
         sb.AppendLine(c, $"  ReadyToFulfill {ReadyPercent:F1}% of responses  [{OrderStatuses}]");
-        sb.AppendLine(c, $"  host memory: peak RSS during run {PeakRssMb:F0} MB, VmHWM {HwmMb:F0} MB");
+        sb.AppendLine(c, $"  host memory: peak RSS during run {PeakRssMb:F0} MB, VmHWM {HwmMb:F0} MB; host CPU {HostCpuMsPerOrder:F1} ms per order");
         if (FirstError is not null)
         {
             sb.AppendLine(c, $"  first error: {FirstError}");
@@ -414,6 +441,7 @@ internal sealed record Report(
         OrderStatuses,
         PeakRssMb.ToString("F0", CultureInfo.InvariantCulture),
         HwmMb.ToString("F0", CultureInfo.InvariantCulture),
+        HostCpuMsPerOrder.ToString("F1", CultureInfo.InvariantCulture),
     });
 
     private static double Percentile(long[] sorted, double p)

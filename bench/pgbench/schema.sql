@@ -1,4 +1,5 @@
 -- Tables for the pgbench baseline (bench/pgbench/placement.sql); created in the benchmark's throwaway cluster.
+SET client_min_messages = warning;
 DROP TABLE IF EXISTS pb_order_lines, pb_orders, pb_stock, pb_outbox, pb_idempotency;
 DROP SEQUENCE IF EXISTS pb_order_number;
 CREATE SEQUENCE pb_order_number;
