@@ -132,7 +132,7 @@ for c in $CLIENTS; do
   # Statements the host ran during this run (warm-up included), for docs/performance.md "where the time goes".
   "${PSQL[@]}" -d orderhub -F $'\t' -c "SELECT calls, round(total_exec_time::numeric,1) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'orderhub')
-      ORDER BY calls DESC LIMIT 40" >"$RESULTS/orders-$STAMP-statements-c$c.tsv"
+      ORDER BY calls DESC LIMIT 80" >"$RESULTS/orders-$STAMP-statements-c$c.tsv"
 done
 echo "== host RSS now $(awk '/VmRSS/{print int($2/1024)" MB"}' /proc/$HOST_PID/status), VmHWM $(awk '/VmHWM/{print int($2/1024)" MB"}' /proc/$HOST_PID/status)"
 
