@@ -33,7 +33,7 @@ cleanup() {
   fi
   [[ -n "$PG_STARTED" ]] && runuser -u postgres -- "$B/pg_ctl" -D "$D/data" -m immediate stop >/dev/null 2>&1
   if [[ "${KEEP:-0}" == 1 ]]; then echo "logs kept in $D"; else rm -rf "$D"; fi
-  rm -f "$RAW"
+  rm -f "$RAW" "$RAW.http"
 }
 trap cleanup EXIT INT TERM
 
