@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OrderHub.BuildingBlocks.Security;
 
@@ -12,9 +13,13 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AccessDbContext db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    AccessDbContext db,
+    IMemoryCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
+
+    /// <summary>A revoked key stops working within this time; in exchange most requests skip the database look-up.</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -24,10 +29,19 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var hash = ApiKeys.Hash(values.ToString());
-        var client = await db.ApiClients.AsNoTracking()
-            .Where(c => c.KeyHash == hash && c.RevokedAt == null)
-            .Select(c => new { c.Id, c.Name, c.Scopes })
-            .FirstOrDefaultAsync(Context.RequestAborted);
+        var cacheKey = $"apikey:{hash}";
+        if (!cache.TryGetValue(cacheKey, out CachedClient? client))
+        {
+            client = await db.ApiClients.AsNoTracking()
+                .Where(c => c.KeyHash == hash && c.RevokedAt == null)
+                .Select(c => new CachedClient(c.Id, c.Name, c.Scopes))
+                .FirstOrDefaultAsync(Context.RequestAborted);
+            if (client is not null)
+            {
+                cache.Set(cacheKey, client, CacheFor); // only known keys: random keys cannot fill the cache
+            }
+        }
+
         if (client is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
@@ -43,3 +57,5 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }
+
+internal sealed record CachedClient(Guid Id, string Name, string Scopes);

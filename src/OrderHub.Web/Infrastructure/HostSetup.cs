@@ -104,6 +104,7 @@ internal static class HostSetup
             }
         });
         services.AddScoped<AccessBootstrapper>();
+        services.AddMemoryCache();
 
         // HTTP surface
         services.AddControllersWithViews();
