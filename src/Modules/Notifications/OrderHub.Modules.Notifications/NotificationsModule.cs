@@ -1,4 +1,5 @@
 using System.Reflection;
+using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Notifications.Contracts.Queries;
 using OrderHub.Modules.Notifications.Features.GetModuleStatus;
 using OrderHub.Modules.Notifications.Features.ListEmails;
+using OrderHub.Modules.Notifications.Features.SendQueuedEmails;
 using OrderHub.Modules.Notifications.Persistence;
 
 namespace OrderHub.Modules.Notifications;
@@ -27,6 +29,8 @@ public sealed class NotificationsModule : IModule
         ArgumentNullException.ThrowIfNull(context);
         services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, SqlServerNotificationsDbContext, PostgreSqlNotificationsDbContext>(
             ModuleName, Schema, context.Database, [.. Assemblies]);
+        services.Configure<SmtpOptions>(context.Configuration.GetSection(SmtpOptions.SectionName));
+        services.AddTransient<SendQueuedEmailsJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -36,4 +40,7 @@ public sealed class NotificationsModule : IModule
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetNotificationsModuleStatusQuery();
+
+    public void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<SendQueuedEmailsJob>("notifications-send-emails", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
 }

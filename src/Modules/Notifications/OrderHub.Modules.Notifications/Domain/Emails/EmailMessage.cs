@@ -3,6 +3,7 @@ namespace OrderHub.Modules.Notifications.Domain.Emails;
 internal enum EmailStatus
 {
     Queued,
+    Sending,
     Sent,
     Failed,
 }
@@ -31,6 +32,15 @@ internal sealed class EmailMessage
     public EmailStatus Status { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    /// <summary>While Sending: when another sender may take it over (the one holding it died).</summary>
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    public string? LastError { get; private set; }
 
     public static EmailMessage Queue(string to, string subject, string body, string? orderNumber, Guid? causationId, DateTimeOffset now) => new()
     {

@@ -16,6 +16,7 @@ internal sealed class EmailMessageConfiguration : IEntityTypeConfiguration<Email
         builder.Property(e => e.OrderNumber).HasMaxLength(20);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(e => e.OrderNumber);
+        builder.Property(e => e.LastError).HasMaxLength(1000);
         builder.HasIndex(e => new { e.Status, e.CreatedAt });
     }
 }

@@ -1,0 +1,69 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrderHub.Modules.Notifications.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class EmailDelivery : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                schema: "notifications",
+                table: "EmailMessages",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LastError",
+                schema: "notifications",
+                table: "EmailMessages",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LockedUntil",
+                schema: "notifications",
+                table: "EmailMessages",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "SentAt",
+                schema: "notifications",
+                table: "EmailMessages",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                schema: "notifications",
+                table: "EmailMessages");
+
+            migrationBuilder.DropColumn(
+                name: "LastError",
+                schema: "notifications",
+                table: "EmailMessages");
+
+            migrationBuilder.DropColumn(
+                name: "LockedUntil",
+                schema: "notifications",
+                table: "EmailMessages");
+
+            migrationBuilder.DropColumn(
+                name: "SentAt",
+                schema: "notifications",
+                table: "EmailMessages");
+        }
+    }
+}
