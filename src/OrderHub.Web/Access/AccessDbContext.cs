@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OrderHub.BuildingBlocks.Persistence;
 
 namespace OrderHub.Web.Access;
@@ -64,8 +63,7 @@ public abstract class AccessDbContext(DbContextOptions options) : IdentityDbCont
         base.ConfigureConventions(configurationBuilder);
         if (Database.IsSqlite())
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            SqliteConventions.UseSortableDateTimeOffsets(configurationBuilder);
         }
     }
 }

@@ -163,15 +163,7 @@ internal static class HostSetup
 
     private static void AddAccessDatabase(this IServiceCollection services, DatabaseOptions database)
     {
-        _ = database.Provider switch
-        {
-            DatabaseProvider.SqlServer => services.AddDbContext<SqlServerAccessDbContext>(b => b.UseModuleDatabase(database.Provider, database.ConnectionString, AccessDbContext.SchemaName))
-                .AddScoped<AccessDbContext>(sp => sp.GetRequiredService<SqlServerAccessDbContext>()),
-            DatabaseProvider.PostgreSql => services.AddDbContext<PostgreSqlAccessDbContext>(b => b.UseModuleDatabase(database.Provider, database.ConnectionString, AccessDbContext.SchemaName))
-                .AddScoped<AccessDbContext>(sp => sp.GetRequiredService<PostgreSqlAccessDbContext>()),
-            _ => services.AddDbContext<SqliteAccessDbContext>(b => b.UseModuleDatabase(database.Provider, database.ConnectionString, AccessDbContext.SchemaName))
-                .AddScoped<AccessDbContext>(sp => sp.GetRequiredService<SqliteAccessDbContext>()),
-        };
+        services.AddProviderDbContext<AccessDbContext, SqliteAccessDbContext, SqlServerAccessDbContext, PostgreSqlAccessDbContext>(AccessDbContext.SchemaName, database);
         services.AddHealthChecks().AddDbContextCheck<AccessDbContext>("db-access", tags: ["ready"]);
     }
 }

@@ -19,7 +19,7 @@ public abstract class ChangeOrderTests(HostFixture fixture)
         fixture.RequireProvider();
         var client = fixture.App.CreateApiClient();
         var order = await PlaceReadyAsync(client, "more@example.com", "CHD-2023-750", 2);
-        var reservedBefore = await ReservedAsync(client, "CHD-2023-750");
+        var reservedBefore = await Stock.ReservedAsync(client, "CHD-2023-750");
 
         var changed = await ChangeAsync(client, order, new { lines = new[] { new { sku = "CHD-2023-750", quantity = 5 } }, reason = "Customer wants five" });
 
@@ -27,7 +27,7 @@ public abstract class ChangeOrderTests(HostFixture fixture)
         var after = await changed.Content.ReadFromJsonAsync<JsonElement>(Ct);
         after.GetProperty("lines")[0].GetProperty("quantity").GetInt32().ShouldBe(5);
         after.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
-        (await ReservedAsync(client, "CHD-2023-750")).ShouldBe(reservedBefore + 3);
+        (await Stock.ReservedAsync(client, "CHD-2023-750")).ShouldBe(reservedBefore + 3);
         Reconciles(after).ShouldBeTrue();
         after.GetProperty("payments").EnumerateArray().Count(p => p.GetProperty("type").GetString() == "Authorization").ShouldBe(2);
         after.GetProperty("timeline").EnumerateArray().ShouldContain(t => t.GetProperty("event").GetString() == "Changed");
@@ -39,13 +39,13 @@ public abstract class ChangeOrderTests(HostFixture fixture)
         fixture.RequireProvider();
         var client = fixture.App.CreateApiClient();
         var order = await PlaceReadyAsync(client, "less@example.com", "CHD-2023-750", 4);
-        var reservedBefore = await ReservedAsync(client, "CHD-2023-750");
+        var reservedBefore = await Stock.ReservedAsync(client, "CHD-2023-750");
 
         var changed = await ChangeAsync(client, order, new { lines = new[] { new { sku = "CHD-2023-750", quantity = 1 } }, reason = "Only one" });
 
         changed.StatusCode.ShouldBe(HttpStatusCode.OK);
         var after = await changed.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        (await ReservedAsync(client, "CHD-2023-750")).ShouldBe(reservedBefore - 3);
+        (await Stock.ReservedAsync(client, "CHD-2023-750")).ShouldBe(reservedBefore - 3);
         after.GetProperty("payments").EnumerateArray().ShouldContain(p => p.GetProperty("type").GetString() == "Void");
         Reconciles(after).ShouldBeTrue();
     }
@@ -57,7 +57,7 @@ public abstract class ChangeOrderTests(HostFixture fixture)
         var client = fixture.App.CreateApiClient();
         var order = await PlaceReadyAsync(client, "moving@example.com", "CAB-2020-750", 2);
         var before = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct);
-        var reservedBefore = await ReservedAsync(client, "CAB-2020-750");
+        var reservedBefore = await Stock.ReservedAsync(client, "CAB-2020-750");
 
         var refused = await ChangeAsync(client, order, new
         {
@@ -73,7 +73,7 @@ public abstract class ChangeOrderTests(HostFixture fixture)
         after.GetProperty("lines")[0].GetProperty("quantity").GetInt32().ShouldBe(2);
         after.GetProperty("totals").GetProperty("total").GetDecimal().ShouldBe(before.GetProperty("totals").GetProperty("total").GetDecimal());
         after.GetProperty("payments").GetArrayLength().ShouldBe(before.GetProperty("payments").GetArrayLength());
-        (await ReservedAsync(client, "CAB-2020-750")).ShouldBe(reservedBefore);
+        (await Stock.ReservedAsync(client, "CAB-2020-750")).ShouldBe(reservedBefore);
     }
 
     [Fact]
@@ -138,12 +138,6 @@ public abstract class ChangeOrderTests(HostFixture fixture)
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{order}/changes") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
         return await client.SendAsync(request, Ct);
-    }
-
-    private static async Task<int> ReservedAsync(HttpClient client, string sku)
-    {
-        var stock = await client.GetFromJsonAsync<JsonElement>($"/api/v1/inventory/{sku}", Ct);
-        return stock.GetProperty("locations").EnumerateArray().Sum(l => l.GetProperty("reserved").GetInt32());
     }
 }
 

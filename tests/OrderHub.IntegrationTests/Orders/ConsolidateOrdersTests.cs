@@ -16,7 +16,7 @@ public abstract class ConsolidateOrdersTests(HostFixture fixture)
     {
         fixture.RequireProvider();
         var client = fixture.App.CreateApiClient();
-        var reservedBefore = await ReservedAsync(client, "PN-2021-750");
+        var reservedBefore = await Stock.ReservedAsync(client, "PN-2021-750");
         var first = await PlaceAsync(client, "merge@example.com", 2);
         var second = await PlaceAsync(client, "merge@example.com", 3);
 
@@ -31,7 +31,7 @@ public abstract class ConsolidateOrdersTests(HostFixture fixture)
 
         await fixture.App.DispatchOutboxAsync();
         await fixture.App.DispatchOutboxAsync();
-        (await ReservedAsync(client, "PN-2021-750")).ShouldBe(reservedBefore + 5);
+        (await Stock.ReservedAsync(client, "PN-2021-750")).ShouldBe(reservedBefore + 5);
     }
 
     [Fact]
@@ -60,12 +60,6 @@ public abstract class ConsolidateOrdersTests(HostFixture fixture)
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{target}/consolidate") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         return await client.SendAsync(request, Ct);
-    }
-
-    private static async Task<int> ReservedAsync(HttpClient client, string sku)
-    {
-        var stock = await client.GetFromJsonAsync<JsonElement>($"/api/v1/inventory/{sku}", Ct);
-        return stock.GetProperty("locations").EnumerateArray().Sum(l => l.GetProperty("reserved").GetInt32());
     }
 }
 

@@ -16,7 +16,7 @@ public abstract class PlacementFlowTests(HostFixture fixture)
     {
         fixture.RequireProvider();
         var client = fixture.App.CreateApiClient();
-        var reservedBefore = await ReservedAsync(client, "CHD-2022-750");
+        var reservedBefore = await Stock.ReservedAsync(client, "CHD-2022-750");
 
         var order = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "ready@example.com", sku: "CHD-2022-750", quantity: 3));
 
@@ -32,7 +32,7 @@ public abstract class PlacementFlowTests(HostFixture fixture)
         payment.GetProperty("status").GetString().ShouldBe("Succeeded");
         payment.GetProperty("amount").GetDecimal().ShouldBe(total);
         Events(order).ShouldBe(["Received", "StockReserved", "ComplianceApproved", "PaymentAuthorized", "ReadyToFulfill"]);
-        (await ReservedAsync(client, "CHD-2022-750")).ShouldBe(reservedBefore + 3);
+        (await Stock.ReservedAsync(client, "CHD-2022-750")).ShouldBe(reservedBefore + 3);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public abstract class PlacementFlowTests(HostFixture fixture)
     {
         fixture.RequireProvider();
         var client = fixture.App.CreateApiClient();
-        var reservedBefore = await ReservedAsync(client, "SB-2023-750");
+        var reservedBefore = await Stock.ReservedAsync(client, "SB-2023-750");
 
         var response = await OrderHubApp.PlaceOrderAsync(client, Infrastructure.Orders.ValidBody(email: "utah@example.com", sku: "SB-2023-750", region: "UT", postalCode: "84101"));
 
@@ -92,7 +92,7 @@ public abstract class PlacementFlowTests(HostFixture fixture)
         order.GetProperty("status").GetString().ShouldBe("Cancelled");
 
         await fixture.App.DispatchOutboxAsync();
-        (await ReservedAsync(client, "SB-2023-750")).ShouldBe(reservedBefore);
+        (await Stock.ReservedAsync(client, "SB-2023-750")).ShouldBe(reservedBefore);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public abstract class PlacementFlowTests(HostFixture fixture)
     {
         fixture.RequireProvider();
         var client = fixture.App.CreateApiClient();
-        var reservedBefore = await ReservedAsync(client, "CAB-2020-750");
+        var reservedBefore = await Stock.ReservedAsync(client, "CAB-2020-750");
         var order = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "cancelready@example.com", sku: "CAB-2020-750", quantity: 4));
         order.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
         var id = order.GetProperty("id").GetGuid();
@@ -147,7 +147,7 @@ public abstract class PlacementFlowTests(HostFixture fixture)
         await fixture.App.DispatchOutboxAsync();
         await fixture.App.DispatchOutboxAsync();
 
-        (await ReservedAsync(client, "CAB-2020-750")).ShouldBe(reservedBefore);
+        (await Stock.ReservedAsync(client, "CAB-2020-750")).ShouldBe(reservedBefore);
         var after = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}", Ct);
         var payments = after.GetProperty("payments").EnumerateArray().ToList();
         var authorized = payments.Where(p => p.GetProperty("type").GetString() == "Authorization" && p.GetProperty("status").GetString() == "Succeeded").Sum(p => p.GetProperty("amount").GetDecimal());
@@ -162,11 +162,6 @@ public abstract class PlacementFlowTests(HostFixture fixture)
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
 
-    private static async Task<int> ReservedAsync(HttpClient client, string sku)
-    {
-        var stock = await client.GetFromJsonAsync<JsonElement>($"/api/v1/inventory/{sku}", Ct);
-        return stock.GetProperty("locations").EnumerateArray().Sum(l => l.GetProperty("reserved").GetInt32());
-    }
 
     private static List<string?> Events(JsonElement order) =>
         [.. order.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("event").GetString())];

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderHub.BuildingBlocks.Persistence;
@@ -18,21 +19,35 @@ public static class ModuleDatabaseRegistration
         where TSqlServer : TContext
         where TPostgreSql : TContext
     {
+        services.AddProviderDbContext<TContext, TSqlite, TSqlServer, TPostgreSql>(schema, options);
+        services.AddSingleton(new ModuleDatabase(module, schema, typeof(TContext), ownedAssemblies));
+        services.AddHealthChecks().AddDbContextCheck<TContext>($"db-{schema}", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers, for any context with one sealed subclass per provider, the subclass the configuration picks, exposed
+    /// as <typeparamref name="TContext"/>, with its own migrations history table in <paramref name="schema"/>.
+    /// </summary>
+    public static IServiceCollection AddProviderDbContext<TContext, TSqlite, TSqlServer, TPostgreSql>(
+        this IServiceCollection services, string schema, DatabaseOptions options)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TSqlServer : TContext
+        where TPostgreSql : TContext
+    {
         ArgumentNullException.ThrowIfNull(options);
-        _ = options.Provider switch
+        return options.Provider switch
         {
             DatabaseProvider.Sqlite => Add<TContext, TSqlite>(services, schema, options),
             DatabaseProvider.SqlServer => Add<TContext, TSqlServer>(services, schema, options),
             DatabaseProvider.PostgreSql => Add<TContext, TPostgreSql>(services, schema, options),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown database provider."),
         };
-        services.AddSingleton(new ModuleDatabase(module, schema, typeof(TContext), ownedAssemblies));
-        services.AddHealthChecks().AddDbContextCheck<TContext>($"db-{schema}", tags: ["ready"]);
-        return services;
     }
 
     private static IServiceCollection Add<TContext, TConcrete>(IServiceCollection services, string schema, DatabaseOptions options)
-        where TContext : ModuleDbContext
+        where TContext : DbContext
         where TConcrete : TContext
     {
         services.AddDbContext<TConcrete>(b => b.UseModuleDatabase(options.Provider, options.ConnectionString, schema));

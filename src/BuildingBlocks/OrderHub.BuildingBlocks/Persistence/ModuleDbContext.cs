@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OrderHub.BuildingBlocks.Messaging;
 
 namespace OrderHub.BuildingBlocks.Persistence;
@@ -64,9 +63,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
         if (Database.IsSqlite())
         {
-            // SQLite cannot compare or sort DateTimeOffset; all our times are UTC, so the binary form orders correctly.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            SqliteConventions.UseSortableDateTimeOffsets(configurationBuilder);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace OrderHub.BuildingBlocks.Persistence;
 
@@ -21,5 +22,13 @@ public static class SqliteConventions
         }
 
         modelBuilder.HasDefaultSchema(null);
+    }
+
+    /// <summary>SQLite cannot compare or sort DateTimeOffset; all our times are UTC, so the binary form orders correctly.</summary>
+    public static void UseSortableDateTimeOffsets(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 }

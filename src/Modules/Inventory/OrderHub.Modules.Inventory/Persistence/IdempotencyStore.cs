@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Domain;
+using OrderHub.BuildingBlocks.Http;
 using OrderHub.Modules.Inventory.Domain.Idempotency;
 
 namespace OrderHub.Modules.Inventory.Persistence;
@@ -34,7 +33,7 @@ internal sealed class IdempotencyStore(InventoryDbContext db, TimeProvider clock
             return null;
         }
 
-        return record.RequestHash == Hash(request)
+        return record.RequestHash == IdempotencyKeys.Fingerprint(request!)
             ? JsonSerializer.Deserialize<TResponse>(record.Response, JsonSerializerOptions.Web)
             : throw new ConflictException("This Idempotency-Key was already used with a different request body.");
     }
@@ -45,10 +44,7 @@ internal sealed class IdempotencyStore(InventoryDbContext db, TimeProvider clock
         if (!string.IsNullOrEmpty(request.IdempotencyKey))
         {
             db.IdempotencyRecords.Add(new IdempotencyRecord(
-                operation + ":" + request.IdempotencyKey, Hash(request), JsonSerializer.Serialize(response, JsonSerializerOptions.Web), clock.GetUtcNow()));
+                operation + ":" + request.IdempotencyKey, IdempotencyKeys.Fingerprint(request!), JsonSerializer.Serialize(response, JsonSerializerOptions.Web), clock.GetUtcNow()));
         }
     }
-
-    private static string Hash<TRequest>(TRequest request) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, JsonSerializerOptions.Web))));
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
 
 namespace OrderHub.Modules.Inventory.Features.CreateLocation;
@@ -12,11 +13,11 @@ internal static class CreateLocationEndpoint
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/v1/locations", async (
                 CreateLocationCommand command,
-                [FromHeader(Name = InventoryHttp.IdempotencyHeader)] string? idempotencyKey,
+                [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
                 ISender sender,
                 CancellationToken ct) =>
             {
-                var location = await sender.Send(command with { IdempotencyKey = InventoryHttp.CheckKey(idempotencyKey) }, ct);
+                var location = await sender.Send(command with { IdempotencyKey = IdempotencyKeys.Optional(idempotencyKey) }, ct);
                 return TypedResults.Created($"/api/v1/locations/{Uri.EscapeDataString(location.Code)}", location);
             })
             .WithName("CreateLocation")

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Inventory.Features.GetProduct;
 
@@ -13,11 +14,11 @@ internal static class CreateProductEndpoint
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/v1/products", async (
                 CreateProductCommand command,
-                [FromHeader(Name = InventoryHttp.IdempotencyHeader)] string? idempotencyKey,
+                [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
                 ISender sender,
                 CancellationToken ct) =>
             {
-                var product = await sender.Send(command with { IdempotencyKey = InventoryHttp.CheckKey(idempotencyKey) }, ct);
+                var product = await sender.Send(command with { IdempotencyKey = IdempotencyKeys.Optional(idempotencyKey) }, ct);
                 return TypedResults.Created($"/api/v1/products/{Uri.EscapeDataString(product.Sku)}", product);
             })
             .WithName("CreateProduct")

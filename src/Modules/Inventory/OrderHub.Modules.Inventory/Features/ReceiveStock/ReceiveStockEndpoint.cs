@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
 
 namespace OrderHub.Modules.Inventory.Features.ReceiveStock;
@@ -12,11 +13,11 @@ internal static class ReceiveStockEndpoint
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/v1/inventory/receipts", async (
                 ReceiveStockCommand command,
-                [FromHeader(Name = InventoryHttp.IdempotencyHeader)] string? idempotencyKey,
+                [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
                 ISender sender,
                 CancellationToken ct) =>
             {
-                var receipt = await sender.Send(command with { IdempotencyKey = InventoryHttp.CheckKey(idempotencyKey) }, ct);
+                var receipt = await sender.Send(command with { IdempotencyKey = IdempotencyKeys.Optional(idempotencyKey) }, ct);
                 return TypedResults.Created($"/api/v1/inventory/{Uri.EscapeDataString(receipt.Sku)}", receipt);
             })
             .WithName("ReceiveStock")

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
 
 namespace OrderHub.Modules.Inventory.Features.TransferStock;
@@ -12,11 +13,11 @@ internal static class TransferStockEndpoint
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/v1/inventory/transfers", async (
                 TransferStockCommand command,
-                [FromHeader(Name = InventoryHttp.IdempotencyHeader)] string? idempotencyKey,
+                [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
                 ISender sender,
                 CancellationToken ct) =>
             {
-                var transfer = await sender.Send(command with { IdempotencyKey = InventoryHttp.CheckKey(idempotencyKey) }, ct);
+                var transfer = await sender.Send(command with { IdempotencyKey = IdempotencyKeys.Optional(idempotencyKey) }, ct);
                 return TypedResults.Created($"/api/v1/inventory/transfers/{transfer.Id}", transfer);
             })
             .WithName("TransferStock")

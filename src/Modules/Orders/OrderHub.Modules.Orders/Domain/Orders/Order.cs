@@ -361,6 +361,8 @@ internal sealed class OrderLine
 
     public OrderStatus Status { get; private set; } = OrderStatus.Received;
 
+    public PricedLine AsPriced() => new(Sku, Quantity, UnitPrice, IsAlcohol, VolumeMl);
+
     internal void MoveTo(OrderStatus status) => Status = status;
 }
 

@@ -105,17 +105,8 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
     /// <summary>Null when approved (placement goes on); otherwise the result to answer with.</summary>
     private async Task<PlacementResult?> DecideComplianceAsync(Order order, CancellationToken cancellationToken)
     {
-        var check = order.StartComplianceCheck();
-        var c = order.Customer;
-        var a = order.ShippingAddress;
-        var purchaser = new ComplianceParty(c.Email, c.FirstName, c.LastName, c.DateOfBirth);
-        var decision = await sender.Send(
-            new DecideComplianceCommand(
-                PlacementKeys.Compliance(order.Id, check), order.Id, order.Number, DateOnly.FromDateTime(order.PlacedAt.UtcDateTime),
-                purchaser, purchaser, new ComplianceAddress(a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country),
-                order.IsCarryOut, ShipFromLocationCode: null,
-                [.. order.Lines.Select(l => new ComplianceLine(l.Sku, l.Quantity, l.IsAlcohol, l.VolumeMl, l.UnitPrice))]),
-            cancellationToken);
+        var key = PlacementKeys.Compliance(order.Id, order.StartComplianceCheck());
+        var decision = await sender.Send(ComplianceRequests.For(order, order.Lines.Select(l => l.AsPriced()), order.ShippingAddress, key), cancellationToken);
         var now = clock.GetUtcNow();
         switch (decision.Outcome)
         {

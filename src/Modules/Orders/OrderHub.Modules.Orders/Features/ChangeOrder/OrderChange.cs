@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Domain;
+using OrderHub.BuildingBlocks.Http;
 using OrderHub.Modules.Compliance.Contracts.Commands;
 using OrderHub.Modules.Inventory.Contracts.Commands;
 using OrderHub.Modules.Orders.Domain.Orders;
@@ -33,7 +31,7 @@ internal sealed partial class OrderChange(
     {
         await validator.ValidateAndThrowAsync(request, cancellationToken);
         var key = $"change:{orderId:N}:{idempotencyKey}";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, JsonSerializerOptions.Web))));
+        var hash = IdempotencyKeys.Fingerprint(request);
         var previous = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
         if (previous is not null)
         {
@@ -52,10 +50,8 @@ internal sealed partial class OrderChange(
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = order.Number });
-        var oldLines = order.Lines.Select(l => new PricedLine(l.Sku, l.Quantity, l.UnitPrice, l.IsAlcohol, l.VolumeMl)).ToList();
-        var address = request.ShippingAddress is { } a
-            ? new Address(a.Line1!.Trim(), a.Line2?.Trim(), a.City!.Trim(), a.Region!.Trim(), a.PostalCode!.Trim(), a.Country!)
-            : order.ShippingAddress;
+        var oldLines = order.Lines.Select(l => l.AsPriced()).ToList();
+        var address = request.ShippingAddress?.ToAddress() ?? order.ShippingAddress;
         var wanted = request.Lines?.Select(l => (l.Sku!.Trim(), l.Quantity)).ToList() ?? [.. oldLines.Select(l => (l.Sku, l.Quantity))];
         var priced = await pricing.PriceAsync(wanted, order.ShippingService, address, cancellationToken);
         var newTotal = priced.Lines.Sum(l => l.Quantity * l.UnitPrice) + priced.Shipping + priced.Tax;
@@ -129,7 +125,7 @@ internal sealed partial class OrderChange(
             return null; // not decided yet: placement decides on the changed order when it resumes
         }
 
-        var decision = await sender.Send(Decide(order, lines, address, $"{key}:compliance"), cancellationToken);
+        var decision = await sender.Send(ComplianceRequests.For(order, lines, address, $"{key}:compliance"), cancellationToken);
         if (decision.Outcome != ComplianceOutcome.Approved)
         {
             throw new BusinessRuleViolationException(decision.Rule ?? "Compliance", decision.Reason);
@@ -137,19 +133,8 @@ internal sealed partial class OrderChange(
 
         // Approving the change made it the order's counted volume; putting things back re-approves the old lines.
         var oldAddress = order.ShippingAddress;
-        undo.Push(() => sender.Send(Decide(order, oldLines, oldAddress, $"{key}:compliance-undo"), CancellationToken.None).AsTask());
+        undo.Push(() => sender.Send(ComplianceRequests.For(order, oldLines, oldAddress, $"{key}:compliance-undo"), CancellationToken.None).AsTask());
         return decision;
-    }
-
-    private static DecideComplianceCommand Decide(Order order, IReadOnlyList<PricedLine> lines, Address address, string decisionKey)
-    {
-        var c = order.Customer;
-        var party = new ComplianceParty(c.Email, c.FirstName, c.LastName, c.DateOfBirth);
-        return new DecideComplianceCommand(
-            decisionKey, order.Id, order.Number, DateOnly.FromDateTime(order.PlacedAt.UtcDateTime), party, party,
-            new ComplianceAddress(address.Line1, address.Line2, address.City, address.Region, address.PostalCode, address.Country),
-            order.IsCarryOut, ShipFromLocationCode: null,
-            [.. lines.Select(l => new ComplianceLine(l.Sku, l.Quantity, l.IsAlcohol, l.VolumeMl, l.UnitPrice))]);
     }
 
     /// <summary>Authorizes more or releases part of the authorization; returns the change in authorized amount.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 
@@ -24,22 +25,16 @@ internal static class ConsolidateOrdersEndpoint
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(ApiScopes.OrdersWrite);
 
-    private static async Task<Results<Ok<OrderDetailsDto>, ProblemHttpResult>> HandleAsync(
+    private static async Task<Ok<OrderDetailsDto>> HandleAsync(
         Guid id,
         ConsolidateOrdersRequest request,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
         ClaimsPrincipal user,
         OrderConsolidation consolidation,
         ISender sender,
         CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Idempotency-Key header required.",
-                detail: "Send a unique Idempotency-Key (at most 100 characters), and the same key when retrying.");
-        }
-
-        await consolidation.MergeAsync(id, request, idempotencyKey, Actors.Of(user), cancellationToken);
+        await consolidation.MergeAsync(id, request, IdempotencyKeys.Require(idempotencyKey), Actors.Of(user), cancellationToken);
         return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), cancellationToken));
     }
 }

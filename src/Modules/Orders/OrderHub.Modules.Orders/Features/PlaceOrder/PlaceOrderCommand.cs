@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Mediator;
+using OrderHub.BuildingBlocks.Domain;
 
 namespace OrderHub.Modules.Orders.Features.PlaceOrder;
 
@@ -34,7 +35,11 @@ internal sealed record PlaceOrderCommand : ICommand<PlaceOrderResult>
 
 internal sealed record CustomerInput(string? Email, string? FirstName, string? LastName, DateOnly? DateOfBirth, string? Phone);
 
-internal sealed record AddressInput(string? Line1, string? Line2, string? City, string? Region, string? PostalCode, string? Country);
+internal sealed record AddressInput(string? Line1, string? Line2, string? City, string? Region, string? PostalCode, string? Country)
+{
+    /// <summary>The validated input as a domain address (trimmed).</summary>
+    public Address ToAddress() => new(Line1!.Trim(), Line2?.Trim(), City!.Trim(), Region!.Trim(), PostalCode!.Trim(), Country!);
+}
 
 internal sealed record LineInput(string? Sku, int Quantity);
 

@@ -1,8 +1,5 @@
 using System.Data.Common;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
@@ -18,8 +16,6 @@ namespace OrderHub.Modules.Orders.Features.PlaceOrder;
 
 internal static class PlaceOrderEndpoint
 {
-    public const string IdempotencyHeader = "Idempotency-Key";
-
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/v1/orders", HandleAsync)
             .WithName("PlaceOrder")
@@ -34,24 +30,16 @@ internal static class PlaceOrderEndpoint
 
     private static async Task<Results<Created<OrderDetailsDto>, Ok<OrderDetailsDto>, ProblemHttpResult>> HandleAsync(
         PlaceOrderCommand command,
-        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
         ClaimsPrincipal user,
         ISender sender,
         OrderPlacement placements,
         CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Idempotency-Key header required.",
-                detail: "Send a unique Idempotency-Key (at most 200 characters) with every order creation, and the same key when retrying.");
-        }
-
         var request = command with
         {
-            IdempotencyKey = idempotencyKey,
-            RequestHash = Hash(command),
+            IdempotencyKey = IdempotencyKeys.Require(idempotencyKey),
+            RequestHash = IdempotencyKeys.Fingerprint(command),
             Actor = Actors.Of(user),
         };
 
@@ -86,6 +74,4 @@ internal static class PlaceOrderEndpoint
             : TypedResults.Ok(order);
     }
 
-    private static string Hash(PlaceOrderCommand command) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(command, JsonSerializerOptions.Web))));
 }

@@ -37,7 +37,7 @@ internal sealed class PlaceOrderHandler(
         var customer = new Customer(command.Customer!.Email!.Trim().ToLowerInvariant(), command.Customer.FirstName!.Trim(),
             command.Customer.LastName!.Trim(), command.Customer.DateOfBirth, command.Customer.Phone);
         var service = command.ShippingService is null ? ShippingService.Ground : Enum.Parse<ShippingService>(command.ShippingService);
-        var shipTo = ToAddress(command.ShippingAddress!);
+        var shipTo = command.ShippingAddress!.ToAddress();
         var priced = await pricing.PriceAsync([.. command.Lines!.Select(l => (l.Sku!.Trim(), l.Quantity))], service, shipTo, cancellationToken);
         var order = Order.Receive(
             new ReceiveOrder(
@@ -46,7 +46,7 @@ internal sealed class PlaceOrderHandler(
                 command.ExternalReference,
                 customer,
                 shipTo,
-                command.BillingAddress is null ? null : ToAddress(command.BillingAddress),
+                command.BillingAddress?.ToAddress(),
                 service,
                 command.Payment?.Token,
                 priced.Currency,
@@ -69,6 +69,4 @@ internal sealed class PlaceOrderHandler(
 
         return new PlaceOrderResult(order.Id, order.Number, Created: true);
     }
-
-    private static Address ToAddress(AddressInput a) => new(a.Line1!.Trim(), a.Line2?.Trim(), a.City!.Trim(), a.Region!.Trim(), a.PostalCode!.Trim(), a.Country!);
 }

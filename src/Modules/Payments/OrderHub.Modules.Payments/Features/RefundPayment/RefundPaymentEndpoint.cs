@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Payments.Contracts.Commands;
 
@@ -26,19 +27,11 @@ internal static class RefundPaymentEndpoint
     private static async Task<Results<Ok<PaymentResultDto>, ProblemHttpResult>> HandleAsync(
         Guid orderId,
         RefundRequest body,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
         ISender sender,
         CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(idempotencyKey))
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Idempotency-Key header required.",
-                detail: "Send a unique Idempotency-Key with every refund, and the same key when retrying.");
-        }
-
-        return TypedResults.Ok(await sender.Send(new RefundPaymentCommand(idempotencyKey, orderId, body.Amount, body.Reason ?? string.Empty), cancellationToken));
+        return TypedResults.Ok(await sender.Send(new RefundPaymentCommand(IdempotencyKeys.Require(idempotencyKey), orderId, body.Amount, body.Reason ?? string.Empty), cancellationToken));
     }
 
     internal sealed record RefundRequest(decimal Amount, string? Reason);
