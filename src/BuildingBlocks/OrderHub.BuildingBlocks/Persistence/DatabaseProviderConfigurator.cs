@@ -16,7 +16,7 @@ public static class DatabaseProviderConfigurator
             DatabaseProvider.SqlServer => builder.UseSqlServer(
                 connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", schema)),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(
-                connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", schema)),
+                PostgreSqlConnectionDefaults.Apply(connectionString), o => o.MigrationsHistoryTable("__EFMigrationsHistory", schema)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
     }

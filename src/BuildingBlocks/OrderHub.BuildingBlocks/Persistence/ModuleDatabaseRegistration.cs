@@ -50,7 +50,9 @@ public static class ModuleDatabaseRegistration
         where TContext : DbContext
         where TConcrete : TContext
     {
-        services.AddDbContext<TConcrete>(b => b.UseModuleDatabase(options.Provider, options.ConnectionString, schema));
+        // Options are built once (singleton), not on every request's context: the configuration never changes at run time.
+        services.AddDbContext<TConcrete>(
+            b => b.UseModuleDatabase(options.Provider, options.ConnectionString, schema), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<TContext>(sp => sp.GetRequiredService<TConcrete>());
         return services;
     }

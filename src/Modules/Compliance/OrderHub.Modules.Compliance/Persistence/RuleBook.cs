@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.Modules.Compliance.Domain.Rules;
@@ -12,10 +13,21 @@ internal sealed class RuleBook(ComplianceDbContext db, TimeProvider clock, ILogg
 {
     public const string SeedActor = "system:seed";
 
+    // Rule versions are only ever added, so once a database is known to hold them it always will: skip the check
+    // on every decision after the first (keyed by connection string: tests run several databases in one process).
+    private static readonly ConcurrentDictionary<string, bool> SeededDatabases = new(StringComparer.Ordinal);
+
     public async Task EnsureSeededAsync(CancellationToken cancellationToken)
     {
+        var database = db.Database.GetConnectionString() ?? string.Empty;
+        if (SeededDatabases.ContainsKey(database))
+        {
+            return;
+        }
+
         if (await db.RuleVersions.AnyAsync(cancellationToken))
         {
+            SeededDatabases.TryAdd(database, true);
             return;
         }
 

@@ -19,12 +19,17 @@ internal enum PlacementOutcome
     Refused,
 }
 
-internal sealed record PlacementResult(PlacementOutcome Outcome, string? Rule = null, string? Reason = null);
+internal sealed record PlacementResult(PlacementOutcome Outcome, string? Rule = null, string? Reason = null)
+{
+    /// <summary>The order as placement left it, complete with its whole timeline, when that is known without a read.</summary>
+    public Order? CompleteOrder { get; init; }
+}
 
 /// <summary>
 /// The seed workflow after an order is received: reserve stock → compliance decision → payment authorization →
 /// ready to fulfill. Each step is another module's command with a key derived from the order and step, so a resumed
-/// or repeated run never reserves, decides or charges twice; each outcome is saved to the order before the next step.
+/// or repeated run never reserves, decides or charges twice. The order itself is saved once, when placement stops
+/// (ready, held or refused): a run cut short is resumed from the last save and the keys return what the steps did.
 /// A failing step leaves the order on a hold naming the reason; a compliance refusal cancels it, and the cancellation
 /// event releases what earlier steps took. Not a Mediator command on purpose: every step commits in its own module's
 /// transaction (one long Orders transaction would block the other modules on SQLite and hold locks on servers).
@@ -33,25 +38,34 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
 {
     private const string Actor = "system:placement";
 
-    public async Task<PlacementResult> AdvanceAsync(Guid orderId, CancellationToken cancellationToken)
+    /// <summary>Advances a stored order (a resumed placement, a released hold).</summary>
+    public Task<PlacementResult> AdvanceAsync(Guid orderId, CancellationToken cancellationToken) => AdvanceAsync(orderId, null, cancellationToken);
+
+    /// <summary>Advances the order just received in this scope: it is still tracked, whole, so it is not read back.</summary>
+    public Task<PlacementResult> AdvanceReceivedAsync(Order received, CancellationToken cancellationToken) =>
+        AdvanceAsync(received.Id, received, cancellationToken);
+
+    private async Task<PlacementResult> AdvanceAsync(Guid orderId, Order? received, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await AdvanceOnceAsync(orderId, cancellationToken);
+                var order = received ?? await db.LoadOrderAsync(orderId, cancellationToken);
+                var result = await AdvanceOnceAsync(order, cancellationToken);
+                return received is null ? result : result with { CompleteOrder = received };
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
                 // Another host or request moved the order meanwhile; steps are idempotent, so start from what is stored.
                 db.ChangeTracker.Clear();
+                received = null;
             }
         }
     }
 
-    private async Task<PlacementResult> AdvanceOnceAsync(Guid orderId, CancellationToken cancellationToken)
+    private async Task<PlacementResult> AdvanceOnceAsync(Order order, CancellationToken cancellationToken)
     {
-        var order = await db.LoadOrderAsync(orderId, cancellationToken);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = order.Number });
         if (order.Status is not OrderStatus.Received || order.ActiveHolds.Any())
         {
@@ -98,7 +112,6 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
 
         var where = string.Join(", ", reservation.Allocations.GroupBy(a => a.LocationCode).Select(g => $"{g.Sum(a => a.Quantity)} at {g.Key}"));
         order.MarkStockReserved($"Reserved {where}", now);
-        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
@@ -112,7 +125,6 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
         {
             case ComplianceOutcome.Approved:
                 order.MarkComplianceApproved(decision.DecisionId, decision.AdultSignatureRequired, decision.Reason, now);
-                await db.SaveChangesAsync(cancellationToken);
                 return null;
             case ComplianceOutcome.Hold:
                 order.PlaceHold(HoldType.Compliance, decision.Reason, decision.Rule, Actor, now);
@@ -145,7 +157,6 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
         {
             case Payments.Contracts.Commands.PaymentOutcome.Succeeded:
                 order.MarkPaymentAuthorized(result.Amount, $"Authorized {result.Amount:0.00} {result.Currency} ({result.Reference})", now);
-                await db.SaveChangesAsync(cancellationToken);
                 return true;
             case Payments.Contracts.Commands.PaymentOutcome.Pending:
                 order.PlaceHold(HoldType.Payment, "The payment gateway did not answer; the authorization is retried automatically", "PaymentPending", Actor, now);

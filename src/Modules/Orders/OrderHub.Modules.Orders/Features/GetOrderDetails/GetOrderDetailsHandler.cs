@@ -18,8 +18,13 @@ internal sealed class GetOrderDetailsHandler(OrdersDbContext db, ISender sender)
             .AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == query.OrderId, cancellationToken)
             ?? throw new NotFoundException("Order", query.OrderId.ToString());
-        var ledger = await sender.Send(new GetOrderPaymentsQuery(order.Id), cancellationToken);
-        return Map(order, [.. ledger.Transactions.Select(t => new PaymentDto(t.Type, t.Amount, t.Currency, t.Status, t.Reference, t.At))]);
+        return Map(order, await PaymentsOfAsync(sender, order.Id, cancellationToken));
+    }
+
+    internal static async Task<IReadOnlyList<PaymentDto>> PaymentsOfAsync(ISender sender, Guid orderId, CancellationToken cancellationToken)
+    {
+        var ledger = await sender.Send(new GetOrderPaymentsQuery(orderId), cancellationToken);
+        return [.. ledger.Transactions.Select(t => new PaymentDto(t.Type, t.Amount, t.Currency, t.Status, t.Reference, t.At))];
     }
 
     internal static OrderDetailsDto Map(Order order, IReadOnlyList<PaymentDto> payments)

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Mediator;
 using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Orders.Domain.Orders;
 
 namespace OrderHub.Modules.Orders.Features.PlaceOrder;
 
@@ -45,4 +46,8 @@ internal sealed record LineInput(string? Sku, int Quantity);
 
 internal sealed record PaymentInput(string? Method, string? Token);
 
-internal sealed record PlaceOrderResult(Guid OrderId, string OrderNumber, bool Created);
+internal sealed record PlaceOrderResult(Guid OrderId, string OrderNumber, bool Created)
+{
+    /// <summary>The order this command created, still tracked by the request's Orders context (null on a replay).</summary>
+    public Order? Received { get; init; }
+}

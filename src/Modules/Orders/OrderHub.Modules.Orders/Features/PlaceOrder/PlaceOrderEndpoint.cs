@@ -54,9 +54,9 @@ internal static class PlaceOrderEndpoint
             result = await sender.Send(request, cancellationToken);
         }
 
-        if (result.Created)
+        if (result is { Created: true, Received: { } received })
         {
-            var placement = await placements.AdvanceAsync(result.OrderId, cancellationToken);
+            var placement = await placements.AdvanceReceivedAsync(received, cancellationToken);
             if (placement.Outcome == PlacementOutcome.Refused)
             {
                 return TypedResults.Problem(
@@ -66,12 +66,13 @@ internal static class PlaceOrderEndpoint
                     instance: $"/api/v1/orders/{result.OrderId}",
                     extensions: new Dictionary<string, object?> { ["rule"] = placement.Rule, ["orderId"] = result.OrderId, ["orderNumber"] = result.OrderNumber });
             }
+
+            var placed = placement.CompleteOrder is { } complete
+                ? GetOrderDetailsHandler.Map(complete, await GetOrderDetailsHandler.PaymentsOfAsync(sender, complete.Id, cancellationToken))
+                : await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken);
+            return TypedResults.Created($"/api/v1/orders/{result.OrderId}", placed);
         }
 
-        var order = await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken);
-        return result.Created
-            ? TypedResults.Created($"/api/v1/orders/{result.OrderId}", order)
-            : TypedResults.Ok(order);
+        return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken));
     }
-
 }

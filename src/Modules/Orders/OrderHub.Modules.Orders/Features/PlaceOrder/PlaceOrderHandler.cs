@@ -67,6 +67,6 @@ internal sealed class PlaceOrderHandler(
             logger.LogInformation("Order {OrderNumber} received via {Channel} with {LineCount} line(s)", order.Number, order.Channel, order.Lines.Count);
         }
 
-        return new PlaceOrderResult(order.Id, order.Number, Created: true);
+        return new PlaceOrderResult(order.Id, order.Number, Created: true) { Received = order };
     }
 }
