@@ -45,6 +45,7 @@ public sealed class InventoryModule : IModule
         services.Configure<InventoryOptions>(context.Configuration.GetSection(InventoryOptions.SectionName));
         services.AddScoped<StockStore>();
         services.AddScoped<ReservationStore>();
+        services.AddSingleton<CatalogFactsCache>();
         services.AddScoped<IdempotencyStore>();
         services.AddTransient<ReleaseExpiredReservationsJob>();
     }

@@ -10,7 +10,7 @@ namespace OrderHub.Modules.Inventory.Persistence;
 /// held for earlier lines are given back in the same transaction (the rows are still locked by it, so the give-back
 /// cannot fail) and the answer lists the shortages.
 /// </summary>
-internal sealed class ReservationStore(InventoryDbContext db, StockStore stock)
+internal sealed class ReservationStore(InventoryDbContext db, StockStore stock, CatalogFactsCache catalog)
 {
     /// <summary>
     /// Checks every SKU exists, replaces kits by their components, merges repeated SKUs and sorts by SKU (a stable
@@ -19,27 +19,167 @@ internal sealed class ReservationStore(InventoryDbContext db, StockStore stock)
     public async Task<List<StockLine>> ExpandAsync(IReadOnlyList<StockLine> lines, CancellationToken cancellationToken)
     {
         var skus = lines.Select(l => l.Sku.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        var products = await db.Products.AsNoTracking()
-            .Where(p => skus.Contains(p.Sku))
-            .Select(p => new { p.Sku, Components = p.Components.Select(c => new { c.BundleSku, c.ComponentSku, c.Quantity }).ToList() })
-            .ToListAsync(cancellationToken);
-        var unknown = skus.FirstOrDefault(s => !products.Exists(p => p.Sku == s));
+        var parts = new Dictionary<string, IReadOnlyList<KitPart>>(StringComparer.Ordinal);
+        var toRead = new List<string>();
+        foreach (var sku in skus)
+        {
+            if (catalog.TryGet(sku, out var cached))
+            {
+                parts[sku] = cached;
+            }
+            else
+            {
+                toRead.Add(sku);
+            }
+        }
+
+        if (toRead.Count > 0)
+        {
+            var products = await db.Products.AsNoTracking()
+                .Where(p => toRead.Contains(p.Sku))
+                .Select(p => new { p.Sku, Components = p.Components.Select(c => new KitPart(c.ComponentSku, c.Quantity)).ToList() })
+                .ToListAsync(cancellationToken);
+            foreach (var product in products)
+            {
+                parts[product.Sku] = product.Components;
+                catalog.Set(product.Sku, product.Components);
+            }
+        }
+
+        var unknown = skus.FirstOrDefault(s => !parts.ContainsKey(s));
         if (unknown is not null)
         {
             throw new BusinessRuleViolationException("SkuMustExist", $"SKU '{unknown}' is not in the catalog.");
         }
 
-        var components = products.SelectMany(p => p.Components).ToList();
         return [.. lines
             .SelectMany(l =>
             {
                 var sku = l.Sku.Trim();
-                var parts = components.Where(c => c.BundleSku == sku).ToList();
-                return parts.Count == 0 ? [new StockLine(sku, l.Quantity)] : parts.Select(c => new StockLine(c.ComponentSku, c.Quantity * l.Quantity));
+                var kit = parts[sku];
+                return kit.Count == 0 ? [new StockLine(sku, l.Quantity)] : kit.Select(c => new StockLine(c.ComponentSku, c.Quantity * l.Quantity));
             })
             .GroupBy(l => l.Sku, StringComparer.Ordinal)
             .Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity)))
             .OrderBy(l => l.Sku, StringComparer.Ordinal)];
+    }
+
+    private const int PlannedAttempts = 4;
+
+    /// <summary>
+    /// The hot path: holds every line or none and saves the reservation. Reads every line's candidates in one query, plans
+    /// the allocation in memory, writes the reservation and its allocations first (no stock row locked yet), then runs all
+    /// guarded stock updates together in id order (one round trip on PostgreSQL), so a stock row's lock is held only from
+    /// that batch to the commit. If a guard falls short (someone took the stock since the read), the holds that did apply
+    /// are given back (this transaction still has their rows locked, so that cannot fail), the rows just written are
+    /// deleted, and the plan is redone with fresh candidates; after a few lost races it falls back to the row-by-row
+    /// allocator. Never oversells: the database decides every unit.
+    /// </summary>
+    public async Task<(List<ReservationAllocation> Allocations, List<StockShortageDto> Shortages)> ReserveAsync(
+        string reservationKey, IReadOnlyList<StockLine> lines, Func<List<ReservationAllocation>, Reservation> create, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var skus = lines.Select(l => l.Sku).ToList();
+            for (var attempt = 1; attempt <= PlannedAttempts; attempt++)
+            {
+                var candidates = await stock.CandidatesAsync(skus, cancellationToken);
+                var (holds, shortages) = Plan(lines, candidates);
+                if (shortages.Count > 0)
+                {
+                    return ([], shortages);
+                }
+
+                var allocations = holds.ConvertAll(h =>
+                    new ReservationAllocation(reservationKey, h.Item.Id, h.Item.Key.Sku, h.Item.Key.LocationCode, h.Item.Key.BinCode, h.Item.Key.Lot, h.Quantity));
+                var reservation = create(allocations);
+                await SaveWithoutAutoSavepointAsync(reservation, cancellationToken);
+                var (all, applied) = await stock.TryReserveAllAsync([.. holds.Select(h => (h.Item.Id, h.Quantity))], cancellationToken);
+                if (all)
+                {
+                    return (allocations, []);
+                }
+
+                await UndoAsync(reservation, applied, cancellationToken);
+            }
+        }
+
+        var (taken, missing) = await AllocateAsync(reservationKey, lines, cancellationToken);
+        if (missing.Count == 0)
+        {
+            db.Reservations.Add(create(taken));
+        }
+
+        return (taken, missing);
+    }
+
+    /// <summary>For each line (in order), takes from its SKU's candidates in allocation order; lists the lines that cannot be met.</summary>
+    internal static (List<(StockCandidate Item, int Quantity)> Holds, List<StockShortageDto> Shortages) Plan(IReadOnlyList<StockLine> lines, IReadOnlyList<StockCandidate> candidates)
+    {
+        var holds = new List<(StockCandidate, int)>();
+        var shortages = new List<StockShortageDto>();
+        var bySku = candidates.ToLookup(c => c.Key.Sku, StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            var remaining = line.Quantity;
+            foreach (var candidate in bySku[line.Sku])
+            {
+                if (remaining == 0)
+                {
+                    break;
+                }
+
+                var amount = Math.Min(remaining, candidate.Available);
+                if (amount > 0)
+                {
+                    holds.Add((candidate, amount));
+                    remaining -= amount;
+                }
+            }
+
+            if (remaining > 0)
+            {
+                shortages.Add(new StockShortageDto(line.Sku, line.Quantity, line.Quantity - remaining));
+            }
+        }
+
+        return (holds, shortages);
+    }
+
+    private async Task SaveWithoutAutoSavepointAsync(Reservation reservation, CancellationToken cancellationToken)
+    {
+        db.Reservations.Add(reservation);
+        var auto = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false; // our own savepoint already covers this save
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = auto;
+        }
+    }
+
+    /// <summary>Gives back the holds that applied and deletes the reservation rows written for this attempt.</summary>
+    private async Task UndoAsync(Reservation reservation, List<(long StockItemId, int Quantity)> applied, CancellationToken cancellationToken)
+    {
+        foreach (var (id, quantity) in applied)
+        {
+            if (await stock.UnreserveAsync(id, quantity, cancellationToken) != 1)
+            {
+                throw new InvalidOperationException($"Stock item {id} holds less than the {quantity} just reserved by '{reservation.Key}'.");
+            }
+        }
+
+        await db.ReservationAllocations.Where(a => a.ReservationKey == reservation.Key).ExecuteDeleteAsync(cancellationToken);
+        await db.Reservations.Where(r => r.Key == reservation.Key).ExecuteDeleteAsync(cancellationToken);
+        foreach (var allocation in reservation.Allocations)
+        {
+            db.Entry(allocation).State = EntityState.Detached;
+        }
+
+        db.Entry(reservation).State = EntityState.Detached;
     }
 
     /// <summary>Holds every line or none. On success returns the allocations (not yet added to the context).</summary>
