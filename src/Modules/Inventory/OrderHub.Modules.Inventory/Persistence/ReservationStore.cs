@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Inventory.Contracts.Commands;
 using OrderHub.Modules.Inventory.Domain.Reservations;
+using OrderHub.Modules.Inventory.Domain.Stock;
 
 namespace OrderHub.Modules.Inventory.Persistence;
 
@@ -10,7 +11,7 @@ namespace OrderHub.Modules.Inventory.Persistence;
 /// held for earlier lines are given back in the same transaction (the rows are still locked by it, so the give-back
 /// cannot fail) and the answer lists the shortages.
 /// </summary>
-internal sealed class ReservationStore(InventoryDbContext db, StockStore stock, CatalogFactsCache catalog)
+internal sealed class ReservationStore(InventoryDbContext db, StockStore stock, PoolStore pools, CatalogFactsCache catalog)
 {
     /// <summary>
     /// Checks every SKU exists, replaces kits by their components, merges repeated SKUs and sorts by SKU (a stable
@@ -76,31 +77,49 @@ internal sealed class ReservationStore(InventoryDbContext db, StockStore stock, 
     /// allocator. Never oversells: the database decides every unit.
     /// </summary>
     public async Task<(List<ReservationAllocation> Allocations, List<StockShortageDto> Shortages)> ReserveAsync(
-        string reservationKey, IReadOnlyList<StockLine> lines, Func<List<ReservationAllocation>, Reservation> create, CancellationToken cancellationToken)
+        string reservationKey, IReadOnlyList<StockLine> lines, PoolScope scope, Func<List<ReservationAllocation>, Reservation> create, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is not null)
         {
             var skus = lines.Select(l => l.Sku).ToList();
             for (var attempt = 1; attempt <= PlannedAttempts; attempt++)
             {
+                var pooled = await pools.CandidatesAsync(skus, scope.Channel, scope.CustomerTag, cancellationToken);
                 var candidates = await stock.CandidatesAsync(skus, cancellationToken);
-                var (holds, shortages) = Plan(lines, candidates);
+                var (holds, shortages) = Plan(lines, pooled, candidates);
                 if (shortages.Count > 0)
                 {
                     return ([], shortages);
                 }
 
                 var allocations = holds.ConvertAll(h =>
-                    new ReservationAllocation(reservationKey, h.Item.Id, h.Item.Key.Sku, h.Item.Key.LocationCode, h.Item.Key.BinCode, h.Item.Key.Lot, h.Quantity));
+                    new ReservationAllocation(reservationKey, h.StockItemId, h.Key.Sku, h.Key.LocationCode, h.Key.BinCode, h.Key.Lot, h.Quantity, h.PoolName));
                 var reservation = create(allocations);
                 await SaveWithoutAutoSavepointAsync(reservation, cancellationToken);
-                var (all, applied) = await stock.TryReserveAllAsync([.. holds.Select(h => (h.Item.Id, h.Quantity))], cancellationToken);
+
+                // Pool items first, then stock items, each in id order: the one lock order every writer uses.
+                var drawn = new List<PlannedHold>();
+                var drawnAll = true;
+                foreach (var draw in holds.Where(h => h.PoolItemId is not null).OrderBy(h => h.PoolItemId))
+                {
+                    if (await pools.TryDrawAsync(draw.PoolItemId!.Value, draw.Quantity, cancellationToken) != 1)
+                    {
+                        drawnAll = false;
+                        break;
+                    }
+
+                    drawn.Add(draw);
+                }
+
+                var (all, applied) = drawnAll
+                    ? await stock.TryReserveAllAsync([.. holds.Where(h => h.PoolItemId is null).Select(h => (h.StockItemId, h.Quantity))], cancellationToken)
+                    : (false, []);
                 if (all)
                 {
                     return (allocations, []);
                 }
 
-                await UndoAsync(reservation, applied, cancellationToken);
+                await UndoAsync(reservation, drawn, applied, cancellationToken);
             }
         }
 
@@ -113,26 +132,36 @@ internal sealed class ReservationStore(InventoryDbContext db, StockStore stock, 
         return (taken, missing);
     }
 
-    /// <summary>For each line (in order), takes from its SKU's candidates in allocation order; lists the lines that cannot be met.</summary>
-    internal static (List<(StockCandidate Item, int Quantity)> Holds, List<StockShortageDto> Shortages) Plan(IReadOnlyList<StockLine> lines, IReadOnlyList<StockCandidate> candidates)
+    /// <summary>
+    /// For each line (in order): first the channel's pool units (in pool priority order), then general stock in allocation
+    /// order; lists the lines that cannot be met, with what could have been held.
+    /// </summary>
+    internal static (List<PlannedHold> Holds, List<StockShortageDto> Shortages) Plan(
+        IReadOnlyList<StockLine> lines, IReadOnlyList<PoolCandidate> pooled, IReadOnlyList<StockCandidate> candidates)
     {
-        var holds = new List<(StockCandidate, int)>();
+        var holds = new List<PlannedHold>();
         var shortages = new List<StockShortageDto>();
+        var poolsBySku = pooled.ToLookup(c => c.Key.Sku, StringComparer.Ordinal);
         var bySku = candidates.ToLookup(c => c.Key.Sku, StringComparer.Ordinal);
         foreach (var line in lines)
         {
             var remaining = line.Quantity;
+            foreach (var p in poolsBySku[line.Sku])
+            {
+                var amount = Math.Min(remaining, p.Remaining);
+                if (amount > 0)
+                {
+                    holds.Add(new PlannedHold(p.StockItemId, p.Key, amount, p.Id, p.PoolName));
+                    remaining -= amount;
+                }
+            }
+
             foreach (var candidate in bySku[line.Sku])
             {
-                if (remaining == 0)
-                {
-                    break;
-                }
-
                 var amount = Math.Min(remaining, candidate.Available);
                 if (amount > 0)
                 {
-                    holds.Add((candidate, amount));
+                    holds.Add(new PlannedHold(candidate.Id, candidate.Key, amount, null, null));
                     remaining -= amount;
                 }
             }
@@ -161,14 +190,22 @@ internal sealed class ReservationStore(InventoryDbContext db, StockStore stock, 
         }
     }
 
-    /// <summary>Gives back the holds that applied and deletes the reservation rows written for this attempt.</summary>
-    private async Task UndoAsync(Reservation reservation, List<(long StockItemId, int Quantity)> applied, CancellationToken cancellationToken)
+    /// <summary>Gives back the pool draws and stock holds that applied and deletes the reservation rows written for this attempt.</summary>
+    private async Task UndoAsync(Reservation reservation, List<PlannedHold> drawn, List<(long StockItemId, int Quantity)> applied, CancellationToken cancellationToken)
     {
         foreach (var (id, quantity) in applied)
         {
             if (await stock.UnreserveAsync(id, quantity, cancellationToken) != 1)
             {
                 throw new InvalidOperationException($"Stock item {id} holds less than the {quantity} just reserved by '{reservation.Key}'.");
+            }
+        }
+
+        foreach (var draw in drawn)
+        {
+            if (await pools.UndrawAsync(draw.PoolItemId!.Value, draw.Quantity, cancellationToken) != 1)
+            {
+                throw new InvalidOperationException($"Pool item {draw.PoolItemId} could not take back the {draw.Quantity} just drawn by '{reservation.Key}'.");
             }
         }
 
@@ -244,3 +281,9 @@ internal sealed class ReservationStore(InventoryDbContext db, StockStore stock, 
         }
     }
 }
+
+/// <summary>Who is reserving, for allocation pools: the channel and the customer's tag (if any).</summary>
+internal sealed record PoolScope(string Channel, string? CustomerTag);
+
+/// <summary>Units planned from one stock item, drawn from a pool item (<see cref="PoolItemId"/>) or from general stock (null).</summary>
+internal sealed record PlannedHold(long StockItemId, StockKey Key, int Quantity, long? PoolItemId, string? PoolName);

@@ -9,7 +9,7 @@ namespace OrderHub.Modules.Inventory.Features.GetStockAvailability;
 /// Stock of a SKU per location. For a kit, each location's figures are derived from its components: as many kits as the
 /// scarcest component allows (whole kits only).
 /// </summary>
-internal sealed class GetStockAvailabilityHandler(InventoryDbContext db, CatalogFactsCache catalog) : IQueryHandler<GetStockAvailabilityQuery, StockAvailabilityDto>
+internal sealed class GetStockAvailabilityHandler(InventoryDbContext db, CatalogFactsCache catalog, PoolStore pools) : IQueryHandler<GetStockAvailabilityQuery, StockAvailabilityDto>
 {
     public async ValueTask<StockAvailabilityDto> Handle(GetStockAvailabilityQuery query, CancellationToken cancellationToken)
     {
@@ -25,6 +25,12 @@ internal sealed class GetStockAvailabilityHandler(InventoryDbContext db, Catalog
         if (components.Count == 0)
         {
             var locations = await PerLocationAsync(query.Sku, cancellationToken);
+            var pooled = await pools.PooledAsync([query.Sku], locationCode: null, cancellationToken);
+            if (pooled.Count > 0)
+            {
+                locations = locations.ConvertAll(l => l with { Pooled = pooled.GetValueOrDefault((query.Sku, l.LocationCode)) });
+            }
+
             return new StockAvailabilityDto(query.Sku, locations.Sum(l => l.Available), locations);
         }
 

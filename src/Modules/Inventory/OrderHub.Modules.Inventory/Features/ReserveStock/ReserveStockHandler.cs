@@ -33,7 +33,7 @@ internal sealed class ReserveStockHandler(
             { } hold => now + hold,
         };
         var (allocations, shortages) = await reservations.ReserveAsync(
-            command.ReservationKey, lines, taken => Reservation.Create(command.ReservationKey, command.Channel, now, expiresAt, taken), cancellationToken);
+            command.ReservationKey, lines, new PoolScope(command.Channel, command.CustomerTag), taken => Reservation.Create(command.ReservationKey, command.Channel, now, expiresAt, taken), cancellationToken);
         if (shortages.Count > 0)
         {
             logger.LogInformation("Reservation {ReservationKey} refused: short of {Shortages}", command.ReservationKey,
