@@ -9,15 +9,21 @@ using OrderHub.Modules.Inventory.Contracts.Queries;
 using OrderHub.Modules.Inventory.DemoData;
 using OrderHub.Modules.Inventory.Features.AdjustStock;
 using OrderHub.Modules.Inventory.Features.CreateLocation;
+using OrderHub.Modules.Inventory.Features.CreatePool;
 using OrderHub.Modules.Inventory.Features.CreateProduct;
+using OrderHub.Modules.Inventory.Features.GetChannelAvailability;
 using OrderHub.Modules.Inventory.Features.GetLocation;
+using OrderHub.Modules.Inventory.Features.GetLocationInventory;
 using OrderHub.Modules.Inventory.Features.GetModuleStatus;
+using OrderHub.Modules.Inventory.Features.GetPool;
 using OrderHub.Modules.Inventory.Features.GetProduct;
 using OrderHub.Modules.Inventory.Features.GetStockAvailability;
 using OrderHub.Modules.Inventory.Features.GetTransfer;
 using OrderHub.Modules.Inventory.Features.ReceiveStock;
 using OrderHub.Modules.Inventory.Features.ReceiveTransfer;
+using OrderHub.Modules.Inventory.Features.ReleaseDuePools;
 using OrderHub.Modules.Inventory.Features.ReleaseExpiredReservations;
+using OrderHub.Modules.Inventory.Features.ReleasePool;
 using OrderHub.Modules.Inventory.Features.ReleaseStock;
 using OrderHub.Modules.Inventory.Features.ReserveStock;
 using OrderHub.Modules.Inventory.Features.TransferStock;
@@ -45,8 +51,12 @@ public sealed class InventoryModule : IModule
         services.Configure<InventoryOptions>(context.Configuration.GetSection(InventoryOptions.SectionName));
         services.AddScoped<StockStore>();
         services.AddScoped<ReservationStore>();
+        services.AddSingleton<CatalogFactsCache>();
+        services.AddScoped<PoolStore>();
+        services.AddSingleton<PoolChannelsCache>();
         services.AddScoped<IdempotencyStore>();
         services.AddTransient<ReleaseExpiredReservationsJob>();
+        services.AddTransient<ReleaseDuePoolsJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -64,10 +74,19 @@ public sealed class InventoryModule : IModule
         ReleaseStockEndpoint.Map(endpoints);
         GetLocationEndpoint.Map(endpoints);
         GetTransferEndpoint.Map(endpoints);
+        CreatePoolEndpoint.Map(endpoints);
+        GetPoolEndpoint.Map(endpoints);
+        ReleasePoolEndpoint.Map(endpoints);
+        GetLocationInventoryEndpoint.Map(endpoints);
+        GetChannelAvailabilityEndpoint.Map(endpoints);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetInventoryModuleStatusQuery();
 
-    public void ScheduleJobs(IRecurringJobManager jobs) =>
+    public void ScheduleJobs(IRecurringJobManager jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
         jobs.AddOrUpdate<ReleaseExpiredReservationsJob>("inventory-release-expired", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
+        jobs.AddOrUpdate<ReleaseDuePoolsJob>("inventory-release-due-pools", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
+    }
 }

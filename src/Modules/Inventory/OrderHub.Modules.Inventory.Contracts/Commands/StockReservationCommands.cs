@@ -13,7 +13,10 @@ namespace OrderHub.Modules.Inventory.Contracts.Commands;
 /// <param name="Lines">Every line is reserved, or none.</param>
 /// <param name="HoldFor">How long an unused hold lives: null = the configured default (abandoned carts);
 /// <see cref="Timeout.InfiniteTimeSpan"/> = until committed or released (an order's reservation).</param>
-public sealed record ReserveStockCommand(string ReservationKey, string Channel, IReadOnlyList<StockLine> Lines, TimeSpan? HoldFor = null) : ICommand<StockReservationDto>;
+/// <param name="CustomerTag">Optional customer tag (e.g. "club-gold"): allocation pools of the channel that target this tag
+/// may be drawn as well as the channel's untagged pools.</param>
+public sealed record ReserveStockCommand(string ReservationKey, string Channel, IReadOnlyList<StockLine> Lines, TimeSpan? HoldFor = null, string? CustomerTag = null)
+    : ICommand<StockReservationDto>;
 
 /// <summary>One SKU and quantity (in sellable units) to reserve. A kit SKU reserves its components.</summary>
 public sealed record StockLine(string Sku, int Quantity);

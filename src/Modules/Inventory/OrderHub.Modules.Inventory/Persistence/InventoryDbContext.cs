@@ -3,6 +3,7 @@ using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Inventory.Domain.Catalog;
 using OrderHub.Modules.Inventory.Domain.Idempotency;
 using OrderHub.Modules.Inventory.Domain.Locations;
+using OrderHub.Modules.Inventory.Domain.Pools;
 using OrderHub.Modules.Inventory.Domain.Reservations;
 using OrderHub.Modules.Inventory.Domain.Stock;
 
@@ -30,6 +31,10 @@ internal abstract class InventoryDbContext(DbContextOptions options) : ModuleDbC
     public DbSet<ReservationAllocation> ReservationAllocations => Set<ReservationAllocation>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<AllocationPool> AllocationPools => Set<AllocationPool>();
+
+    public DbSet<AllocationPoolItem> AllocationPoolItems => Set<AllocationPoolItem>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InventoryDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(InventoryDbContext).Namespace!, StringComparison.Ordinal) == true);

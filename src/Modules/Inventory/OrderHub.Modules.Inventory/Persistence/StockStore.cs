@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Inventory.Domain.Stock;
 
@@ -75,6 +78,97 @@ internal sealed class StockStore(InventoryDbContext db)
             .Select(x => new StockCandidate(x.s.Id, new StockKey(x.s.Sku, x.s.LocationCode, x.s.BinCode, x.s.Lot), x.s.OnHand - x.s.Reserved))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Stock items of several SKUs with something available, in one query: by SKU, then in allocation order (locations that
+    /// ship to consumers first, then FIFO by lot, then id).
+    /// </summary>
+    public Task<List<StockCandidate>> CandidatesAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
+        (from s in db.StockItems
+         join l in db.Locations on s.LocationCode equals l.Code
+         where skus.Contains(s.Sku) && s.OnHand > s.Reserved
+         orderby s.Sku, l.ShipsToConsumers descending, s.Lot, s.Id
+         select new StockCandidate(s.Id, new StockKey(s.Sku, s.LocationCode, s.BinCode, s.Lot), s.OnHand - s.Reserved))
+        .AsNoTracking()
+        .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Reserved += qty on every stock item, each a guarded update (<c>OnHand - Reserved &gt;= qty</c>) with its rows affected
+    /// checked, in ascending id order (one lock order for everyone, so no deadlocks). On PostgreSQL all updates go in one
+    /// <see cref="System.Data.Common.DbBatch"/> (one round trip); elsewhere one statement each, stopping at the first refusal.
+    /// Returns the holds that applied; when that is not all of them the caller must give those back (it still holds their locks).
+    /// </summary>
+    public async Task<(bool All, List<(long StockItemId, int Quantity)> Applied)> TryReserveAllAsync(
+        IReadOnlyList<(long StockItemId, int Quantity)> holds, CancellationToken cancellationToken)
+    {
+        var ordered = holds.GroupBy(h => h.StockItemId).Select(g => (Id: g.Key, Quantity: g.Sum(h => h.Quantity))).OrderBy(h => h.Id).ToList();
+        var applied = new List<(long, int)>(ordered.Count);
+        var connection = db.Database.GetDbConnection();
+        if (!db.Database.IsNpgsql() || !connection.CanCreateBatch || ordered.Count <= 1)
+        {
+            foreach (var (id, quantity) in ordered)
+            {
+                if (await TryReserveAsync(id, quantity, cancellationToken) != 1)
+                {
+                    return (false, applied);
+                }
+
+                applied.Add((id, quantity));
+            }
+
+            return (true, applied);
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var sql = GuardedReserveSql();
+            foreach (var (id, quantity) in ordered)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = sql;
+                command.Parameters.Add(Parameter(command, "id", id));
+                command.Parameters.Add(Parameter(command, "q", quantity));
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                if (batch.BatchCommands[i].RecordsAffected == 1)
+                {
+                    applied.Add(ordered[i]);
+                }
+            }
+
+            return (applied.Count == ordered.Count, applied);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbBatchCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        return parameter;
+    }
+
+    /// <summary><c>UPDATE StockItems SET Reserved = Reserved + @q WHERE Id = @id AND OnHand - Reserved &gt;= @q</c>, names from the model.</summary>
+    private string GuardedReserveSql()
+    {
+        var entity = db.Model.FindEntityType(typeof(StockItem))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        var (id, onHand, reserved) = (Column(nameof(StockItem.Id)), Column(nameof(StockItem.OnHand)), Column(nameof(StockItem.Reserved)));
+        return $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {reserved} = {reserved} + @q WHERE {id} = @id AND {onHand} - {reserved} >= @q";
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ internal sealed class Reservation
 }
 
 /// <summary>Quantity held by one reservation on one stock item.</summary>
-internal sealed class ReservationAllocation(string reservationKey, long stockItemId, string sku, string locationCode, string binCode, string lot, int quantity)
+internal sealed class ReservationAllocation(string reservationKey, long stockItemId, string sku, string locationCode, string binCode, string lot, int quantity, string? poolName = null)
 {
     public long Id { get; private set; }
 
@@ -63,4 +63,7 @@ internal sealed class ReservationAllocation(string reservationKey, long stockIte
     public string Lot { get; private set; } = lot;
 
     public int Quantity { get; private set; } = quantity;
+
+    /// <summary>The allocation pool these units were drawn from, or null for general stock.</summary>
+    public string? PoolName { get; private set; } = poolName;
 }

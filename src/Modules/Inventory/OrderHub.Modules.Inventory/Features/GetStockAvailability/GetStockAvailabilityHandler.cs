@@ -9,22 +9,32 @@ namespace OrderHub.Modules.Inventory.Features.GetStockAvailability;
 /// Stock of a SKU per location. For a kit, each location's figures are derived from its components: as many kits as the
 /// scarcest component allows (whole kits only).
 /// </summary>
-internal sealed class GetStockAvailabilityHandler(InventoryDbContext db) : IQueryHandler<GetStockAvailabilityQuery, StockAvailabilityDto>
+internal sealed class GetStockAvailabilityHandler(InventoryDbContext db, CatalogFactsCache catalog, PoolStore pools) : IQueryHandler<GetStockAvailabilityQuery, StockAvailabilityDto>
 {
     public async ValueTask<StockAvailabilityDto> Handle(GetStockAvailabilityQuery query, CancellationToken cancellationToken)
     {
-        var components = await db.Products.AsNoTracking().Where(p => p.Sku == query.Sku)
-            .Select(p => p.Components.Select(c => new { c.ComponentSku, c.Quantity }).ToList())
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Product", query.Sku);
+        if (!catalog.TryGet(query.Sku, out var components))
+        {
+            components = await db.Products.AsNoTracking().Where(p => p.Sku == query.Sku)
+                .Select(p => p.Components.Select(c => new KitPart(c.ComponentSku, c.Quantity)).ToList())
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Product", query.Sku);
+            catalog.Set(query.Sku, components);
+        }
 
         if (components.Count == 0)
         {
             var locations = await PerLocationAsync(query.Sku, cancellationToken);
+            var pooled = await pools.PooledAsync([query.Sku], locationCode: null, cancellationToken);
+            if (pooled.Count > 0)
+            {
+                locations = locations.ConvertAll(l => l with { Pooled = pooled.GetValueOrDefault((query.Sku, l.LocationCode)) });
+            }
+
             return new StockAvailabilityDto(query.Sku, locations.Sum(l => l.Available), locations);
         }
 
-        var perComponent = new List<(int PerKit, Dictionary<string, LocationStockDto> Stock)>();
+        var perComponent = new List<(int PerKit, Dictionary<string, LocationStockDto> Stock)>(components.Count);
         foreach (var c in components)
         {
             perComponent.Add((c.Quantity, (await PerLocationAsync(c.ComponentSku, cancellationToken)).ToDictionary(l => l.LocationCode, StringComparer.Ordinal)));

@@ -25,14 +25,6 @@ internal sealed class ReserveStockHandler(
 
         ReservationStore.RequireLines(command.Lines);
         var lines = await reservations.ExpandAsync(command.Lines, cancellationToken);
-        var (allocations, shortages) = await reservations.AllocateAsync(command.ReservationKey, lines, cancellationToken);
-        if (shortages.Count > 0)
-        {
-            logger.LogInformation("Reservation {ReservationKey} refused: short of {Shortages}", command.ReservationKey,
-                string.Join(", ", shortages.Select(s => $"{s.Sku} ({s.Available}/{s.Requested})")));
-            return new StockReservationDto(command.ReservationKey, false, [], shortages);
-        }
-
         var now = clock.GetUtcNow();
         var expiresAt = command.HoldFor switch
         {
@@ -40,7 +32,15 @@ internal sealed class ReserveStockHandler(
             { } hold when hold == Timeout.InfiniteTimeSpan => DateTimeOffset.MaxValue,
             { } hold => now + hold,
         };
-        db.Reservations.Add(Reservation.Create(command.ReservationKey, command.Channel, now, expiresAt, allocations));
+        var (allocations, shortages) = await reservations.ReserveAsync(
+            command.ReservationKey, lines, new PoolScope(command.Channel, command.CustomerTag), taken => Reservation.Create(command.ReservationKey, command.Channel, now, expiresAt, taken), cancellationToken);
+        if (shortages.Count > 0)
+        {
+            logger.LogInformation("Reservation {ReservationKey} refused: short of {Shortages}", command.ReservationKey,
+                string.Join(", ", shortages.Select(s => $"{s.Sku} ({s.Available}/{s.Requested})")));
+            return new StockReservationDto(command.ReservationKey, false, [], shortages);
+        }
+
         logger.LogInformation("Reservation {ReservationKey} holds {Units} unit(s) in {Allocations} allocation(s) for {Channel}",
             command.ReservationKey, allocations.Sum(a => a.Quantity), allocations.Count, command.Channel);
         return ReservationStore.Reserved(command.ReservationKey, allocations);

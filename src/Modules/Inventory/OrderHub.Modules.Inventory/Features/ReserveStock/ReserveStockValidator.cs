@@ -9,6 +9,7 @@ internal sealed class ReserveStockValidator : AbstractValidator<ReserveStockComm
     {
         RuleFor(c => c.ReservationKey).NotEmpty().MaximumLength(200);
         RuleFor(c => c.Channel).NotEmpty().MaximumLength(30);
+        RuleFor(c => c.CustomerTag).MaximumLength(64);
         RuleFor(c => c.Lines).NotEmpty().Must(l => l is null || l.Count <= 200).WithMessage("At most 200 lines.");
         RuleForEach(c => c.Lines).SetValidator(new StockLineValidator());
     }

@@ -159,6 +159,7 @@ internal sealed class ReservationAllocationConfiguration : IEntityTypeConfigurat
         builder.Property(a => a.LocationCode).HasMaxLength(32);
         builder.Property(a => a.BinCode).HasMaxLength(32);
         builder.Property(a => a.Lot).HasMaxLength(64);
+        builder.Property(a => a.PoolName).HasMaxLength(64);
     }
 }
 

@@ -212,6 +212,103 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.PostgreSql
                     b.ToTable("Locations", "inventory");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Pools.AllocationPool", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReleaseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("Status", "ReleaseAt");
+
+                    b.ToTable("AllocationPools", "inventory");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Pools.AllocationPoolItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BinCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PoolName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("StockItemId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolName");
+
+                    b.HasIndex("Sku", "LocationCode");
+
+                    b.ToTable("AllocationPoolItems", "inventory", t =>
+                        {
+                            t.HasCheckConstraint("CK_AllocationPoolItems_Remaining", "\"Remaining\" >= 0 AND \"Remaining\" <= \"Quantity\"");
+                        });
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", b =>
                 {
                     b.Property<string>("Key")
@@ -268,6 +365,10 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.PostgreSql
 
                     b.Property<string>("Lot")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PoolName")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -546,6 +647,15 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Pools.AllocationPoolItem", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Inventory.Domain.Pools.AllocationPool", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PoolName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.ReservationAllocation", b =>
                 {
                     b.HasOne("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", null)
@@ -572,6 +682,11 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Locations.Location", b =>
                 {
                     b.Navigation("Bins");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Pools.AllocationPool", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", b =>

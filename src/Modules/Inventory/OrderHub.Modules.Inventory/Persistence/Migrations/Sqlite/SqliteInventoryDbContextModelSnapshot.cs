@@ -206,6 +206,101 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                     b.ToTable("inventory_Locations", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Pools.AllocationPool", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReleaseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("Status", "ReleaseAt");
+
+                    b.ToTable("inventory_AllocationPools", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Pools.AllocationPoolItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BinCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StockItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolName");
+
+                    b.HasIndex("Sku", "LocationCode");
+
+                    b.ToTable("inventory_AllocationPoolItems", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_AllocationPoolItems_Remaining", "\"Remaining\" >= 0 AND \"Remaining\" <= \"Quantity\"");
+                        });
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", b =>
                 {
                     b.Property<string>("Key")
@@ -260,6 +355,10 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Lot")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolName")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -522,13 +621,22 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
 
                             b1.HasKey("LocationCode");
 
-                            b1.ToTable("inventory_Locations", (string)null);
+                            b1.ToTable("inventory_Locations");
 
                             b1.WithOwner()
                                 .HasForeignKey("LocationCode");
                         });
 
                     b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Pools.AllocationPoolItem", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Inventory.Domain.Pools.AllocationPool", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PoolName")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -558,6 +666,11 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Locations.Location", b =>
                 {
                     b.Navigation("Bins");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Pools.AllocationPool", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", b =>
