@@ -15,6 +15,9 @@ using OrderHub.Modules.Inventory.Features.GetModuleStatus;
 using OrderHub.Modules.Inventory.Features.GetProduct;
 using OrderHub.Modules.Inventory.Features.GetStockAvailability;
 using OrderHub.Modules.Inventory.Features.GetTransfer;
+using OrderHub.Modules.Inventory.Features.ImportCsv;
+using OrderHub.Modules.Inventory.Features.ImportProducts;
+using OrderHub.Modules.Inventory.Features.ImportStock;
 using OrderHub.Modules.Inventory.Features.ReceiveStock;
 using OrderHub.Modules.Inventory.Features.ReceiveTransfer;
 using OrderHub.Modules.Inventory.Features.ReleaseExpiredReservations;
@@ -47,6 +50,7 @@ public sealed class InventoryModule : IModule
         services.AddScoped<ReservationStore>();
         services.AddScoped<IdempotencyStore>();
         services.AddTransient<ReleaseExpiredReservationsJob>();
+        services.AddScoped<CsvImportRunner>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -64,6 +68,8 @@ public sealed class InventoryModule : IModule
         ReleaseStockEndpoint.Map(endpoints);
         GetLocationEndpoint.Map(endpoints);
         GetTransferEndpoint.Map(endpoints);
+        ImportProductsEndpoint.Map(endpoints);
+        ImportStockEndpoint.Map(endpoints);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetInventoryModuleStatusQuery();
