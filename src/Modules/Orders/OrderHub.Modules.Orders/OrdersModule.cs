@@ -12,6 +12,7 @@ using OrderHub.Modules.Orders.Features.ChangeOrder;
 using OrderHub.Modules.Orders.Features.ConsolidateOrders;
 using OrderHub.Modules.Orders.Features.GetModuleStatus;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
+using OrderHub.Modules.Orders.Features.ImportOrders;
 using OrderHub.Modules.Orders.Features.PlaceHold;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Features.ReleaseHold;
@@ -42,6 +43,8 @@ public sealed class OrdersModule : IModule
         services.AddScoped<OrderChange>();
         services.AddScoped<OrderConsolidation>();
         services.AddTransient<ResumePlacementsJob>();
+        services.AddScoped<ImportedOrderPlacer>();
+        services.AddScoped<OrderCsvImport>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -55,6 +58,7 @@ public sealed class OrdersModule : IModule
         ConsolidateOrdersEndpoint.Map(endpoints);
         PlaceHoldEndpoint.Map(endpoints);
         ReleaseHoldEndpoint.Map(endpoints);
+        ImportOrdersEndpoint.Map(endpoints);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetOrdersModuleStatusQuery();
