@@ -19,6 +19,9 @@ using OrderHub.Modules.Inventory.Features.GetPool;
 using OrderHub.Modules.Inventory.Features.GetProduct;
 using OrderHub.Modules.Inventory.Features.GetStockAvailability;
 using OrderHub.Modules.Inventory.Features.GetTransfer;
+using OrderHub.Modules.Inventory.Features.ImportCsv;
+using OrderHub.Modules.Inventory.Features.ImportProducts;
+using OrderHub.Modules.Inventory.Features.ImportStock;
 using OrderHub.Modules.Inventory.Features.ReceiveStock;
 using OrderHub.Modules.Inventory.Features.ReceiveTransfer;
 using OrderHub.Modules.Inventory.Features.ReleaseDuePools;
@@ -57,6 +60,7 @@ public sealed class InventoryModule : IModule
         services.AddScoped<IdempotencyStore>();
         services.AddTransient<ReleaseExpiredReservationsJob>();
         services.AddTransient<ReleaseDuePoolsJob>();
+        services.AddScoped<CsvImportRunner>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -79,6 +83,8 @@ public sealed class InventoryModule : IModule
         ReleasePoolEndpoint.Map(endpoints);
         GetLocationInventoryEndpoint.Map(endpoints);
         GetChannelAvailabilityEndpoint.Map(endpoints);
+        ImportProductsEndpoint.Map(endpoints);
+        ImportStockEndpoint.Map(endpoints);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetInventoryModuleStatusQuery();

@@ -2,6 +2,7 @@ using System.Reflection;
 using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
@@ -12,6 +13,8 @@ using OrderHub.Modules.Orders.Features.ChangeOrder;
 using OrderHub.Modules.Orders.Features.ConsolidateOrders;
 using OrderHub.Modules.Orders.Features.GetModuleStatus;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
+using OrderHub.Modules.Orders.Features.ImportOrders;
+using OrderHub.Modules.Orders.Features.MarketplaceOrders;
 using OrderHub.Modules.Orders.Features.PlaceHold;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Features.ReleaseHold;
@@ -24,6 +27,9 @@ namespace OrderHub.Modules.Orders;
 public sealed class OrdersModule : IModule
 {
     public const string ModuleName = "Orders";
+
+    private bool _commerce7Enabled;
+    private string _commerce7Schedule = "*/5 * * * *";
 
     public string Name => ModuleName;
 
@@ -42,6 +48,17 @@ public sealed class OrdersModule : IModule
         services.AddScoped<OrderChange>();
         services.AddScoped<OrderConsolidation>();
         services.AddTransient<ResumePlacementsJob>();
+        services.AddScoped<ImportedOrderPlacer>();
+        services.AddScoped<OrderCsvImport>();
+        var commerce7 = context.Configuration.GetSection(Commerce7Options.SectionName);
+        services.Configure<Commerce7Options>(commerce7);
+        var commerce7Options = commerce7.Get<Commerce7Options>();
+        _commerce7Enabled = commerce7Options?.IsConfigured == true;
+        _commerce7Schedule = commerce7Options?.Schedule ?? _commerce7Schedule;
+        services.AddHttpClient<Commerce7OrderSource>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddScoped<IMarketplaceOrderSource>(sp => sp.GetRequiredService<Commerce7OrderSource>());
+        services.AddScoped<MarketplaceOrderPull>();
+        services.AddTransient<PullMarketplaceOrdersJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -55,10 +72,22 @@ public sealed class OrdersModule : IModule
         ConsolidateOrdersEndpoint.Map(endpoints);
         PlaceHoldEndpoint.Map(endpoints);
         ReleaseHoldEndpoint.Map(endpoints);
+        ImportOrdersEndpoint.Map(endpoints);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetOrdersModuleStatusQuery();
 
-    public void ScheduleJobs(IRecurringJobManager jobs) =>
+    public void ScheduleJobs(IRecurringJobManager jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
         jobs.AddOrUpdate<ResumePlacementsJob>("orders-resume-placements", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        if (_commerce7Enabled)
+        {
+            jobs.AddOrUpdate<PullMarketplaceOrdersJob>(PullMarketplaceOrdersJob.JobId, j => j.RunAsync(CancellationToken.None), _commerce7Schedule);
+        }
+        else
+        {
+            jobs.RemoveIfExists(PullMarketplaceOrdersJob.JobId);
+        }
+    }
 }

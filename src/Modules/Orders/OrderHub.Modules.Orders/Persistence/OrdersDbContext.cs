@@ -17,6 +17,8 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<MarketplaceCursor> MarketplaceCursors => Set<MarketplaceCursor>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(

@@ -330,6 +330,25 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.PostgreSql
                     b.ToTable("OrderTimeline", "orders");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Orders.Persistence.MarketplaceCursor", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Cursor")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("MarketplaceCursors", "orders");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.Order", b =>
                 {
                     b.OwnsOne("OrderHub.Modules.Orders.Domain.Orders.Customer", "Customer", b1 =>

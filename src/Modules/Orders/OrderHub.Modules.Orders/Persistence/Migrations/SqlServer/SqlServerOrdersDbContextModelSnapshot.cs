@@ -330,6 +330,25 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
                     b.ToTable("OrderTimeline", "orders");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Orders.Persistence.MarketplaceCursor", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Cursor")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("MarketplaceCursors", "orders");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.Order", b =>
                 {
                     b.OwnsOne("OrderHub.Modules.Orders.Domain.Orders.Customer", "Customer", b1 =>

@@ -318,6 +318,25 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                     b.ToTable("orders_OrderTimeline", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Orders.Persistence.MarketplaceCursor", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cursor")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("orders_MarketplaceCursors", (string)null);
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Orders.Persistence.OrderNumberAllocation", b =>
                 {
                     b.Property<long>("Value")

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Http;
+
+namespace OrderHub.BuildingBlocks.Csv;
+
+/// <summary>
+/// A CSV file whose first record names the columns (matched case-insensitively). <see cref="Read"/> refuses, as a
+/// 400 problem (a <see cref="ValidationException"/> keyed <c>file</c>), a file with no header, an unknown or
+/// repeated column, or a required column missing from the header; rows are checked one by one by the importer.
+/// </summary>
+public sealed class CsvTable
+{
+    private readonly Dictionary<string, int> _columns;
+
+    private CsvTable(IReadOnlyList<string> header, IEnumerable<CsvRecord> records)
+    {
+        Header = header;
+        _columns = header.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.OrdinalIgnoreCase);
+        Rows = [.. records.Select(r => new CsvRow(this, r.Line, r.Fields))];
+    }
+
+    public IReadOnlyList<string> Header { get; }
+
+    public IReadOnlyList<CsvRow> Rows { get; }
+
+    public bool HasColumn(string column) => _columns.ContainsKey(column);
+
+    public static CsvTable Read(string text, IReadOnlyCollection<string> knownColumns, IReadOnlyCollection<string> requiredColumns)
+    {
+        ArgumentNullException.ThrowIfNull(knownColumns);
+        ArgumentNullException.ThrowIfNull(requiredColumns);
+        IReadOnlyList<CsvRecord> records;
+        try
+        {
+            records = CsvReader.Parse(text);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw FileProblem(ex.Message);
+        }
+
+        if (records.Count == 0)
+        {
+            throw FileProblem($"The file is empty: the first line must name the columns ({string.Join(",", knownColumns)}).");
+        }
+
+        var header = records[0].Fields.Select(f => f.Trim()).ToList();
+        var problems = new List<string>();
+        var unknown = header.Where(h => !knownColumns.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count == header.Count)
+        {
+            throw FileProblem($"The first line must name the columns ({string.Join(",", knownColumns)}); found no known column.");
+        }
+
+        problems.AddRange(unknown.Select(u => $"Unknown column '{u}'. Known columns: {string.Join(",", knownColumns)}."));
+        problems.AddRange(header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => $"Column '{g.Key}' appears more than once."));
+        problems.AddRange(requiredColumns.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)).Select(r => $"Required column '{r}' is missing."));
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems.Select(p => new ValidationFailure("file", p)));
+        }
+
+        return new CsvTable(header, records.Skip(1));
+    }
+
+    /// <summary>The request body as text: a <c>text/csv</c> (or any text) body, or the first file of a multipart form.</summary>
+    public static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var file = form.Files.Count > 0 ? form.Files[0] : throw FileProblem("The form holds no file: upload the CSV as a file field.");
+            using var fileReader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+            return await fileReader.ReadToEndAsync(cancellationToken);
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
+    internal int? IndexOf(string column) => _columns.TryGetValue(column, out var index) ? index : null;
+
+    private static ValidationException FileProblem(string message) => new([new ValidationFailure("file", message)]);
+}
+
+/// <summary>One data row; <see cref="Line"/> is the physical line it starts on (the header is line 1).</summary>
+public sealed class CsvRow
+{
+    private readonly CsvTable _table;
+    private readonly IReadOnlyList<string> _fields;
+
+    internal CsvRow(CsvTable table, int line, IReadOnlyList<string> fields)
+    {
+        _table = table;
+        Line = line;
+        _fields = fields;
+    }
+
+    public int Line { get; }
+
+    /// <summary>The row has as many fields as the header (a short or long row is usually a quoting mistake).</summary>
+    public bool HasHeaderWidth => _fields.Count == _table.Header.Count;
+
+    public int FieldCount => _fields.Count;
+
+    /// <summary>The trimmed value, or null when the column is absent or the cell is empty.</summary>
+    public string? this[string column]
+    {
+        get
+        {
+            var index = _table.IndexOf(column);
+            if (index is null || index.Value >= _fields.Count)
+            {
+                return null;
+            }
+
+            var value = _fields[index.Value].Trim();
+            return value.Length == 0 ? null : value;
+        }
+    }
+
+    /// <summary>The cell as text; an empty required cell adds an error.</summary>
+    public string? Text(string column, ICollection<CsvCellError> errors, bool required = false)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var value = this[column];
+        if (value is null && required)
+        {
+            errors.Add(new CsvCellError(column, $"'{column}' is required."));
+        }
+
+        return value;
+    }
+
+    /// <summary>A whole number (invariant culture); a malformed cell or an empty required one adds an error.</summary>
+    public int? WholeNumber(string column, ICollection<CsvCellError> errors, bool required = false) =>
+        Parse<int>(column, errors, required, "a whole number", v => int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i : null);
+
+    /// <summary>A decimal number with a '.' separator.</summary>
+    public decimal? Number(string column, ICollection<CsvCellError> errors, bool required = false) =>
+        Parse<decimal>(column, errors, required, "a number such as 12.50", v => decimal.TryParse(v, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null);
+
+    /// <summary>true/false, yes/no or 1/0.</summary>
+    public bool? Flag(string column, ICollection<CsvCellError> errors, bool required = false) =>
+        Parse<bool>(column, errors, required, "true or false", v => v.ToUpperInvariant() switch
+        {
+            "TRUE" or "YES" or "Y" or "1" => true,
+            "FALSE" or "NO" or "N" or "0" => false,
+            _ => (bool?)null,
+        });
+
+    /// <summary>An ISO date (yyyy-MM-dd).</summary>
+    public DateOnly? Date(string column, ICollection<CsvCellError> errors, bool required = false) =>
+        Parse<DateOnly>(column, errors, required, "a date as yyyy-MM-dd", v => DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null);
+
+    private T? Parse<T>(string column, ICollection<CsvCellError> errors, bool required, string expected, Func<string, T?> parse)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var value = this[column];
+        if (value is null)
+        {
+            if (required)
+            {
+                errors.Add(new CsvCellError(column, $"'{column}' is required."));
+            }
+
+            return null;
+        }
+
+        var parsed = parse(value);
+        if (parsed is null)
+        {
+            errors.Add(new CsvCellError(column, $"'{value}' is not {expected}."));
+        }
+
+        return parsed;
+    }
+}
+
+/// <summary>What is wrong with a row: the column (null for the whole row), the message, and the business rule when one refused it.</summary>
+public sealed record CsvCellError(string? Column, string Message, string? Rule = null);

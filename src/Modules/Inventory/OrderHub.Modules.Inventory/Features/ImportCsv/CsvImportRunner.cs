@@ -1,0 +1,216 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OrderHub.BuildingBlocks.Csv;
+using OrderHub.BuildingBlocks.Domain;
+using OrderHub.BuildingBlocks.Messaging;
+using OrderHub.Modules.Inventory.Persistence;
+
+namespace OrderHub.Modules.Inventory.Features.ImportCsv;
+
+/// <summary>How a file is applied: each good row on its own (the default), or every row or none.</summary>
+internal enum ImportMode
+{
+    PerRow,
+    AllOrNothing,
+}
+
+/// <summary>The answer of a CSV import: how many rows were applied, and each refused row with what is wrong with it.</summary>
+internal sealed record ImportReportDto(string Mode, int Accepted, IReadOnlyList<RejectedRowDto> Rejected);
+
+/// <summary>A refused row: its line in the file (the header is line 1), its SKU when readable, and the errors.</summary>
+internal sealed record RejectedRowDto(int Line, string? Sku, IReadOnlyList<CsvCellError> Errors);
+
+/// <summary>A row turned into the command that applies it (null when the row itself is malformed).</summary>
+internal sealed record ImportRow<TCommand>(int Line, string? Sku, TCommand? Command, IReadOnlyList<CsvCellError> Errors)
+    where TCommand : class;
+
+/// <summary>The whole upload as the Idempotency-Key remembers it: the same key with another file is a conflict.</summary>
+internal sealed record CsvImportFingerprint(string? IdempotencyKey, string Mode, string FileSha256) : IIdempotentRequest;
+
+/// <summary>
+/// Applies the rows of an import through the same Mediator commands as the single-item endpoints (so the same
+/// validation and rules apply). Per row: each good row commits in its own transaction and a bad row is reported.
+/// All or nothing: every row runs inside one transaction (flushed row by row so later rows see earlier ones), which
+/// commits only when no row was refused; otherwise it rolls back and the report lists every refused row.
+/// </summary>
+internal sealed class CsvImportRunner(
+    InventoryDbContext db, IdempotencyStore idempotency, OutboxSignal outboxSignal, ILogger<CsvImportRunner> logger)
+{
+    public static ImportMode ParseMode(string? mode) => mode?.ToUpperInvariant() switch
+    {
+        null or "" or "PER-ROW" or "PERROW" => ImportMode.PerRow,
+        "ALL-OR-NOTHING" or "ALLORNOTHING" => ImportMode.AllOrNothing,
+        _ => throw new ValidationException([new ValidationFailure("mode", "Mode must be per-row (the default) or all-or-nothing.")]),
+    };
+
+    /// <summary>A per-row Idempotency-Key derived from the upload's key, so a re-upload replays rows instead of applying them twice.</summary>
+    public static string? RowKey(string? importKey, int line) =>
+        importKey is null ? null : $"csv:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(importKey)))[..24]}:{line}";
+
+    public async Task<ImportReportDto> RunAsync<TCommand>(
+        string operation,
+        string fileText,
+        string? idempotencyKey,
+        ImportMode mode,
+        IReadOnlyList<ImportRow<TCommand>> rows,
+        Func<TCommand, CancellationToken, Task> apply,
+        CancellationToken cancellationToken)
+        where TCommand : class
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(apply);
+        var fingerprint = new CsvImportFingerprint(
+            idempotencyKey, mode.ToString(), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fileText))));
+        var seen = await idempotency.ReplayAsync<CsvImportFingerprint, ImportReportDto>(operation, fingerprint, cancellationToken) is not null;
+
+        var report = mode == ImportMode.PerRow
+            ? await PerRowAsync(rows, apply, cancellationToken)
+            : await AllOrNothingAsync(rows, apply, cancellationToken);
+
+        if (!seen && idempotencyKey is not null)
+        {
+            idempotency.Remember(operation, fingerprint, report);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        logger.LogInformation("{Operation} ({Mode}): {Accepted} row(s) applied, {Rejected} refused", operation, mode, report.Accepted, report.Rejected.Count);
+        return report;
+    }
+
+    private static async Task<ImportReportDto> PerRowAsync<TCommand>(
+        IReadOnlyList<ImportRow<TCommand>> rows, Func<TCommand, CancellationToken, Task> apply, CancellationToken cancellationToken)
+        where TCommand : class
+    {
+        var accepted = 0;
+        var rejected = new List<RejectedRowDto>();
+        foreach (var row in rows)
+        {
+            if (row.Command is null)
+            {
+                rejected.Add(new RejectedRowDto(row.Line, row.Sku, row.Errors));
+                continue;
+            }
+
+            var errors = await TryApplyAsync(row, apply, cancellationToken);
+            if (errors is null)
+            {
+                accepted++;
+            }
+            else
+            {
+                rejected.Add(new RejectedRowDto(row.Line, row.Sku, errors));
+            }
+        }
+
+        return new ImportReportDto("per-row", accepted, rejected);
+    }
+
+    private async Task<ImportReportDto> AllOrNothingAsync<TCommand>(
+        IReadOnlyList<ImportRow<TCommand>> rows, Func<TCommand, CancellationToken, Task> apply, CancellationToken cancellationToken)
+        where TCommand : class
+    {
+        var accepted = 0;
+        var rejected = new List<RejectedRowDto>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                if (row.Command is null)
+                {
+                    rejected.Add(new RejectedRowDto(row.Line, row.Sku, row.Errors));
+                    continue;
+                }
+
+                IReadOnlyList<CsvCellError>? errors;
+                try
+                {
+                    // Inside an open transaction the unit-of-work behaviour leaves saving to us: flush each row so the next sees it.
+                    errors = await TryApplyAsync(row, async (command, ct) =>
+                    {
+                        await apply(command, ct);
+                        await db.SaveChangesAsync(ct);
+                    }, cancellationToken);
+                }
+                catch (Exception ex) when (ex is DbUpdateException or DbException)
+                {
+                    // The database refused the row; on PostgreSQL the transaction is now unusable, so stop here.
+                    logger.LogWarning(ex, "All-or-nothing import stopped at line {Line}: the database refused the row", row.Line);
+                    rejected.Add(new RejectedRowDto(row.Line, row.Sku, [new CsvCellError(null, "The database refused this row; nothing was applied.")]));
+                    break;
+                }
+
+                if (errors is null)
+                {
+                    accepted++;
+                }
+                else
+                {
+                    db.ChangeTracker.Clear();
+                    rejected.Add(new RejectedRowDto(row.Line, row.Sku, errors));
+                }
+            }
+
+            if (rejected.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                db.TakeOutboxSignal();
+                return new ImportReportDto("all-or-nothing", 0, rejected);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (db.TakeOutboxSignal())
+        {
+            outboxSignal.Notify();
+        }
+
+        return new ImportReportDto("all-or-nothing", accepted, rejected);
+    }
+
+    /// <summary>Null when the row was applied; else what the command's validation or rules said, keyed by CSV column.</summary>
+    private static async Task<IReadOnlyList<CsvCellError>?> TryApplyAsync<TCommand>(
+        ImportRow<TCommand> row, Func<TCommand, CancellationToken, Task> apply, CancellationToken cancellationToken)
+        where TCommand : class
+    {
+        try
+        {
+            await apply(row.Command!, cancellationToken);
+            return null;
+        }
+        catch (ValidationException ex)
+        {
+            return [.. ex.Errors.Select(e => new CsvCellError(Column(e.PropertyName), e.ErrorMessage))];
+        }
+        catch (BusinessRuleViolationException ex)
+        {
+            return [new CsvCellError(RuleColumn(ex.Rule), ex.Message, ex.Rule)];
+        }
+        catch (ConflictException ex)
+        {
+            return [new CsvCellError(row.Sku is not null && ex.Message.Contains($"'{row.Sku}'", StringComparison.Ordinal) ? "sku" : null, ex.Message, "Conflict")];
+        }
+        catch (NotFoundException ex)
+        {
+            return [new CsvCellError(null, ex.Message, "NotFound")];
+        }
+    }
+
+    private static string? Column(string propertyName) =>
+        string.IsNullOrEmpty(propertyName) ? null : JsonNamingPolicy.CamelCase.ConvertName(propertyName);
+
+    private static string? RuleColumn(string rule) => rule switch
+    {
+        "SkuMustExist" or "KitsHoldNoStock" => "sku",
+        "LocationMustExist" => "locationCode",
+        "BinMustExist" => "bin",
+        _ => null,
+    };
+}

@@ -1,0 +1,79 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using OrderHub.BuildingBlocks.Csv;
+using OrderHub.BuildingBlocks.Http;
+using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Inventory.Features.ImportCsv;
+using OrderHub.Modules.Inventory.Features.ReceiveStock;
+
+namespace OrderHub.Modules.Inventory.Features.ImportStock;
+
+/// <summary>
+/// <c>POST /api/v1/inventory/import</c>: opening stock as CSV (locationCode,sku,quantity,lot,bin), each row received
+/// with <see cref="ReceiveStockCommand"/> (so it lands in the stock ledger as a receipt). Send an Idempotency-Key:
+/// without one, uploading the same file twice receives the stock twice.
+/// </summary>
+internal static class ImportStockEndpoint
+{
+    internal static readonly string[] Columns = ["locationCode", "sku", "quantity", "lot", "bin"];
+
+    private static readonly string[] Required = ["locationCode", "sku", "quantity"];
+
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/v1/inventory/import", async (
+                HttpRequest request,
+                [FromQuery] string? mode,
+                [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
+                ISender sender,
+                CsvImportRunner runner,
+                CancellationToken ct) =>
+            {
+                var importMode = CsvImportRunner.ParseMode(mode);
+                var key = IdempotencyKeys.Optional(idempotencyKey);
+                var text = await CsvTable.ReadBodyAsync(request, ct);
+                var table = CsvTable.Read(text, Columns, Required);
+                var rows = ToRows(table, key);
+                var report = await runner.RunAsync(
+                    "ImportStock", text, key, importMode, rows, async (command, c) => await sender.Send(command, c), ct);
+                return TypedResults.Ok(report);
+            })
+            .WithName("ImportStock")
+            .WithTags("Inventory")
+            .WithSummary("Receives opening stock from a CSV file (?mode=per-row|all-or-nothing); answers the accepted count and each refused line. Send an Idempotency-Key so a re-upload is harmless.")
+            .Accepts<string>("text/csv", "multipart/form-data")
+            .Produces<ImportReportDto>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(ApiScopes.InventoryWrite);
+
+    internal static List<ImportRow<ReceiveStockCommand>> ToRows(CsvTable table, string? importKey)
+    {
+        var rows = new List<ImportRow<ReceiveStockCommand>>(table.Rows.Count);
+        foreach (var row in table.Rows)
+        {
+            var errors = new List<CsvCellError>();
+            if (!row.HasHeaderWidth)
+            {
+                errors.Add(new CsvCellError(null, $"The row has {row.FieldCount} field(s); the header names {table.Header.Count}."));
+            }
+
+            var sku = row.Text("sku", errors, required: true);
+            var command = new ReceiveStockCommand
+            {
+                LocationCode = row.Text("locationCode", errors, required: true),
+                Sku = sku,
+                Quantity = row.WholeNumber("quantity", errors, required: true) ?? 0,
+                Lot = row.Text("lot", errors),
+                Bin = row.Text("bin", errors),
+                IdempotencyKey = CsvImportRunner.RowKey(importKey, row.Line),
+            };
+
+            rows.Add(new ImportRow<ReceiveStockCommand>(row.Line, sku, errors.Count == 0 ? command : null, errors));
+        }
+
+        return rows;
+    }
+}
