@@ -39,13 +39,13 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
     private const string Actor = "system:placement";
 
     /// <summary>Advances a stored order (a resumed placement, a released hold).</summary>
-    public Task<PlacementResult> AdvanceAsync(Guid orderId, CancellationToken cancellationToken) => AdvanceAsync(orderId, null, cancellationToken);
+    public Task<PlacementResult> AdvanceAsync(Guid orderId, CancellationToken cancellationToken) => RunAsync(orderId, null, cancellationToken);
 
     /// <summary>Advances the order just received in this scope: it is still tracked, whole, so it is not read back.</summary>
     public Task<PlacementResult> AdvanceReceivedAsync(Order received, CancellationToken cancellationToken) =>
-        AdvanceAsync(received.Id, received, cancellationToken);
+        RunAsync(received.Id, received, cancellationToken);
 
-    private async Task<PlacementResult> AdvanceAsync(Guid orderId, Order? received, CancellationToken cancellationToken)
+    private async Task<PlacementResult> RunAsync(Guid orderId, Order? received, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

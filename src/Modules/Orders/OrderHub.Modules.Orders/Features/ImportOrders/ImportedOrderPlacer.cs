@@ -36,7 +36,7 @@ internal sealed record ImportedOrderOutcome(
 
 /// <summary>
 /// Places one order exactly as <c>POST /api/v1/orders</c> does (PlaceOrderEndpoint): <see cref="PlaceOrderCommand"/>
-/// through Mediator with an idempotency key (a repeat returns the first order), then <see cref="OrderPlacement.AdvanceAsync"/>
+/// through Mediator with an idempotency key (a repeat returns the first order), then <see cref="OrderPlacement.AdvanceReceivedAsync"/>
 /// when it was created. Each order runs in its own DI scope, so a long import neither accumulates tracked entities nor
 /// lets one order's failure leak into the next. Input errors come back as <see cref="PlacementFieldError"/>s, not exceptions.
 /// </summary>
@@ -77,7 +77,10 @@ internal sealed class ImportedOrderPlacer(IServiceScopeFactory scopes, ILogger<I
         using var orderScope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = result.OrderNumber });
         if (result.Created)
         {
-            var placement = await scope.ServiceProvider.GetRequiredService<OrderPlacement>().AdvanceAsync(result.OrderId, cancellationToken);
+            var placements = scope.ServiceProvider.GetRequiredService<OrderPlacement>();
+            var placement = result.Received is { } received
+                ? await placements.AdvanceReceivedAsync(received, cancellationToken)
+                : await placements.AdvanceAsync(result.OrderId, cancellationToken);
             if (placement.Outcome == PlacementOutcome.Refused)
             {
                 var refused = await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken);
