@@ -47,7 +47,13 @@ internal sealed class AllocationPool
     {
         var pool = new AllocationPool
         {
-            Name = name, Channel = channel, CustomerTag = customerTag, Priority = priority, ReleaseAt = releaseAt, Status = PoolStatus.Active, CreatedAt = now,
+            Name = name,
+            Channel = channel,
+            CustomerTag = customerTag,
+            Priority = priority,
+            ReleaseAt = releaseAt,
+            Status = PoolStatus.Active,
+            CreatedAt = now,
         };
         pool._items.AddRange(items);
         return pool;
