@@ -17,7 +17,8 @@ using OrderHub.Modules.Inventory.Persistence;
 
 // Drives the real Inventory handlers (and the real unit-of-work behaviour) against PostgreSQL, without HTTP.
 // Usage: dotnet run -c Release -- [--server "Host=...;Username=...;Password=..."] [--skus 100000] [--locations 10]
-//        [--clients 32] [--hot 10] [--seconds 20] [--lookups 5000] [--fresh]
+//        [--clients 32] [--hot 10] [--lines 1] [--seconds 20] [--lookups 5000] [--fresh]
+// --lines N: each reservation holds 1 unit of N different hot SKUs (N guarded updates, one DbBatch on PostgreSQL).
 var options = Args.Parse(args);
 var database = "inventory_bench";
 var server = new NpgsqlConnectionStringBuilder(options.Server);
@@ -82,7 +83,9 @@ var clients = Enumerable.Range(0, options.Clients).Select(c => Task.Run(async ()
     var r = new Random(c);
     while (Volatile.Read(ref run))
     {
-        var command = new ReserveStockCommand(Guid.NewGuid().ToString("N"), "Web", [new StockLine(SkuOf(r.Next(options.Hot)), 1)]);
+        var first = r.Next(options.Hot);
+        var command = new ReserveStockCommand(Guid.NewGuid().ToString("N"), "Web",
+            [.. Enumerable.Range(0, options.Lines).Select(l => new StockLine(SkuOf((first + l) % options.Hot), 1))]);
         try
         {
             await using var scope = provider.CreateAsyncScope();
@@ -111,7 +114,7 @@ var elapsed = clock.Elapsed.TotalSeconds;
 Volatile.Write(ref run, false);
 await Task.WhenAll(clients);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"reservations: {options.Clients} clients on {options.Hot} hot SKUs for {elapsed:0.0} s: {reserved / elapsed:0} reserved/s ({reserved:N0} reserved, {refused:N0} refused, {failed:N0} failed)"));
+    $"reservations: {options.Clients} clients on {options.Hot} hot SKUs, {options.Lines} line(s) each, for {elapsed:0.0} s: {reserved / elapsed:0} reserved/s ({reserved:N0} reserved, {refused:N0} refused, {failed:N0} failed)"));
 
 // 3. Integrity: what the stock items hold equals what the reservations hold, and nothing is oversold.
 await using (var scope = provider.CreateAsyncScope())
@@ -205,7 +208,7 @@ static async Task SeedAsync(string cs, Args options)
     Console.WriteLine($"seeded {options.Skus:N0} SKUs x {options.Locations} locations in {started.Elapsed.TotalSeconds:0.0} s");
 }
 
-internal sealed record Args(string Server, int Skus, int Locations, int Clients, int Hot, int Seconds, int Lookups, bool Fresh)
+internal sealed record Args(string Server, int Skus, int Locations, int Clients, int Hot, int Lines, int Seconds, int Lookups, bool Fresh)
 {
     public static Args Parse(string[] args)
     {
@@ -219,7 +222,7 @@ internal sealed record Args(string Server, int Skus, int Locations, int Clients,
 
         return new Args(
             Get("--server", Environment.GetEnvironmentVariable("ORDERHUB_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55440;Database=orderhub;Username=orderhub;Password=orderhub"),
-            Int("--skus", 100_000), Int("--locations", 10), Int("--clients", 32), Int("--hot", 10), Int("--seconds", 20), Int("--lookups", 5_000),
+            Int("--skus", 100_000), Int("--locations", 10), Int("--clients", 32), Int("--hot", 10), Math.Clamp(Int("--lines", 1), 1, Int("--hot", 10)), Int("--seconds", 20), Int("--lookups", 5_000),
             args.Contains("--fresh"));
     }
 }
