@@ -71,17 +71,17 @@ internal sealed class ReorderSuggestion
     public static ReorderSuggestion Raise(
         string sku, string locationCode, DateOnly day, int available, int expected, int reorderPoint, int suggestedQuantity,
         string? supplierLocationCode, Guid? purchaseOrderId, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        Sku = sku,
-        LocationCode = locationCode,
-        Day = day,
-        Available = available,
-        Expected = expected,
-        ReorderPoint = reorderPoint,
-        SuggestedQuantity = suggestedQuantity,
-        SupplierLocationCode = supplierLocationCode,
-        PurchaseOrderId = purchaseOrderId,
-        CreatedAt = now,
-    };
+        {
+            Id = Guid.CreateVersion7(now),
+            Sku = sku,
+            LocationCode = locationCode,
+            Day = day,
+            Available = available,
+            Expected = expected,
+            ReorderPoint = reorderPoint,
+            SuggestedQuantity = suggestedQuantity,
+            SupplierLocationCode = supplierLocationCode,
+            PurchaseOrderId = purchaseOrderId,
+            CreatedAt = now,
+        };
 }

@@ -59,16 +59,16 @@ internal sealed class PurchaseOrder
 
     public static PurchaseOrder Create(
         PurchaseOrderKind kind, string? supplierLocationCode, string destinationLocationCode, string? reference, bool draft, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        Kind = kind,
-        Status = draft ? PurchaseOrderStatus.Draft : PurchaseOrderStatus.Open,
-        SupplierLocationCode = supplierLocationCode,
-        DestinationLocationCode = destinationLocationCode,
-        Reference = reference,
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        {
+            Id = Guid.CreateVersion7(now),
+            Kind = kind,
+            Status = draft ? PurchaseOrderStatus.Draft : PurchaseOrderStatus.Open,
+            SupplierLocationCode = supplierLocationCode,
+            DestinationLocationCode = destinationLocationCode,
+            Reference = reference,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
 
     public void AddLine(string sku, int quantity, DateTimeOffset expectedAt) =>
         _lines.Add(new PurchaseOrderLine(Id, _lines.Count + 1, sku, quantity, expectedAt));
