@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.IntegrationTests.Infrastructure;
 using OrderHub.IntegrationTests.Inventory;
+using OrderHub.Modules.Inventory.Features.AllocateBackorders;
 using OrderHub.Modules.Inventory.Features.RaiseReorderSuggestions;
 using OrderHub.Modules.Notifications.Persistence;
 using Shouldly;
@@ -184,6 +185,42 @@ public abstract class SupplyTests(HostFixture fixture)
         var limited = fixture.App.CreateApiClient(await ApiClients.CreateAsync(fixture.App, "inventory:read"));
         var forbidden = await limited.PostAsJsonAsync("/api/v1/purchase-orders", new { destinationLocationCode = "NAPA-WH", lines = new[] { new { sku, quantity = 1, expectedAt = in10Days } } }, Ct);
         forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_received_transfer_serves_a_waiting_backorder_and_the_safety_job_serves_stock_that_arrived_without_an_event()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var sku = await NewSkuAsync(client);
+        await CreatePurchaseOrderAsync(client, sku, 4);
+        var first = await PlaceAsync(client, sku, 2, "Web", "safety-first@example.com");
+        var second = await PlaceAsync(client, sku, 2, "Web", "safety-second@example.com");
+
+        await FoundAsync(client, sku, 2);
+        await DispatchUntilIdleAsync();
+        (await OrderAsync(client, first)).GetProperty("status").GetString().ShouldBe("Backordered"); // an adjustment is no arrival event
+
+        var job = fixture.App.Services.GetRequiredService<AllocateBackordersJob>();
+        (await job.RunAsync(Ct)).ShouldBeGreaterThanOrEqualTo(1);
+        await DispatchUntilIdleAsync();
+        (await OrderAsync(client, first)).GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        (await OrderAsync(client, second)).GetProperty("status").GetString().ShouldBe("Backordered");
+
+        await FoundAsync(client, sku, 2);
+        var transfer = await client.PostAsJsonAsync("/api/v1/inventory/transfers", new { fromLocationCode = "RENO-WH", toLocationCode = "NAPA-WH", sku, quantity = 2 }, Ct);
+        transfer.StatusCode.ShouldBe(HttpStatusCode.Created, await transfer.Content.ReadAsStringAsync(Ct));
+        var transferId = (await transfer.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        (await client.PostAsJsonAsync($"/api/v1/inventory/transfers/{transferId}/receive", new { }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await DispatchUntilIdleAsync();
+        (await OrderAsync(client, second)).GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        (await InventoryApi.AtAsync(client, sku, "NAPA-WH")).Reserved.ShouldBe(2);
+    }
+
+    private static async Task FoundAsync(HttpClient client, string sku, int quantity)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/inventory/adjustments", new { locationCode = "RENO-WH", sku, quantity, reason = "Found", bin = "R-01-1", lot = "L2026-FOUND" }, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
     }
 
     private async Task DispatchUntilIdleAsync()
