@@ -223,6 +223,32 @@ public abstract class SupplyTests(HostFixture fixture)
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
     }
 
+    [Fact]
+    public async Task Lines_changed_while_backordered_are_what_gets_reserved_when_the_stock_arrives()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var sku = await NewSkuAsync(client);
+        var po = await CreatePurchaseOrderAsync(client, sku, 6);
+        var order = await PlaceAsync(client, sku, 2, "Web", "changed-backorder@example.com");
+        order.GetProperty("status").GetString().ShouldBe("Backordered");
+
+        using (var change = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{Id(order)}/changes")
+        {
+            Content = JsonContent.Create(new { lines = new[] { new { sku, quantity = 3 } }, reason = "Customer wants one more" }),
+        })
+        {
+            change.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            var changed = await client.SendAsync(change, Ct);
+            changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync(Ct));
+        }
+
+        await ReceiveAsync(client, po, sku, 6);
+        await DispatchUntilIdleAsync();
+        (await OrderAsync(client, order)).GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        (await Stock.ReservedAsync(client, sku)).ShouldBe(3);
+    }
+
     private async Task DispatchUntilIdleAsync()
     {
         for (var i = 0; i < 10 && await fixture.App.DispatchOutboxAsync() > 0; i++)

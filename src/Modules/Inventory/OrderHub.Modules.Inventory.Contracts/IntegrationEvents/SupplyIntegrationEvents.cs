@@ -1,12 +1,13 @@
 using OrderHub.BuildingBlocks.Messaging;
+using OrderHub.Modules.Inventory.Contracts.Commands;
 
 namespace OrderHub.Modules.Inventory.Contracts.IntegrationEvents;
 
 /// <summary>Units of these SKUs were put on hand at a location (a receipt, a purchase-order receipt or a received transfer).</summary>
 public sealed record StockArrivedIntegrationEvent(string LocationCode, IReadOnlyList<string> Skus, string Reference) : IntegrationEvent;
 
-/// <summary>A waiting backorder got its stock: everything is now reserved under <see cref="ReservationKey"/>.</summary>
-public sealed record BackorderAllocatedIntegrationEvent(string ReservationKey, string? OrderNumber) : IntegrationEvent;
+/// <summary>A waiting backorder got its stock: <see cref="Lines"/> (as requested) are now reserved under <see cref="ReservationKey"/>.</summary>
+public sealed record BackorderAllocatedIntegrationEvent(string ReservationKey, string? OrderNumber, IReadOnlyList<StockLine> Lines) : IntegrationEvent;
 
 /// <summary>
 /// The daily reorder check found a SKU whose available plus expected stock at a location is below its reorder point.

@@ -54,9 +54,8 @@ internal sealed partial class AllocateBackordersHandler(InventoryDbContext db, I
                 continue; // cancelled meanwhile
             }
 
-            var reservation = await sender.Send(
-                new ReserveStockCommand(request.ReservationKey, request.Channel, [.. request.Lines.Select(l => new StockLine(l.Sku, l.Quantity))], Timeout.InfiniteTimeSpan),
-                cancellationToken);
+            List<StockLine> lines = [.. request.Lines.Select(l => new StockLine(l.Sku, l.Quantity))];
+            var reservation = await sender.Send(new ReserveStockCommand(request.ReservationKey, request.Channel, lines, Timeout.InfiniteTimeSpan), cancellationToken);
             if (!reservation.Reserved)
             {
                 await db.BackorderRequests.Where(r => r.Id == request.Id)
@@ -70,7 +69,7 @@ internal sealed partial class AllocateBackordersHandler(InventoryDbContext db, I
                 continue;
             }
 
-            db.AddIntegrationEvent(new BackorderAllocatedIntegrationEvent(request.ReservationKey, request.OrderNumber));
+            db.AddIntegrationEvent(new BackorderAllocatedIntegrationEvent(request.ReservationKey, request.OrderNumber, lines));
             allocated++;
             LogAllocated(request.OrderNumber ?? request.ReservationKey, request.Priority);
         }
