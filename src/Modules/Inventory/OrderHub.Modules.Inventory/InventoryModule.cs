@@ -8,20 +8,27 @@ using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Inventory.Contracts.Queries;
 using OrderHub.Modules.Inventory.DemoData;
 using OrderHub.Modules.Inventory.Features.AdjustStock;
+using OrderHub.Modules.Inventory.Features.AllocateBackorders;
 using OrderHub.Modules.Inventory.Features.CreateLocation;
 using OrderHub.Modules.Inventory.Features.CreatePool;
 using OrderHub.Modules.Inventory.Features.CreateProduct;
 using OrderHub.Modules.Inventory.Features.GetChannelAvailability;
+using OrderHub.Modules.Inventory.Features.CreatePurchaseOrder;
 using OrderHub.Modules.Inventory.Features.GetLocation;
 using OrderHub.Modules.Inventory.Features.GetLocationInventory;
 using OrderHub.Modules.Inventory.Features.GetModuleStatus;
 using OrderHub.Modules.Inventory.Features.GetPool;
 using OrderHub.Modules.Inventory.Features.GetProduct;
+using OrderHub.Modules.Inventory.Features.GetPurchaseOrder;
 using OrderHub.Modules.Inventory.Features.GetStockAvailability;
 using OrderHub.Modules.Inventory.Features.GetTransfer;
 using OrderHub.Modules.Inventory.Features.ImportCsv;
 using OrderHub.Modules.Inventory.Features.ImportProducts;
 using OrderHub.Modules.Inventory.Features.ImportStock;
+using OrderHub.Modules.Inventory.Features.ListBackorders;
+using OrderHub.Modules.Inventory.Features.ListReorderSuggestions;
+using OrderHub.Modules.Inventory.Features.RaiseReorderSuggestions;
+using OrderHub.Modules.Inventory.Features.ReceivePurchaseOrder;
 using OrderHub.Modules.Inventory.Features.ReceiveStock;
 using OrderHub.Modules.Inventory.Features.ReceiveTransfer;
 using OrderHub.Modules.Inventory.Features.ReleaseDuePools;
@@ -29,6 +36,8 @@ using OrderHub.Modules.Inventory.Features.ReleaseExpiredReservations;
 using OrderHub.Modules.Inventory.Features.ReleasePool;
 using OrderHub.Modules.Inventory.Features.ReleaseStock;
 using OrderHub.Modules.Inventory.Features.ReserveStock;
+using OrderHub.Modules.Inventory.Features.SetReorderPoint;
+using OrderHub.Modules.Inventory.Features.SubmitPurchaseOrder;
 using OrderHub.Modules.Inventory.Features.TransferStock;
 using OrderHub.Modules.Inventory.Persistence;
 
@@ -61,6 +70,8 @@ public sealed class InventoryModule : IModule
         services.AddTransient<ReleaseExpiredReservationsJob>();
         services.AddTransient<ReleaseDuePoolsJob>();
         services.AddScoped<CsvImportRunner>();
+        services.AddTransient<AllocateBackordersJob>();
+        services.AddTransient<RaiseReorderSuggestionsJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -85,6 +96,13 @@ public sealed class InventoryModule : IModule
         GetChannelAvailabilityEndpoint.Map(endpoints);
         ImportProductsEndpoint.Map(endpoints);
         ImportStockEndpoint.Map(endpoints);
+        CreatePurchaseOrderEndpoint.Map(endpoints);
+        GetPurchaseOrderEndpoint.Map(endpoints);
+        ReceivePurchaseOrderEndpoint.Map(endpoints);
+        SubmitPurchaseOrderEndpoint.Map(endpoints);
+        ListBackordersEndpoint.Map(endpoints);
+        SetReorderPointEndpoint.Map(endpoints);
+        ListReorderSuggestionsEndpoint.Map(endpoints);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetInventoryModuleStatusQuery();
@@ -94,5 +112,7 @@ public sealed class InventoryModule : IModule
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.AddOrUpdate<ReleaseExpiredReservationsJob>("inventory-release-expired", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<ReleaseDuePoolsJob>("inventory-release-due-pools", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
+        jobs.AddOrUpdate<AllocateBackordersJob>("inventory-allocate-backorders", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
+        jobs.AddOrUpdate<RaiseReorderSuggestionsJob>("inventory-reorder-check", j => j.RunAsync(CancellationToken.None), Cron.Daily(6));
     }
 }

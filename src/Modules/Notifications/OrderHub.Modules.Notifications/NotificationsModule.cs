@@ -8,6 +8,7 @@ using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Notifications.Contracts.Queries;
 using OrderHub.Modules.Notifications.Features.GetModuleStatus;
 using OrderHub.Modules.Notifications.Features.ListEmails;
+using OrderHub.Modules.Notifications.Features.QueueLowStockAlert;
 using OrderHub.Modules.Notifications.Features.SendQueuedEmails;
 using OrderHub.Modules.Notifications.Persistence;
 
@@ -31,6 +32,7 @@ public sealed class NotificationsModule : IModule
             ModuleName, Schema, context.Database, [.. Assemblies]);
         services.Configure<SmtpOptions>(context.Configuration.GetSection(SmtpOptions.SectionName));
         services.AddTransient<SendQueuedEmailsJob>();
+        services.Configure<StaffAlertOptions>(context.Configuration.GetSection(StaffAlertOptions.SectionName));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

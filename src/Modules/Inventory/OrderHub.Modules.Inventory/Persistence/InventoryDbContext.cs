@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Inventory.Domain.Backorders;
 using OrderHub.Modules.Inventory.Domain.Catalog;
 using OrderHub.Modules.Inventory.Domain.Idempotency;
 using OrderHub.Modules.Inventory.Domain.Locations;
 using OrderHub.Modules.Inventory.Domain.Pools;
+using OrderHub.Modules.Inventory.Domain.Replenishment;
 using OrderHub.Modules.Inventory.Domain.Reservations;
 using OrderHub.Modules.Inventory.Domain.Stock;
+using OrderHub.Modules.Inventory.Domain.Supply;
 
 namespace OrderHub.Modules.Inventory.Persistence;
 
@@ -35,6 +38,12 @@ internal abstract class InventoryDbContext(DbContextOptions options) : ModuleDbC
     public DbSet<AllocationPool> AllocationPools => Set<AllocationPool>();
 
     public DbSet<AllocationPoolItem> AllocationPoolItems => Set<AllocationPoolItem>();
+    public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
+    public DbSet<PurchaseOrderLine> PurchaseOrderLines => Set<PurchaseOrderLine>();
+    public DbSet<BackorderRequest> BackorderRequests => Set<BackorderRequest>();
+    public DbSet<BackorderLine> BackorderLines => Set<BackorderLine>();
+    public DbSet<ReorderPoint> ReorderPoints => Set<ReorderPoint>();
+    public DbSet<ReorderSuggestion> ReorderSuggestions => Set<ReorderSuggestion>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InventoryDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(InventoryDbContext).Namespace!, StringComparison.Ordinal) == true);

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Inventory.Contracts.IntegrationEvents;
 using OrderHub.Modules.Inventory.Domain.Stock;
 using OrderHub.Modules.Inventory.Persistence;
 
@@ -36,6 +37,7 @@ internal sealed class ReceiveStockHandler(
 
         var receiptId = Guid.CreateVersion7(clock.GetUtcNow());
         db.StockMovements.Add(StockMovement.Record(StockMovementType.Receipt, key, command.Quantity, $"receipt:{receiptId}", clock.GetUtcNow()));
+        db.AddIntegrationEvent(new StockArrivedIntegrationEvent(locationCode, [sku], $"receipt:{receiptId}")); // serves waiting backorders
         var dto = new StockReceiptDto(receiptId, sku, locationCode, key.BinCode, key.Lot, command.Quantity, await stock.OnHandAsync(key, cancellationToken));
         idempotency.Remember(Operation, command, dto);
         logger.LogInformation("Received {Quantity} x {Sku} at {LocationCode}/{Bin} lot {Lot}", command.Quantity, sku, locationCode, key.BinCode, key.Lot);

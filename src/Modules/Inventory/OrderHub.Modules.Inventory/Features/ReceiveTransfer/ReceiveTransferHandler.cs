@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Inventory.Contracts.IntegrationEvents;
 using OrderHub.Modules.Inventory.Domain.Stock;
 using OrderHub.Modules.Inventory.Features.TransferStock;
 using OrderHub.Modules.Inventory.Persistence;
@@ -35,6 +36,7 @@ internal sealed class ReceiveTransferHandler(InventoryDbContext db, StockStore s
             db.StockMovements.Add(StockMovement.Record(StockMovementType.TransferIn, key, line.Quantity, $"transfer:{transfer.Id}", now));
         }
 
+        db.AddIntegrationEvent(new StockArrivedIntegrationEvent(transfer.ToLocationCode, [transfer.Sku], $"transfer:{transfer.Id}")); // serves waiting backorders
         logger.LogInformation("Transfer {TransferId}: {Quantity} x {Sku} received at {To}/{Bin}", transfer.Id, transfer.Quantity, transfer.Sku, transfer.ToLocationCode, bin);
         var received = await db.StockTransfers.AsNoTracking().Include(t => t.Lines).SingleAsync(t => t.Id == transfer.Id, cancellationToken);
         return StockTransferDto.From(received);

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.Modules.Inventory.Contracts.Commands;
+using OrderHub.Modules.Inventory.Features.CancelBackorder;
 using OrderHub.Modules.Inventory.Persistence;
 using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
 
@@ -13,6 +14,8 @@ internal sealed class ReleaseStockOnOrderCancelledHandler(InventoryDbContext db,
 {
     protected override async ValueTask HandleOnceAsync(OrderCancelledIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
+        // First drop a waiting backorder (a guarded update that waits for an allocation in flight), then release what is held.
+        await sender.Send(new CancelBackorderCommand(integrationEvent.StockReservationKey, $"Order {integrationEvent.OrderNumber} cancelled"), cancellationToken);
         await sender.Send(new ReleaseStockCommand(integrationEvent.StockReservationKey, $"Order {integrationEvent.OrderNumber} cancelled"), cancellationToken);
         Logger.LogInformation("Released stock of cancelled order {OrderNumber}", integrationEvent.OrderNumber);
     }

@@ -153,6 +153,54 @@ internal sealed class Order
         }
     }
 
+    /// <summary>The hold rule of a backorder: an Inventory hold that Inventory clears itself when the stock is allocated.</summary>
+    public const string BackorderRule = "Backordered";
+
+    /// <summary>
+    /// Stock is short but expected supply covers it: the order waits in Backordered (timeline names the expected date)
+    /// on an Inventory hold with rule <see cref="BackorderRule"/>, until Inventory allocates the stock.
+    /// </summary>
+    public void MarkBackordered(string shortages, DateTimeOffset expectedAt, string actor, DateTimeOffset now)
+    {
+        if (ActiveHolds.Any(h => h.Rule == BackorderRule))
+        {
+            return; // already waiting
+        }
+
+        var expected = expectedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        MoveTo(OrderStatus.Backordered, actor, now, "Backordered", $"Waiting on expected supply, expected by {expected}: {shortages}");
+        _holds.Add(new OrderHold(Id, HoldType.Inventory, $"Backordered until about {expected} ({shortages})", BackorderRule, actor, now));
+    }
+
+    /// <summary>
+    /// Inventory allocated the backordered stock: the backorder hold is released and, with no other hold left, the order
+    /// is Received again so placement resumes. False when the order was not waiting on a backorder (e.g. cancelled).
+    /// </summary>
+    public bool LeaveBackorder(string detail, string actor, DateTimeOffset now)
+    {
+        var holds = ActiveHolds.Where(h => h.Rule == BackorderRule).ToList();
+        if (holds.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var hold in holds)
+        {
+            hold.Release(detail, actor, now);
+        }
+
+        if (ActiveHolds.Any())
+        {
+            Record(now, "BackorderAllocated", detail, actor);
+        }
+        else
+        {
+            MoveTo(OrderStatus.Received, actor, now, "BackorderAllocated", $"{detail}; placement resumes");
+        }
+
+        return true;
+    }
+
     public void MarkStockReserved(string detail, DateTimeOffset now)
     {
         StockReserved = true;

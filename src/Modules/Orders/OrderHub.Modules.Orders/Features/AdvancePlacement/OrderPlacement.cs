@@ -105,6 +105,11 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
         var now = clock.GetUtcNow();
         if (!reservation.Reserved)
         {
+            if (await Backorders.OrderBackorders.TryBackorderAsync(sender, order, reservation, Actor, now, cancellationToken))
+            {
+                return false; // Backordered: waits on expected supply, resumed when Inventory allocates (Features/Backorders)
+            }
+
             var shortages = string.Join("; ", reservation.Shortages.Select(s => $"{s.Sku}: {s.Requested} requested, {s.Available} available"));
             order.PlaceHold(HoldType.Inventory, $"Insufficient stock ({shortages})", "InsufficientStock", Actor, now);
             return false;

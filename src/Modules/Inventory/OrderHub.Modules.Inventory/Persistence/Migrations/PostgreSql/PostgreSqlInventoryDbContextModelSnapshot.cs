@@ -81,6 +81,85 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.PostgreSql
                     b.ToTable("OutboxMessages", "inventory");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Backorders.BackorderLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("Sku");
+
+                    b.ToTable("BackorderLines", "inventory");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Backorders.BackorderRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReservationKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Priority", "RequestedAt");
+
+                    b.ToTable("BackorderRequests", "inventory");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.BundleComponent", b =>
                 {
                     b.Property<string>("BundleSku")
@@ -307,6 +386,86 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.PostgreSql
                         {
                             t.HasCheckConstraint("CK_AllocationPoolItems_Remaining", "\"Remaining\" >= 0 AND \"Remaining\" <= \"Quantity\"");
                         });
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Replenishment.ReorderPoint", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Point")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SupplierLocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LocationCode", "Sku");
+
+                    b.ToTable("ReorderPoints", "inventory");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Replenishment.ReorderSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Available")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Expected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("PurchaseOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReorderPoint")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SuggestedQuantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SupplierLocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sku", "LocationCode", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ReorderSuggestions", "inventory");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", b =>
@@ -575,6 +734,93 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.PostgreSql
                     b.ToTable("StockTransferLines", "inventory");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DestinationLocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SupplierLocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DestinationLocationCode");
+
+                    b.ToTable("PurchaseOrders", "inventory");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrderLine", b =>
+                {
+                    b.Property<Guid>("PurchaseOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ExpectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedQuantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("PurchaseOrderId", "LineNumber");
+
+                    b.HasIndex("Sku");
+
+                    b.ToTable("PurchaseOrderLines", "inventory", t =>
+                        {
+                            t.HasCheckConstraint("CK_PurchaseOrderLines_Received", "\"ReceivedQuantity\" >= 0 AND \"ReceivedQuantity\" <= \"Quantity\"");
+                        });
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Backorders.BackorderLine", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Inventory.Domain.Backorders.BackorderRequest", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.BundleComponent", b =>
                 {
                     b.HasOne("OrderHub.Modules.Inventory.Domain.Catalog.Product", null)
@@ -674,6 +920,20 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrderLine", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrder", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PurchaseOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Backorders.BackorderRequest", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.Product", b =>
                 {
                     b.Navigation("Components");
@@ -695,6 +955,11 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockTransfer", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrder", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -75,6 +75,83 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                     b.ToTable("inventory_OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Backorders.BackorderLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("Sku");
+
+                    b.ToTable("inventory_BackorderLines", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Backorders.BackorderRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReservationKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Priority", "RequestedAt");
+
+                    b.ToTable("inventory_BackorderRequests", (string)null);
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.BundleComponent", b =>
                 {
                     b.Property<string>("BundleSku")
@@ -299,6 +376,86 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_AllocationPoolItems_Remaining", "\"Remaining\" >= 0 AND \"Remaining\" <= \"Quantity\"");
                         });
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Replenishment.ReorderPoint", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Point")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupplierLocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LocationCode", "Sku");
+
+                    b.ToTable("inventory_ReorderPoints", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Replenishment.ReorderSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Available")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Expected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PurchaseOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReorderPoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuggestedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupplierLocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sku", "LocationCode", "Day")
+                        .IsUnique();
+
+                    b.ToTable("inventory_ReorderSuggestions", (string)null);
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Reservations.Reservation", b =>
@@ -559,6 +716,93 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                     b.ToTable("inventory_StockTransferLines", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DestinationLocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplierLocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DestinationLocationCode");
+
+                    b.ToTable("inventory_PurchaseOrders", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrderLine", b =>
+                {
+                    b.Property<Guid>("PurchaseOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PurchaseOrderId", "LineNumber");
+
+                    b.HasIndex("Sku");
+
+                    b.ToTable("inventory_PurchaseOrderLines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PurchaseOrderLines_Received", "\"ReceivedQuantity\" >= 0 AND \"ReceivedQuantity\" <= \"Quantity\"");
+                        });
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Backorders.BackorderLine", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Inventory.Domain.Backorders.BackorderRequest", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.BundleComponent", b =>
                 {
                     b.HasOne("OrderHub.Modules.Inventory.Domain.Catalog.Product", null)
@@ -658,6 +902,20 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrderLine", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrder", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PurchaseOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Backorders.BackorderRequest", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Catalog.Product", b =>
                 {
                     b.Navigation("Components");
@@ -679,6 +937,11 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.StockTransfer", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrder", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -1,0 +1,73 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Inventory.Domain.Locations;
+using OrderHub.Modules.Inventory.Domain.Supply;
+using OrderHub.Modules.Inventory.Persistence;
+
+namespace OrderHub.Modules.Inventory.Features.CreatePurchaseOrder;
+
+/// <summary>Records expected supply. Unknown SKUs/locations and kits are refused (422) naming them.</summary>
+internal sealed class CreatePurchaseOrderHandler(
+    InventoryDbContext db, StockStore stock, IdempotencyStore idempotency, TimeProvider clock, ILogger<CreatePurchaseOrderHandler> logger)
+    : ICommandHandler<CreatePurchaseOrderCommand, PurchaseOrderDto>
+{
+    private const string Operation = "CreatePurchaseOrder";
+
+    public async ValueTask<PurchaseOrderDto> Handle(CreatePurchaseOrderCommand command, CancellationToken cancellationToken)
+    {
+        if (await idempotency.ReplayAsync<CreatePurchaseOrderCommand, PurchaseOrderDto>(Operation, command, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var destination = command.DestinationLocationCode!.Trim();
+        await stock.RequireLocationAsync(destination, cancellationToken);
+        var supplier = string.IsNullOrWhiteSpace(command.SupplierLocationCode) ? null : command.SupplierLocationCode.Trim();
+        if (supplier is not null)
+        {
+            await stock.RequireLocationAsync(supplier, cancellationToken);
+        }
+
+        var lines = command.Lines!.Select(l => (Sku: l.Sku!.Trim(), l.Quantity, ExpectedAt: l.ExpectedAt!.Value.ToUniversalTime())).ToList();
+        await RequireStockedProductsAsync(db, stock, [.. lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal)], cancellationToken);
+
+        var kind = command.Kind is null ? PurchaseOrderKind.Purchase : Enum.Parse<PurchaseOrderKind>(command.Kind);
+        var now = clock.GetUtcNow();
+        var order = PurchaseOrder.Create(kind, supplier, destination, command.Reference?.Trim(), command.Draft, now);
+        foreach (var (sku, quantity, expectedAt) in lines)
+        {
+            order.AddLine(sku, quantity, expectedAt);
+        }
+
+        db.PurchaseOrders.Add(order);
+        var dto = PurchaseOrderDto.From(order);
+        idempotency.Remember(Operation, command, dto);
+        logger.LogInformation("Purchase order {PurchaseOrderId} ({Kind}, {Status}) to {Destination} from {Supplier}: {Lines} line(s)",
+            order.Id, kind, order.Status, destination, supplier ?? "-", lines.Count);
+        return dto;
+    }
+
+    /// <summary>Every SKU must be in the catalog and hold stock of its own (kits are supplied as their components).</summary>
+    internal static async Task RequireStockedProductsAsync(InventoryDbContext db, StockStore stock, IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
+    {
+        await stock.RequireProductsAsync(skus, cancellationToken);
+        var kit = await db.BundleComponentsOf(skus).FirstOrDefaultAsync(cancellationToken);
+        if (kit is not null)
+        {
+            throw new BusinessRuleViolationException("KitsHoldNoStock", $"SKU '{kit}' is a kit: order its components instead.");
+        }
+    }
+}
+
+internal static class SupplyQueries
+{
+    /// <summary>Kit SKUs among these.</summary>
+    public static IQueryable<string> BundleComponentsOf(this InventoryDbContext db, IReadOnlyCollection<string> skus) =>
+        db.Products.Where(p => skus.Contains(p.Sku) && p.Components.Any()).Select(p => p.Sku);
+
+    /// <summary>Whether a location is a supplier.</summary>
+    public static Task<bool> IsSupplierAsync(this InventoryDbContext db, string code, CancellationToken cancellationToken) =>
+        db.Locations.AnyAsync(l => l.Code == code && l.Type == LocationType.Supplier, cancellationToken);
+}
