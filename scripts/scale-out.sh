@@ -7,7 +7,7 @@
 #   -> results in bench/results/scaleout-<utc>.{log,csv} -> everything it started is stopped (trap).
 # Must run as root (runuser -u postgres). Exit code 0 only when every invariant passes.
 # Knobs (env): HOSTS=3 CONCURRENCY=32 DURATION=30 WARMUP=5 COMPARE=1 HOT_SKUS=PN-2021-750,SB-2023-750,BRUT-NV-750
-#   HOT_DURATION=$DURATION HOT_QUANTITY=3 (bottles per line) CRASH=0 CRASH_AT=10 (s into the hot run) CRASH_HOST=2 RESTART_AFTER=5 DRAIN_TIMEOUT=180
+#   HOT_DURATION=$DURATION HOT_QUANTITY=3 (bottles per line) CRASH=0 CRASH_AFTER=20 (orders the victim has answered) CRASH_AT=1 (s more) CRASH_HOST=2 RESTART_AFTER=5 DRAIN_TIMEOUT=180
 #   SKIP_BUILD=1 KEEP=1 (leave the cluster dir with host and PG logs)
 set -euo pipefail
 
@@ -23,7 +23,8 @@ HOT_SKUS=${HOT_SKUS:-PN-2021-750,SB-2023-750,BRUT-NV-750}
 HOT_DURATION=${HOT_DURATION:-$DURATION}
 HOT_QUANTITY=${HOT_QUANTITY:-3}
 CRASH=${CRASH:-0}
-CRASH_AT=${CRASH_AT:-10}
+CRASH_AT=${CRASH_AT:-1}
+CRASH_AFTER=${CRASH_AFTER:-20}
 CRASH_HOST=${CRASH_HOST:-2}
 RESTART_AFTER=${RESTART_AFTER:-5}
 DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-180}
@@ -161,7 +162,11 @@ Q "SELECT \"Sku\", \"LocationCode\", sum(\"OnHand\"), sum(\"Reserved\") FROM inv
    WHERE \"Sku\" = ANY (string_to_array('$HOT_SKUS', ',')) GROUP BY 1, 2 ORDER BY 1, 2" | sed 's/^/   /'
 if [[ "$CRASH" == 1 ]]; then
   (
-    sleep $(( WARMUP + CRASH_AT ))
+    # Kill once the victim is busy: it has answered CRASH_AFTER orders (the harness logs every request as it ends).
+    until [[ -f "$REQ" ]] && (( $(awk -F, -v h=$(( CRASH_HOST - 1 )) '$2 == h && ($3 == 200 || $3 == 201)' "$REQ" | wc -l) >= CRASH_AFTER )); do
+      sleep 0.5
+    done
+    sleep "$CRASH_AT"
     pid=${HOST_PID[$CRASH_HOST]}
     echo "!! $(date -u +%T) kill -9 host $CRASH_HOST (pid $pid) during the load"
     kill -KILL "$pid"

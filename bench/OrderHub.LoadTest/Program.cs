@@ -211,7 +211,7 @@ internal sealed class RequestLog : IDisposable
         }
 
         var exists = File.Exists(path) && new FileInfo(path).Length > 0;
-        _writer = new StreamWriter(path, append: true);
+        _writer = new StreamWriter(path, append: true) { AutoFlush = true }; // read live by scripts/crash-test.sh
         if (!exists)
         {
             _writer.WriteLine("n,host,code,external_reference,order_id,number,status");
