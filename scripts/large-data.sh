@@ -95,6 +95,7 @@ echo "== template orders through the API (real shape: every column as placement 
 dotnet "$HARNESS_DLL" --url "$URL" --api-key "$API_KEY" --receive 100000 >/dev/null
 dotnet "$HARNESS_DLL" --url "$URL" --api-key "$API_KEY" --concurrency 2 --duration 3 --warmup 0 --label templates | grep -E "requests|errors"
 
+[[ $(Q "SELECT count(*) FROM orders.\"Orders\"") -ge 1 ]] || { echo "no template order was placed"; exit 1; }
 echo "== generating $ORDERS orders by SQL ($CUSTOMERS customers; load average $(loadavg))"
 t0=$(date +%s)
 # Each generated row starts as a copy of a real order/line/timeline row (so columns added later keep valid values)
@@ -115,7 +116,8 @@ CREATE TEMP TABLE names AS SELECT
   ARRAY['CAB-2019-750','CAB-2020-750','CHD-2022-750','CHD-2023-750','PN-2021-750','SB-2023-750','BRUT-NV-750'] AS sku;
 
 INSERT INTO orders.\"Orders\"
-SELECT (jsonb_populate_record(NULL::orders.\"Orders\", to_jsonb(t) || jsonb_build_object(
+SELECT r.* FROM gen g CROSS JOIN names nm CROSS JOIN (SELECT to_jsonb(o) AS j FROM orders.\"Orders\" o LIMIT 1) t
+CROSS JOIN LATERAL jsonb_populate_record(NULL::orders.\"Orders\", t.j || jsonb_build_object(
   'Id', g.id,
   'Number', 'OH-' || (100000 + nextval('orders.\"OrderNumbers\"')),
   'Status', CASE WHEN g.r1 < 0.45 THEN 'Delivered' WHEN g.r1 < 0.70 THEN 'Shipped' WHEN g.r1 < 0.80 THEN 'ReadyToFulfill'
@@ -129,19 +131,19 @@ SELECT (jsonb_populate_record(NULL::orders.\"Orders\", to_jsonb(t) || jsonb_buil
   'CustomerLastName', initcap(nm.last[1 + (g.k / 24) % 36]),
   'PlacedAt', g.placed,
   'UpdatedAt', g.placed + interval '2 days',
-  'Version', 3))).*
-FROM gen g CROSS JOIN names nm CROSS JOIN (SELECT * FROM orders.\"Orders\" LIMIT 1) t;
+  'Version', 3)) r;
 
 INSERT INTO orders.\"OrderLines\"
-SELECT (jsonb_populate_record(NULL::orders.\"OrderLines\", to_jsonb(t) || jsonb_build_object(
-  'OrderId', g.id, 'LineNumber', l, 'Sku', nm.sku[1 + (g.k + l) % 7], 'Quantity', 1 + (g.k + l) % 3))).*
-FROM gen g CROSS JOIN names nm CROSS JOIN generate_series(1, 2) l CROSS JOIN (SELECT * FROM orders.\"OrderLines\" LIMIT 1) t
+SELECT r.* FROM gen g CROSS JOIN names nm CROSS JOIN generate_series(1, 2) l
+CROSS JOIN (SELECT to_jsonb(x) AS j FROM orders.\"OrderLines\" x LIMIT 1) t
+CROSS JOIN LATERAL jsonb_populate_record(NULL::orders.\"OrderLines\", t.j || jsonb_build_object(
+  'OrderId', g.id, 'LineNumber', l, 'Sku', nm.sku[1 + (g.k + l) % 7], 'Quantity', 1 + (g.k + l) % 3)) r
 WHERE l <= g.lines;
 
 INSERT INTO orders.\"OrderTimeline\"
-SELECT (jsonb_populate_record(NULL::orders.\"OrderTimeline\", to_jsonb(t) || jsonb_build_object(
-  'Id', nextval(pg_get_serial_sequence('orders.\"OrderTimeline\"', 'Id')), 'OrderId', g.id, 'At', g.placed))).*
-FROM gen g CROSS JOIN (SELECT * FROM orders.\"OrderTimeline\" ORDER BY \"Id\" LIMIT 1) t;
+SELECT r.* FROM gen g CROSS JOIN (SELECT to_jsonb(x) AS j FROM orders.\"OrderTimeline\" x ORDER BY \"Id\" LIMIT 1) t
+CROSS JOIN LATERAL jsonb_populate_record(NULL::orders.\"OrderTimeline\", t.j || jsonb_build_object(
+  'Id', nextval(pg_get_serial_sequence('orders.\"OrderTimeline\"', 'Id')), 'OrderId', g.id, 'At', g.placed)) r;
 "
 Q "VACUUM ANALYZE orders.\"Orders\"" ; Q "VACUUM ANALYZE orders.\"OrderLines\""; Q "VACUUM ANALYZE orders.\"OrderTimeline\""
 echo "   done in $(( $(date +%s) - t0 )) s: $(Q "SELECT count(*) FROM orders.\"Orders\"") orders, $(Q "SELECT count(*) FROM orders.\"OrderLines\"") lines, \
