@@ -262,8 +262,9 @@ info "orders on Inventory hold that still hold an active reservation" "SELECT co
 info "orders of this run by status" "SELECT o.\"Status\" || '=' || count(*) FROM ($RUN_ORDERS) o GROUP BY o.\"Status\" ORDER BY 1"
 info "active holds on them by type" "SELECT h.\"Type\" || '=' || count(*) FROM ($RUN_ORDERS) o JOIN orders.\"OrderHolds\" h ON h.\"OrderId\" = o.\"Id\"
   WHERE h.\"ReleasedAt\" IS NULL GROUP BY h.\"Type\" ORDER BY 1"
-info "requests that failed at the client but created an order (now status)" "SELECT o.\"Status\" || '=' || count(*) FROM lt_requests r
-  JOIN orders.\"Orders\" o ON o.\"ExternalReference\" = r.external_reference WHERE r.code NOT IN (200, 201) GROUP BY o.\"Status\" ORDER BY 1"
+info "requests that failed at the client but created an order (now status, seconds from placed to last update)" "SELECT o.\"Status\" || '=' || count(*)
+  || ' (' || round(min(extract(epoch FROM o.\"UpdatedAt\" - o.\"PlacedAt\"))::numeric, 1) || '-' || round(max(extract(epoch FROM o.\"UpdatedAt\" - o.\"PlacedAt\"))::numeric, 1) || ' s)'
+  FROM lt_requests r JOIN orders.\"Orders\" o ON o.\"ExternalReference\" = r.external_reference WHERE r.code NOT IN (200, 201) GROUP BY o.\"Status\" ORDER BY 1"
 check "every outbox row dispatched (all modules)" "SELECT count(*) FROM ($OUTBOX_TABLES) m WHERE m.\"ProcessedAt\" IS NULL" \
   "SELECT module, \"Type\", \"Attempts\", left(\"LastError\", 200) FROM ($OUTBOX_TABLES) m WHERE m.\"ProcessedAt\" IS NULL LIMIT 10"
 check "inbox: no event handled twice by one handler (all modules)" \
