@@ -9,35 +9,47 @@ using System.Text.Json;
 // latency percentiles, errors by status code, the share of orders that ended ReadyToFulfill and the host's peak memory.
 //
 // Usage:
-//   dotnet run -c Release --project bench/OrderHub.LoadTest -- --url http://127.0.0.1:5080 --api-key KEY
-//       [--concurrency 16] [--duration 30] [--warmup 5] [--csv results.csv] [--pid <host pid>] [--label name]
-//       [--skus CAB-2019-750,CHD-2022-750] [--lines 2] [--quantity 1]
+//   dotnet run -c Release --project bench/OrderHub.LoadTest -- --url http://127.0.0.1:5080[,http://127.0.0.1:5081,...] --api-key KEY
+//       [--concurrency 16] [--duration 30] [--warmup 5] [--csv results.csv] [--pid <host pid>[,<pid>...]] [--label name]
+//       [--skus CAB-2019-750,CHD-2022-750] [--lines 2] [--quantity 1] [--requests-log requests.csv]
+//   Several URLs: requests go round-robin over the hosts (request n to host n mod N).
+//   --requests-log: one line per request (warm-up included): n,host,code,externalReference,orderId,number,status.
 //   Seed stock first (one receipt per SKU, then exit):
 //   dotnet run ... -- --url ... --api-key KEY --receive 1000000 [--skus ...]
+//   Time order searches (GET /api/v1/orders) and exit; samples: a file of "email,number" lines:
+//   dotnet run ... -- --url ... --api-key KEY --search 200 --search-samples samples.csv [--csv out.csv] [--label x]
 var options = Options.Parse(args);
-using var http = CreateClient(options);
+var clients = options.Urls.Select(url => CreateClient(options, url)).ToArray();
+var http = clients[0];
 
 if (options.Receive > 0)
 {
     return await ReceiveStockAsync(http, options);
 }
 
+if (options.SearchIterations > 0)
+{
+    return await SearchTimings.RunAsync(http, options);
+}
+
 var runId = Guid.NewGuid().ToString("N")[..8];
 var sequence = 0L;
 var bodies = new BodyFactory(runId, options.Skus, options.LinesPerOrder, options.Quantity);
+using var requestLog = new RequestLog(options.RequestsLogPath);
 
 // Warm-up: same load, results discarded (JIT, connection pools, PostgreSQL plan caches).
 if (options.WarmupSeconds > 0)
 {
     Console.WriteLine($"warm-up {options.WarmupSeconds} s at {options.Concurrency} clients ...");
-    await RunAsync(http, bodies, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), () => Interlocked.Increment(ref sequence));
+    await RunAsync(clients, bodies, requestLog, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), () => Interlocked.Increment(ref sequence));
 }
 
-using var memory = new MemorySampler(options.HostPid);
+using var memory = new MemorySampler(options.HostPids);
 memory.Start();
 Console.WriteLine($"measuring {options.DurationSeconds} s at {options.Concurrency} clients ...");
-var result = await RunAsync(http, bodies, options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds), () => Interlocked.Increment(ref sequence));
+var result = await RunAsync(clients, bodies, requestLog, options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds), () => Interlocked.Increment(ref sequence));
 await memory.StopAsync();
+requestLog.Flush();
 
 var report = Report.From(options, result, memory);
 Console.WriteLine(report.ToText());
@@ -54,9 +66,14 @@ if (options.CsvPath is { } csv)
     Console.WriteLine($"csv row appended to {csv}");
 }
 
+foreach (var client in clients)
+{
+    client.Dispose();
+}
+
 return 0;
 
-static HttpClient CreateClient(Options options)
+static HttpClient CreateClient(Options options, string url)
 {
     var handler = new SocketsHttpHandler
     {
@@ -66,7 +83,7 @@ static HttpClient CreateClient(Options options)
         AutomaticDecompression = DecompressionMethods.None,
         UseCookies = false,
     };
-    var client = new HttpClient(handler) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
+    var client = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
     client.DefaultRequestHeaders.Add("X-Api-Key", options.ApiKey);
     client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     return client;
@@ -98,29 +115,30 @@ static async Task<int> ReceiveStockAsync(HttpClient http, Options options)
     return failed == 0 ? 0 : 1;
 }
 
-static async Task<RunResult> RunAsync(HttpClient http, BodyFactory bodies, int concurrency, TimeSpan duration, Func<long> next)
+static async Task<RunResult> RunAsync(HttpClient[] clients, BodyFactory bodies, RequestLog log, int concurrency, TimeSpan duration, Func<long> next)
 {
     using var stop = new CancellationTokenSource();
     var workers = new Task<WorkerResult>[concurrency];
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < concurrency; i++)
     {
-        workers[i] = Task.Run(() => WorkerAsync(http, bodies, next, stop.Token));
+        workers[i] = Task.Run(() => WorkerAsync(clients, bodies, log, next, stop.Token));
     }
 
     await Task.Delay(duration);
     await stop.CancelAsync();
     var results = await Task.WhenAll(workers);
     var elapsed = clock.Elapsed;
-    return RunResult.Merge(results, elapsed);
+    return RunResult.Merge(results, elapsed, clients.Length);
 }
 
-static async Task<WorkerResult> WorkerAsync(HttpClient http, BodyFactory bodies, Func<long> next, CancellationToken stop)
+static async Task<WorkerResult> WorkerAsync(HttpClient[] clients, BodyFactory bodies, RequestLog log, Func<long> next, CancellationToken stop)
 {
-    var result = new WorkerResult();
+    var result = new WorkerResult(clients.Length);
     while (!stop.IsCancellationRequested)
     {
         var n = next();
+        var host = (int)(n % clients.Length); // round-robin over the hosts
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders")
         {
             Content = new ByteArrayContent(bodies.Create(n)),
@@ -131,11 +149,13 @@ static async Task<WorkerResult> WorkerAsync(HttpClient http, BodyFactory bodies,
         try
         {
             // Requests already sent are allowed to finish after the stop signal: they are counted.
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
+            using var response = await clients[host].SendAsync(request, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
             var body = await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
             var elapsed = Stopwatch.GetElapsedTime(started);
             var code = (int)response.StatusCode;
-            result.Record(elapsed, code, code is 200 or 201 ? StatusOf(body) : null);
+            var placed = code is 200 or 201 ? PlacedOrder.From(body) : null;
+            result.Record(host, elapsed, code, placed?.Status);
+            log.Write(n, host, code, bodies.ExternalReference(n), placed);
             if (!response.IsSuccessStatusCode && result.FirstError is null)
             {
                 result.FirstError = $"{code}: {Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 600))}";
@@ -143,24 +163,91 @@ static async Task<WorkerResult> WorkerAsync(HttpClient http, BodyFactory bodies,
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            result.Record(Stopwatch.GetElapsedTime(started), 0, null);
+            result.Record(host, Stopwatch.GetElapsedTime(started), 0, null);
+            log.Write(n, host, 0, bodies.ExternalReference(n), null);
             result.FirstError ??= $"transport: {ex.GetType().Name}: {ex.Message}";
+
+            // A host that is down refuses at once: do not spin on it.
+            await Task.Delay(50, CancellationToken.None);
         }
     }
 
     return result;
 }
 
-static string? StatusOf(byte[] body)
+internal sealed record PlacedOrder(string? Id, string? Number, string? Status)
 {
-    try
+    public static PlacedOrder? From(byte[] body)
     {
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.TryGetProperty("status", out var status) ? status.GetString() : null;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            return new PlacedOrder(Text(root, "id"), Text(root, "number"), Text(root, "status"));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
-    catch (JsonException)
+
+    private static string? Text(JsonElement root, string name) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}
+
+/// <summary>Optional CSV of every request (warm-up included), so a script can check each accepted order in the database.</summary>
+internal sealed class RequestLog : IDisposable
+{
+    private readonly StreamWriter? _writer;
+    private readonly Lock _gate = new();
+
+    public RequestLog(string? path)
     {
-        return null;
+        if (path is null)
+        {
+            return;
+        }
+
+        var exists = File.Exists(path) && new FileInfo(path).Length > 0;
+        _writer = new StreamWriter(path, append: true) { AutoFlush = true }; // read live by scripts/crash-test.sh
+        if (!exists)
+        {
+            _writer.WriteLine("n,host,code,external_reference,order_id,number,status");
+        }
+    }
+
+    public void Write(long n, int host, int code, string externalReference, PlacedOrder? order)
+    {
+        if (_writer is null)
+        {
+            return;
+        }
+
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{n},{host},{code},{externalReference},{order?.Id},{order?.Number},{order?.Status}");
+        lock (_gate)
+        {
+            _writer.WriteLine(line);
+        }
+    }
+
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            _writer?.Flush();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _writer?.Dispose();
+        }
     }
 }
 
@@ -178,6 +265,8 @@ internal sealed class BodyFactory(string runId, IReadOnlyList<string> skus, int 
 
     public string IdempotencyKey(long n) => $"lt-{runId}-{n}";
 
+    public string ExternalReference(long n) => $"LT-{runId}-{n}";
+
     public byte[] Create(long n)
     {
         // Every order is its own consumer (email, last name and street differ): compliance limits count per consumer.
@@ -191,7 +280,7 @@ internal sealed class BodyFactory(string runId, IReadOnlyList<string> skus, int 
         var body = new
         {
             channel = "Web",
-            externalReference = $"LT-{runId}-{n}",
+            externalReference = ExternalReference(n),
             customer = new
             {
                 email = $"lt-{runId}-{n}@bench.example",
@@ -215,9 +304,14 @@ internal sealed class BodyFactory(string runId, IReadOnlyList<string> skus, int 
     }
 }
 
-internal sealed class WorkerResult
+internal sealed class WorkerResult(int hosts)
 {
     public List<long> LatencyTicks { get; } = new(4096);
+
+    /// <summary>Per host: requests sent and 2xx answers.</summary>
+    public int[] HostRequests { get; } = new int[hosts];
+
+    public int[] HostSucceeded { get; } = new int[hosts];
 
     public Dictionary<int, int> ByStatusCode { get; } = [];
 
@@ -225,9 +319,15 @@ internal sealed class WorkerResult
 
     public string? FirstError { get; set; }
 
-    public void Record(TimeSpan elapsed, int code, string? orderStatus)
+    public void Record(int host, TimeSpan elapsed, int code, string? orderStatus)
     {
         LatencyTicks.Add(elapsed.Ticks);
+        HostRequests[host]++;
+        if (code is 200 or 201)
+        {
+            HostSucceeded[host]++;
+        }
+
         ByStatusCode[code] = ByStatusCode.GetValueOrDefault(code) + 1;
         if (orderStatus is not null)
         {
@@ -236,10 +336,14 @@ internal sealed class WorkerResult
     }
 }
 
-internal sealed record RunResult(long[] SortedTicks, Dictionary<int, int> ByStatusCode, Dictionary<string, int> ByOrderStatus, TimeSpan Elapsed, string? FirstError)
+internal sealed record RunResult(
+    long[] SortedTicks, Dictionary<int, int> ByStatusCode, Dictionary<string, int> ByOrderStatus, TimeSpan Elapsed, string? FirstError,
+    int[] HostRequests, int[] HostSucceeded)
 {
-    public static RunResult Merge(IEnumerable<WorkerResult> workers, TimeSpan elapsed)
+    public static RunResult Merge(IEnumerable<WorkerResult> workers, TimeSpan elapsed, int hosts)
     {
+        var hostRequests = new int[hosts];
+        var hostSucceeded = new int[hosts];
         var ticks = new List<long>();
         var codes = new Dictionary<int, int>();
         var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -258,38 +362,41 @@ internal sealed record RunResult(long[] SortedTicks, Dictionary<int, int> ByStat
             }
 
             firstError ??= worker.FirstError;
+            for (var h = 0; h < hosts; h++)
+            {
+                hostRequests[h] += worker.HostRequests[h];
+                hostSucceeded[h] += worker.HostSucceeded[h];
+            }
         }
 
         var sorted = ticks.ToArray();
         Array.Sort(sorted);
-        return new RunResult(sorted, codes, statuses, elapsed, firstError);
+        return new RunResult(sorted, codes, statuses, elapsed, firstError, hostRequests, hostSucceeded);
     }
 }
 
-/// <summary>Samples VmRSS of the host every 100 ms and reads VmHWM (peak resident set since the host started).</summary>
-internal sealed class MemorySampler(int? pid) : IDisposable
+/// <summary>Samples VmRSS of the host(s) every 100 ms (summed over hosts) and reads VmHWM (peak resident set since each host started, summed).</summary>
+internal sealed class MemorySampler(IReadOnlyList<int> pids) : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
+    private long[] _startCpuTicks = [];
 
     public long PeakRssKb { get; private set; }
 
     public long HighWaterMarkKb { get; private set; }
 
-    /// <summary>CPU time (user + system) the host used between Start and StopAsync, from /proc/&lt;pid&gt;/stat.</summary>
+    /// <summary>CPU time (user + system) the hosts used between Start and StopAsync, from /proc/&lt;pid&gt;/stat.</summary>
     public TimeSpan HostCpu { get; private set; }
-
-    private long _startCpuTicks;
 
     public void Start()
     {
-        if (pid is null)
+        if (pids.Count == 0)
         {
             return;
         }
 
-        _startCpuTicks = CpuTicks();
-
+        _startCpuTicks = [.. pids.Select(CpuTicks)];
         _loop = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
@@ -316,10 +423,11 @@ internal sealed class MemorySampler(int? pid) : IDisposable
         }
 
         Sample();
-        if (pid is not null)
+        if (pids.Count > 0)
         {
-            // USER_HZ is 100 on Linux.
-            HostCpu = TimeSpan.FromMilliseconds((CpuTicks() - _startCpuTicks) * 10.0);
+            // USER_HZ is 100 on Linux. A host restarted meanwhile (crash test) has a new pid: its CPU is not counted.
+            var ticks = pids.Select((pid, i) => Math.Max(0, CpuTicks(pid) - _startCpuTicks[i])).Sum();
+            HostCpu = TimeSpan.FromMilliseconds(ticks * 10.0);
         }
     }
 
@@ -327,32 +435,34 @@ internal sealed class MemorySampler(int? pid) : IDisposable
 
     private void Sample()
     {
-        if (pid is null)
+        long rss = 0, hwm = 0;
+        foreach (var pid in pids)
         {
-            return;
-        }
-
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            try
             {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                foreach (var line in File.ReadLines($"/proc/{pid}/status"))
                 {
-                    PeakRssKb = Math.Max(PeakRssKb, ParseKb(line));
-                }
-                else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    HighWaterMarkKb = Math.Max(HighWaterMarkKb, ParseKb(line));
+                    if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                    {
+                        rss += ParseKb(line);
+                    }
+                    else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    {
+                        hwm += ParseKb(line);
+                    }
                 }
             }
+            catch (IOException)
+            {
+                // The host has exited; keep what was sampled.
+            }
         }
-        catch (IOException)
-        {
-            // The host has exited; keep what was sampled.
-        }
+
+        PeakRssKb = Math.Max(PeakRssKb, rss);
+        HighWaterMarkKb = Math.Max(HighWaterMarkKb, hwm);
     }
 
-    private long CpuTicks()
+    private static long CpuTicks(int pid)
     {
         try
         {
@@ -373,7 +483,7 @@ internal sealed class MemorySampler(int? pid) : IDisposable
 internal sealed record Report(
     string Label, int Concurrency, double Seconds, int Requests, int Succeeded, double OrdersPerSecond,
     double P50, double P95, double P99, double Max, int Errors, string ErrorsByCode, double ReadyPercent, string OrderStatuses,
-    double PeakRssMb, double HwmMb, double HostCpuMsPerOrder, string? FirstError)
+    double PeakRssMb, double HwmMb, double HostCpuMsPerOrder, string? FirstError, string PerHost)
 {
     public const string CsvHeader =
         "label,concurrency,seconds,requests,succeeded,orders_per_s,p50_ms,p95_ms,p99_ms,max_ms,errors,errors_by_code,ready_pct,order_statuses,host_peak_rss_mb,host_vmhwm_mb,host_cpu_ms_per_order";
@@ -402,7 +512,8 @@ internal sealed record Report(
             memory.PeakRssKb / 1024.0,
             memory.HighWaterMarkKb / 1024.0,
             ticks.Length == 0 ? 0 : memory.HostCpu.TotalMilliseconds / ticks.Length,
-            result.FirstError);
+            result.FirstError,
+            string.Join(' ', result.HostRequests.Select((r, h) => $"host{h}={result.HostSucceeded[h]}/{r}")));
     }
 
     public string ToText()
@@ -414,6 +525,11 @@ internal sealed record Report(
         sb.AppendLine(c, $"  latency ms: p50 {P50:F1}  p95 {P95:F1}  p99 {P99:F1}  max {Max:F1}");
         sb.AppendLine(c, $"  errors {Errors} {(Errors > 0 ? "(" + ErrorsByCode + ")" : string.Empty)}");
         sb.AppendLine(c, $"  ReadyToFulfill {ReadyPercent:F1}% of responses  [{OrderStatuses}]");
+        if (PerHost.Contains(' ', StringComparison.Ordinal))
+        {
+            sb.AppendLine(c, $"  per host (2xx/requests): {PerHost}");
+        }
+
         sb.AppendLine(c, $"  host memory: peak RSS during run {PeakRssMb:F0} MB, VmHWM {HwmMb:F0} MB; host CPU {HostCpuMsPerOrder:F1} ms per order");
         if (FirstError is not null)
         {
@@ -457,8 +573,9 @@ internal sealed record Report(
 }
 
 internal sealed record Options(
-    string Url, string ApiKey, int Concurrency, int DurationSeconds, int WarmupSeconds, string? CsvPath, int? HostPid,
-    string Label, IReadOnlyList<string> Skus, int LinesPerOrder, int Quantity, int Receive, string Location)
+    IReadOnlyList<string> Urls, string ApiKey, int Concurrency, int DurationSeconds, int WarmupSeconds, string? CsvPath, IReadOnlyList<int> HostPids,
+    string Label, IReadOnlyList<string> Skus, int LinesPerOrder, int Quantity, int Receive, string Location, string? RequestsLogPath,
+    int SearchIterations, string? SearchSamplesPath)
 {
     public static Options Parse(string[] args)
     {
@@ -474,21 +591,130 @@ internal sealed record Options(
         }
 
         int Int(string name, int fallback) => map.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        static string[] List(string? value) => (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var concurrency = Int("concurrency", 16);
+        var urls = List(map.GetValueOrDefault("url"));
+        if (urls.Length == 0)
+        {
+            throw new ArgumentException("--url is required");
+        }
+
         return new Options(
-            map.GetValueOrDefault("url") ?? throw new ArgumentException("--url is required"),
+            urls,
             map.GetValueOrDefault("api-key") ?? throw new ArgumentException("--api-key is required"),
             concurrency,
             Int("duration", 30),
             Int("warmup", 5),
             map.GetValueOrDefault("csv"),
-            map.TryGetValue("pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            [.. List(map.GetValueOrDefault("pid")).Select(p => int.Parse(p, CultureInfo.InvariantCulture))],
             map.GetValueOrDefault("label") ?? $"http-c{concurrency}",
-            (map.GetValueOrDefault("skus") ?? "CAB-2019-750,CAB-2020-750,CHD-2022-750,CHD-2023-750,PN-2021-750,SB-2023-750,BRUT-NV-750")
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            List(map.GetValueOrDefault("skus") ?? "CAB-2019-750,CAB-2020-750,CHD-2022-750,CHD-2023-750,PN-2021-750,SB-2023-750,BRUT-NV-750"),
             Int("lines", 2),
             Int("quantity", 1),
             Int("receive", 0),
-            map.GetValueOrDefault("location") ?? "NAPA-WH");
+            map.GetValueOrDefault("location") ?? "NAPA-WH",
+            map.GetValueOrDefault("requests-log"),
+            Int("search", 0),
+            map.GetValueOrDefault("search-samples"));
+    }
+}
+
+/// <summary>
+/// Times GET /api/v1/orders the way support and the back-office inbox use it, one request at a time:
+/// by email, by number, the inbox's first page (no filter), and a status filter on pages 1-10.
+/// </summary>
+internal static class SearchTimings
+{
+    private static readonly string[] Statuses = ["ReadyToFulfill", "OnHold", "Shipped", "Delivered", "Cancelled"];
+
+    public static async Task<int> RunAsync(HttpClient http, Options options)
+    {
+        var samples = options.SearchSamplesPath is null
+            ? []
+            : File.ReadAllLines(options.SearchSamplesPath)
+                .Select(l => l.Split(','))
+                .Where(f => f.Length >= 2 && f[0].Contains('@', StringComparison.Ordinal))
+                .Select(f => (Email: f[0], Number: f[1]))
+                .ToArray();
+        if (samples.Length == 0)
+        {
+            Console.Error.WriteLine("--search needs --search-samples with lines 'email,number'");
+            return 2;
+        }
+
+        var n = options.SearchIterations;
+        var kinds = new (string Name, Func<int, string> Url, Func<JsonElement, bool> Check)[]
+        {
+            // Emails are searched as a user types them (mixed case); the handler lower-cases them.
+            ("email", i => "/api/v1/orders?email=" + Uri.EscapeDataString(MixCase(samples[i % samples.Length].Email)), r => Items(r) >= 1),
+            ("number", i => "/api/v1/orders?number=" + Uri.EscapeDataString(samples[i % samples.Length].Number.ToLowerInvariant()), r => Items(r) == 1),
+            ("inbox-first-page", _ => "/api/v1/orders?page=1&pageSize=25", r => Items(r) == 25),
+            ("status-page-1-10", i => $"/api/v1/orders?status={Statuses[i % Statuses.Length]}&page={1 + (i / Statuses.Length % 10)}&pageSize=25", r => Items(r) >= 0),
+        };
+
+        var rows = new List<string>();
+        var failed = 0;
+        foreach (var (name, url, check) in kinds)
+        {
+            for (var i = 0; i < Math.Min(10, n); i++)
+            {
+                using var warm = await http.GetAsync(url(i + 7919), CancellationToken.None); // warm-up: JIT, plans, pool
+            }
+
+            var ticks = new long[n];
+            var errors = 0;
+            string? firstError = null;
+            for (var i = 0; i < n; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync(url(i), CancellationToken.None);
+                var body = await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
+                ticks[i] = Stopwatch.GetElapsedTime(started).Ticks;
+                var ok = response.IsSuccessStatusCode && Parse(body) is { } root && check(root);
+                if (!ok)
+                {
+                    errors++;
+                    firstError ??= $"{(int)response.StatusCode} {url(i)}: {Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 300))}";
+                }
+            }
+
+            Array.Sort(ticks);
+            double P(double p) => TimeSpan.FromTicks(ticks[Math.Clamp((int)Math.Ceiling(p * n) - 1, 0, n - 1)]).TotalMilliseconds;
+            var c = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(c, $"  {name,-18} n={n}  p50 {P(0.5),7:F1} ms  p95 {P(0.95),7:F1} ms  p99 {P(0.99),7:F1} ms  max {P(1),7:F1} ms  errors {errors}"));
+            if (firstError is not null)
+            {
+                Console.WriteLine($"    first error: {firstError}");
+            }
+
+            failed += errors;
+            rows.Add(string.Create(c, $"{options.Label},{name},{n},{P(0.5):F1},{P(0.95):F1},{P(0.99):F1},{P(1):F1},{errors}"));
+        }
+
+        if (options.CsvPath is { } csv)
+        {
+            var header = !File.Exists(csv) || new FileInfo(csv).Length == 0 ? "label,query,n,p50_ms,p95_ms,p99_ms,max_ms,errors\n" : string.Empty;
+            await File.AppendAllTextAsync(csv, header + string.Join('\n', rows) + "\n", CancellationToken.None);
+        }
+
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static string MixCase(string email) => email.Length == 0 ? email : char.ToUpperInvariant(email[0]) + email[1..];
+
+    private static int Items(JsonElement root) =>
+        root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array ? items.GetArrayLength() : -1;
+
+    private static JsonElement? Parse(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -7,6 +7,12 @@ namespace OrderHub.Modules.Orders.Features.SearchOrders;
 
 internal sealed class SearchOrdersHandler(OrdersDbContext db) : IQueryHandler<SearchOrdersQuery, OrderPageDto>
 {
+    /// <summary>
+    /// Counting stops here: an exact COUNT(*) over a million orders costs more than the page itself on every request
+    /// (the inbox's unfiltered first page, a status with hundreds of thousands of orders). Below the cap the total is exact.
+    /// </summary>
+    public const int CountCap = 10_000;
+
     public async ValueTask<OrderPageDto> Handle(SearchOrdersQuery query, CancellationToken cancellationToken)
     {
         var orders = db.Orders.AsNoTracking();
@@ -54,7 +60,7 @@ internal sealed class SearchOrdersHandler(OrdersDbContext db) : IQueryHandler<Se
             orders = orders.Where(o => o.PlacedAt <= to);
         }
 
-        var total = await orders.CountAsync(cancellationToken);
+        var counted = await orders.Take(CountCap + 1).CountAsync(cancellationToken);
         orders = query.Sort switch
         {
             "placedAt" => orders.OrderBy(o => o.PlacedAt),
@@ -87,6 +93,7 @@ internal sealed class SearchOrdersHandler(OrdersDbContext db) : IQueryHandler<Se
                 $"{o.FirstName} {o.LastName}", o.Total, o.Currency, o.LineCount, o.PlacedAt))],
             query.Page,
             query.PageSize,
-            total);
+            Math.Min(counted, CountCap),
+            counted <= CountCap);
     }
 }

@@ -18,7 +18,13 @@ internal sealed record SearchOrdersQuery(
     int Page = 1,
     int PageSize = 25) : IQuery<OrderPageDto>;
 
-internal sealed record OrderPageDto(IReadOnlyList<OrderSummaryDto> Items, int Page, int PageSize, int Total);
+/// <summary>One page of a search, newest first unless sorted otherwise.</summary>
+/// <param name="Items">The orders on this page.</param>
+/// <param name="Page">1-based page number.</param>
+/// <param name="PageSize">Orders per page.</param>
+/// <param name="Total">Orders matching the filters, counted up to <see cref="SearchOrdersHandler.CountCap"/>.</param>
+/// <param name="TotalIsExact">False when more orders match than were counted: show "10,000+" rather than a page count.</param>
+internal sealed record OrderPageDto(IReadOnlyList<OrderSummaryDto> Items, int Page, int PageSize, int Total, bool TotalIsExact = true);
 
 internal sealed record OrderSummaryDto(
     Guid Id, string Number, string Status, string Channel, string CustomerEmail, string CustomerName,

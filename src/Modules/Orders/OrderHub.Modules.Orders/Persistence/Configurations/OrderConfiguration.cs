@@ -21,6 +21,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.PaymentToken).HasMaxLength(200);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => new { o.Status, o.PlacedAt });
+
+        // ResumePlacementsJob looks every minute for orders left in Received (by UpdatedAt) on every host: without this
+        // it scanned the whole table (1.3 s at a million orders, docs/performance.md).
+        builder.HasIndex(o => new { o.Status, o.UpdatedAt });
         builder.HasIndex(o => o.PlacedAt);
         builder.HasIndex(o => o.ExternalReference);
         builder.OwnsOne(o => o.Customer, c =>

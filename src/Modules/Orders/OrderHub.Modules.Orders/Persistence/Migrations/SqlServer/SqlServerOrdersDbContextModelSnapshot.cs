@@ -202,6 +202,8 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "PlacedAt");
 
+                    b.HasIndex("Status", "UpdatedAt");
+
                     b.ToTable("Orders", "orders");
                 });
 

@@ -194,6 +194,8 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "PlacedAt");
 
+                    b.HasIndex("Status", "UpdatedAt");
+
                     b.ToTable("orders_Orders", (string)null);
                 });
 

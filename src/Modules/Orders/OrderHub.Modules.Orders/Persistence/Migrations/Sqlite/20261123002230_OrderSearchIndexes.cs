@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OrderSearchIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_Orders_Status_UpdatedAt",
+                table: "orders_Orders",
+                columns: new[] { "Status", "UpdatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_orders_Orders_Status_UpdatedAt",
+                table: "orders_Orders");
+        }
+    }
+}
