@@ -4,5 +4,5 @@
 # Knobs: as scale-out.sh, plus CRASH_AFTER=20 (kill once host CRASH_HOST=2 has answered that many orders) CRASH_AT=1 (s later) RESTART_AFTER=5; DRAIN_TIMEOUT=240 here
 # because a placement the killed host left in Received waits 30 s, then the minutely ResumePlacementsJob finishes it.
 set -euo pipefail
-export CRASH=1 COMPARE=${COMPARE:-0} HOT_DURATION=${HOT_DURATION:-40} DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-240}
+export CRASH=1 COMPARE=${COMPARE:-0} HOT_DURATION=${HOT_DURATION:-60} DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-240}
 exec "$(dirname "$0")/scale-out.sh"
