@@ -22,13 +22,20 @@ internal sealed partial class ResumePlacementsJob(IServiceScopeFactory scopes, T
         {
             var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
             var before = clock.GetUtcNow() - StuckAfter;
-            stuck = await db.Orders.AsNoTracking()
-                .Where(o => (o.Status == OrderStatus.Received && o.UpdatedAt < before)
-                    || (o.Status == OrderStatus.OnHold && o.Holds.Any(h => h.ReleasedAt == null && h.Rule == "PaymentPending")))
+            // Two queries, not one with OR: each can use the (Status, UpdatedAt) index; together they scanned every order.
+            var received = await db.Orders.AsNoTracking()
+                .Where(o => o.Status == OrderStatus.Received && o.UpdatedAt < before)
                 .OrderBy(o => o.UpdatedAt)
-                .Select(o => o.Id)
+                .Select(o => new { o.Id, o.UpdatedAt })
                 .Take(200)
                 .ToListAsync(cancellationToken);
+            var pending = await db.Orders.AsNoTracking()
+                .Where(o => o.Status == OrderStatus.OnHold && o.Holds.Any(h => h.ReleasedAt == null && h.Rule == "PaymentPending"))
+                .OrderBy(o => o.UpdatedAt)
+                .Select(o => new { o.Id, o.UpdatedAt })
+                .Take(200)
+                .ToListAsync(cancellationToken);
+            stuck = [.. received.Concat(pending).OrderBy(o => o.UpdatedAt).Select(o => o.Id).Take(200)];
         }
 
         foreach (var id in stuck)
