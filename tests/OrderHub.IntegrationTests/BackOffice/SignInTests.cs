@@ -114,6 +114,38 @@ public sealed class SignInTests : IAsyncLifetime
         versions.ShouldContain($"staff:{OrderHubApp.AdminEmail}");
     }
 
+    [Fact]
+    public async Task Warehouse_staff_see_a_sku_by_location_with_what_an_order_reserved_and_open_the_location_shelf()
+    {
+        var page = await NewPageAsync();
+        using var api = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        api.DefaultRequestHeaders.Add("X-Api-Key", OrderHubApp.ApiKey);
+        const string sku = "CAB-2019-750";
+        var before = await StockOfAsync(api, sku);
+        (await OrderHubApp.PlaceOrderAsync(api, Infrastructure.Orders.ValidBody(email: "stock-page@example.com", sku: sku, quantity: 1))).EnsureSuccessStatusCode();
+        await SignInAsync(page);
+
+        await page.GotoAsync(_baseUrl + "/inventory");
+        await page.FillAsync("#sku", sku);
+        await page.ClickAsync("text=Look up");
+        (await page.InnerTextAsync("[data-testid=total-available]")).ShouldBe((before - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var byLocation = await page.InnerTextAsync("[data-testid=stock-by-location]");
+        byLocation.ShouldContain("NAPA-WH");
+
+        await page.ClickAsync("[data-testid=stock-by-location] >> text=NAPA-WH");
+        (await page.InnerTextAsync("[data-testid=location-code]")).ShouldBe("NAPA-WH");
+        (await page.InnerTextAsync("[data-testid=location-stock]")).ShouldContain(sku);
+
+        await page.GotoAsync(_baseUrl + "/inventory?sku=NO-SUCH-SKU");
+        (await page.InnerTextAsync(".errors")).ShouldContain("NO-SUCH-SKU");
+    }
+
+    private static async Task<int> StockOfAsync(HttpClient api, string sku)
+    {
+        var json = await api.GetStringAsync($"/api/v1/inventory/{sku}", TestContext.Current.CancellationToken);
+        return System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("totalAvailable").GetInt32();
+    }
+
     private async Task SignInAsync(IPage page)
     {
         await page.GotoAsync(_baseUrl + "/account/login");

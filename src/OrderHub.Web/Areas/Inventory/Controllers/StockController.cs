@@ -1,0 +1,67 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Inventory.Features.GetChannelAvailability;
+using OrderHub.Modules.Inventory.Features.GetLocationInventory;
+using OrderHub.Modules.Inventory.Features.GetStockAvailability;
+using OrderHub.Modules.Inventory.Features.ListBackorders;
+using OrderHub.Modules.Inventory.Features.ListReorderSuggestions;
+
+namespace OrderHub.Web.Areas.Inventory.Controllers;
+
+/// <summary>Stock for the warehouse and the desk: a SKU by location and channel, a location's shelf, what waits and what to reorder.</summary>
+[Area("Inventory")]
+[Route("inventory")]
+[Authorize(AuthenticationSchemes = "Identity.Application", Roles = "Admin,Warehouse,CustomerService")]
+public sealed class StockController(ISender sender) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? sku, CancellationToken cancellationToken)
+    {
+        var model = new StockPageModel(
+            sku?.Trim(),
+            await sender.Send(new ListBackordersQuery("Waiting", null), cancellationToken),
+            await sender.Send(new ListReorderSuggestionsQuery(null, null, null), cancellationToken));
+        if (string.IsNullOrWhiteSpace(model.Sku))
+        {
+            return View(model);
+        }
+
+        try
+        {
+            return View(model with
+            {
+                Availability = await sender.Send(new GetStockAvailabilityQuery(model.Sku), cancellationToken),
+                Channels = await sender.Send(new GetChannelAvailabilityQuery(model.Sku), cancellationToken),
+            });
+        }
+        catch (NotFoundException ex)
+        {
+            return View(model with { Error = ex.Message });
+        }
+    }
+
+    [HttpGet("locations/{code}")]
+    public async Task<IActionResult> Location(string code, int page = 1, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return View(await sender.Send(new GetLocationInventoryQuery(code.Trim().ToUpperInvariant(), Math.Max(1, page), 50), cancellationToken));
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+}
+
+/// <summary>What the stock page shows: the looked-up SKU (if any), waiting backorders and the latest reorder suggestions.</summary>
+public sealed record StockPageModel(string? Sku, IReadOnlyList<BackorderRequestDto> Backorders, IReadOnlyList<ReorderSuggestionDto> ReorderSuggestions)
+{
+    public StockAvailabilityDto? Availability { get; init; }
+
+    public ChannelAvailabilityDto? Channels { get; init; }
+
+    public string? Error { get; init; }
+}
