@@ -57,7 +57,7 @@ public sealed class StockController(ISender sender) : Controller
 }
 
 /// <summary>What the stock page shows: the looked-up SKU (if any), waiting backorders and the latest reorder suggestions.</summary>
-public sealed record StockPageModel(string? Sku, IReadOnlyList<BackorderRequestDto> Backorders, IReadOnlyList<ReorderSuggestionDto> ReorderSuggestions)
+internal sealed record StockPageModel(string? Sku, IReadOnlyList<BackorderRequestDto> Backorders, IReadOnlyList<ReorderSuggestionDto> ReorderSuggestions)
 {
     public StockAvailabilityDto? Availability { get; init; }
 
