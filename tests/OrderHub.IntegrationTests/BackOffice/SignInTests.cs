@@ -140,6 +140,36 @@ public sealed class SignInTests : IAsyncLifetime
         (await page.InnerTextAsync(".errors")).ShouldContain("NO-SUCH-SKU");
     }
 
+    [Fact]
+    public async Task Warehouse_staff_upload_opening_stock_see_the_refused_line_and_a_second_upload_of_the_file_changes_nothing()
+    {
+        var page = await NewPageAsync();
+        using var api = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        api.DefaultRequestHeaders.Add("X-Api-Key", OrderHubApp.ApiKey);
+        const string sku = "CAB-2019-750";
+        var before = await StockOfAsync(api, sku);
+        var file = new FilePayload
+        {
+            Name = "opening-stock.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"locationCode,sku,quantity,lot,bin\nNAPA-WH,{sku},12,L2026-001,A-01-1\nNAPA-WH,NO-SUCH-SKU,5,,\n"),
+        };
+        await SignInAsync(page);
+
+        await page.GotoAsync(_baseUrl + "/imports");
+        await page.SetInputFilesAsync("[data-testid=stock-file]", file);
+        await page.ClickAsync("text=Import stock");
+        (await page.InnerTextAsync("[data-testid=accepted]")).ShouldBe("1");
+        var report = await page.InnerTextAsync("[data-testid=import-report]");
+        report.ShouldContain("NO-SUCH-SKU");
+        report.ShouldContain("3"); // the refused file line
+        (await StockOfAsync(api, sku)).ShouldBe(before + 12);
+
+        await page.SetInputFilesAsync("[data-testid=stock-file]", file);
+        await page.ClickAsync("text=Import stock");
+        (await StockOfAsync(api, sku)).ShouldBe(before + 12);
+    }
+
     private static async Task<int> StockOfAsync(HttpClient api, string sku)
     {
         var json = await api.GetStringAsync($"/api/v1/inventory/{sku}", TestContext.Current.CancellationToken);

@@ -31,13 +31,8 @@ internal static class ImportStockEndpoint
                 CsvImportRunner runner,
                 CancellationToken ct) =>
             {
-                var importMode = CsvImportRunner.ParseMode(mode);
-                var key = IdempotencyKeys.Optional(idempotencyKey);
                 var text = await CsvTable.ReadBodyAsync(request, ct);
-                var table = CsvTable.Read(text, Columns, Required);
-                var rows = ToRows(table, key);
-                var report = await runner.RunAsync(
-                    "ImportStock", text, key, importMode, rows, async (command, c) => await sender.Send(command, c), ct);
+                var report = await RunAsync(text, IdempotencyKeys.Optional(idempotencyKey), CsvImportRunner.ParseMode(mode), sender, runner, ct);
                 return TypedResults.Ok(report);
             })
             .WithName("ImportStock")
@@ -48,6 +43,14 @@ internal static class ImportStockEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(ApiScopes.InventoryWrite);
+
+    /// <summary>The import itself, for this endpoint and the back-office page alike.</summary>
+    internal static Task<ImportReportDto> RunAsync(
+        string text, string? importKey, ImportMode mode, ISender sender, CsvImportRunner runner, CancellationToken cancellationToken)
+    {
+        var rows = ToRows(CsvTable.Read(text, Columns, Required), importKey);
+        return runner.RunAsync("ImportStock", text, importKey, mode, rows, async (command, c) => await sender.Send(command, c), cancellationToken);
+    }
 
     internal static List<ImportRow<ReceiveStockCommand>> ToRows(CsvTable table, string? importKey)
     {
