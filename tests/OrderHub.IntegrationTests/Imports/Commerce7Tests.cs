@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -97,6 +98,26 @@ public abstract class Commerce7Tests(HostFixture fixture)
         var order = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}", Ct);
         order.GetProperty("channel").GetString().ShouldBe("Marketplace");
         order.GetProperty("externalReference").GetString().ShouldBe($"c7-{run}-a");
+        // Commerce7 charged it ("Paid"): placed without a card, the ledger naming the marketplace order.
+        order.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        var payment = order.GetProperty("payments")[0];
+        (payment.GetProperty("type").GetString(), payment.GetProperty("status").GetString()).ShouldBe(("Authorization", "Succeeded"));
+        payment.GetProperty("reference").GetString().ShouldBe($"prepaid:commerce7:c7-{run}-a");
+        payment.GetProperty("amount").GetDecimal().ShouldBe(order.GetProperty("totals").GetProperty("total").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_web_store_cannot_claim_an_order_was_paid_at_a_marketplace()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var body = Infrastructure.Orders.ValidBody(email: $"prepaid-{Guid.NewGuid():N}@example.com", token: "prepaid:commerce7:forged");
+
+        var response = await OrderHubApp.PlaceOrderAsync(client, body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("errors").GetProperty("payment.token")[0].GetString()!.ShouldContain("reserved");
     }
 
     private Task<MarketplacePullReport> PullAsync(IMarketplaceOrderSource source) =>

@@ -44,7 +44,7 @@ public sealed class PaymentsModule : IModule
         // The test gateway keeps its idempotency memory and holds for the life of the host, like a real gateway would.
         services.AddSingleton<TestPaymentGateway>();
         services.AddSingleton<StripePaymentGateway>();
-        services.AddSingleton<IPaymentGateway>(sp => SelectGateway(sp));
+        services.AddSingleton<IPaymentGateway>(sp => new MarketplacePrepaidGateway(SelectGateway(sp)));
         services.AddScoped<PaymentProcessor>();
         services.AddSingleton<TaxRateTable>();
         services.AddTransient<RetryPendingPaymentsJob>();

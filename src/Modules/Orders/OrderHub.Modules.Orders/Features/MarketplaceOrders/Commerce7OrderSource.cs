@@ -57,6 +57,8 @@ internal sealed class Commerce7OrderSource(HttpClient http, IOptions<Commerce7Op
     {
         var customer = order.Customer;
         var shipTo = order.ShipTo;
+        // Commerce7 charged a "Paid" order itself: OrderHub records it as prepaid instead of holding it for a card.
+        var paid = string.Equals(order.PaymentStatus, "Paid", StringComparison.OrdinalIgnoreCase);
         return new PlaceOrderCommand
         {
             Channel = nameof(OrderChannel.Marketplace),
@@ -71,6 +73,8 @@ internal sealed class Commerce7OrderSource(HttpClient http, IOptions<Commerce7Op
                 ? null
                 : new AddressInput(shipTo.Address, shipTo.Address2, shipTo.City, shipTo.StateCode, shipTo.ZipCode, shipTo.CountryCode ?? "US"),
             Lines = [.. (order.Items ?? []).Where(i => !string.IsNullOrWhiteSpace(i.Sku)).Select(i => new LineInput(i.Sku, i.Quantity))],
+            Payment = paid ? new PaymentInput("Marketplace", $"{PlaceOrderCommand.PrepaidTokenPrefix}commerce7:{order.Id}") : null,
+            PaidAtMarketplace = paid,
         };
     }
 

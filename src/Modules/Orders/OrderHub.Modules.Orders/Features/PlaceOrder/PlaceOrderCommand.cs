@@ -32,6 +32,16 @@ internal sealed record PlaceOrderCommand : ICommand<PlaceOrderResult>
 
     [JsonIgnore]
     public string Actor { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Set only by server-side marketplace imports for orders the marketplace already charged: their payment is
+    /// <c>{ method: "Marketplace", token: "prepaid:…" }</c>. Never bound from a request body, so no web store or CSV
+    /// can claim an order is paid.
+    /// </summary>
+    [JsonIgnore]
+    public bool PaidAtMarketplace { get; init; }
+
+    public const string PrepaidTokenPrefix = "prepaid:";
 }
 
 internal sealed record CustomerInput(string? Email, string? FirstName, string? LastName, DateOnly? DateOfBirth, string? Phone);

@@ -38,8 +38,15 @@ internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
         RuleFor(c => c.Payment).ChildRules(p =>
         {
             p.RuleFor(x => x!.Method).Equal("Card").WithMessage("Payment method must be Card.");
-            p.RuleFor(x => x!.Token).NotEmpty().MaximumLength(200);
-        }).When(c => c.Payment is not null);
+            p.RuleFor(x => x!.Token).NotEmpty().MaximumLength(200)
+                .Must(t => t is null || !t.StartsWith(PlaceOrderCommand.PrepaidTokenPrefix, StringComparison.OrdinalIgnoreCase))
+                .WithMessage("This token prefix is reserved for orders a marketplace has already charged.");
+        }).When(c => c.Payment is not null && !c.PaidAtMarketplace);
+        RuleFor(c => c.Payment).ChildRules(p =>
+        {
+            p.RuleFor(x => x!.Method).Equal("Marketplace");
+            p.RuleFor(x => x!.Token).NotEmpty().MaximumLength(200).Must(t => t!.StartsWith(PlaceOrderCommand.PrepaidTokenPrefix, StringComparison.Ordinal));
+        }).When(c => c.PaidAtMarketplace);
     }
 }
 
