@@ -107,6 +107,10 @@ public sealed class CsvRow
 
     public int FieldCount => _fields.Count;
 
+    /// <summary>A new error list for this row, holding the width problem when the row is shorter or longer than the header.</summary>
+    public List<CsvCellError> NewErrorList() =>
+        HasHeaderWidth ? [] : [new CsvCellError(null, $"The row has {FieldCount} field(s); the header names {_table.Header.Count}.")];
+
     /// <summary>The trimmed value, or null when the column is absent or the cell is empty.</summary>
     public string? this[string column]
     {

@@ -32,6 +32,7 @@ public sealed class ComplianceModule : IModule
         services.AddModuleDbContext<ComplianceDbContext, SqliteComplianceDbContext, SqlServerComplianceDbContext, PostgreSqlComplianceDbContext>(
             ModuleName, Schema, context.Database, [.. Assemblies]);
         services.AddScoped<RuleBook>();
+        services.AddSingleton<RuleSeedState>();
         services.AddScoped<IDemoDataSeeder, ComplianceDemoDataSeeder>();
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.Modules.Compliance.Domain.Rules;
@@ -9,25 +8,20 @@ namespace OrderHub.Modules.Compliance.Persistence;
 /// The rules as the module reads them. The 51 seed rows come from the embedded wine-dtc-law.md and are written the
 /// first time the rules are needed (or by the demo seeder at start-up), in any environment.
 /// </summary>
-internal sealed class RuleBook(ComplianceDbContext db, TimeProvider clock, ILogger<RuleBook> logger)
+internal sealed class RuleBook(ComplianceDbContext db, RuleSeedState seed, TimeProvider clock, ILogger<RuleBook> logger)
 {
     public const string SeedActor = "system:seed";
 
-    // Rule versions are only ever added, so once a database is known to hold them it always will: skip the check
-    // on every decision after the first (keyed by connection string: tests run several databases in one process).
-    private static readonly ConcurrentDictionary<string, bool> SeededDatabases = new(StringComparer.Ordinal);
-
     public async Task EnsureSeededAsync(CancellationToken cancellationToken)
     {
-        var database = db.Database.GetConnectionString() ?? string.Empty;
-        if (SeededDatabases.ContainsKey(database))
+        if (seed.Known)
         {
             return;
         }
 
         if (await db.RuleVersions.AnyAsync(cancellationToken))
         {
-            SeededDatabases.TryAdd(database, true);
+            seed.Known = true;
             return;
         }
 
@@ -44,4 +38,13 @@ internal sealed class RuleBook(ComplianceDbContext db, TimeProvider clock, ILogg
         var code = stateCode.Trim().ToUpperInvariant();
         return await db.RuleVersions.FirstOrDefaultAsync(r => r.StateCode == code && r.IsCurrent, cancellationToken);
     }
+}
+
+/// <summary>
+/// Per host (singleton): whether this host already saw the rule table seeded. Rule versions are only ever added, so once
+/// seeded always seeded, and decisions skip the check after the first.
+/// </summary>
+internal sealed class RuleSeedState
+{
+    public volatile bool Known;
 }

@@ -1,10 +1,8 @@
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using OrderHub.BuildingBlocks.Csv;
-using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Inventory.Features.CreateProduct;
 using OrderHub.Modules.Inventory.Features.ImportCsv;
@@ -24,25 +22,10 @@ internal static class ImportProductsEndpoint
     private static readonly string[] Required = ["sku", "name", "price", "currency"];
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/v1/products/import", async (
-                HttpRequest request,
-                [FromQuery] string? mode,
-                [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
-                ISender sender,
-                CsvImportRunner runner,
-                CancellationToken ct) =>
-            {
-                var text = await CsvTable.ReadBodyAsync(request, ct);
-                var report = await RunAsync(text, IdempotencyKeys.Optional(idempotencyKey), CsvImportRunner.ParseMode(mode), sender, runner, ct);
-                return TypedResults.Ok(report);
-            })
+        endpoints.MapCsvImport("/api/v1/products/import", RunAsync)
             .WithName("ImportProducts")
             .WithTags("Catalog")
             .WithSummary("Creates products from a CSV file (?mode=per-row|all-or-nothing); answers the accepted count and each refused line. Optional Idempotency-Key.")
-            .Accepts<string>("text/csv", "multipart/form-data")
-            .Produces<ImportReportDto>(StatusCodes.Status200OK)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(ApiScopes.CatalogWrite);
 
     /// <summary>The import itself, for this endpoint and the back-office page alike.</summary>
@@ -59,11 +42,7 @@ internal static class ImportProductsEndpoint
         var rows = new List<ImportRow<CreateProductCommand>>(table.Rows.Count);
         foreach (var row in table.Rows)
         {
-            var errors = new List<CsvCellError>();
-            if (!row.HasHeaderWidth)
-            {
-                errors.Add(new CsvCellError(null, $"The row has {row.FieldCount} field(s); the header names {table.Header.Count}."));
-            }
+            var errors = row.NewErrorList();
 
             var sku = row.Text("sku", errors, required: true);
             var command = new CreateProductCommand

@@ -1,10 +1,8 @@
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using OrderHub.BuildingBlocks.Csv;
-using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Inventory.Features.ImportCsv;
 using OrderHub.Modules.Inventory.Features.ReceiveStock;
@@ -23,25 +21,10 @@ internal static class ImportStockEndpoint
     private static readonly string[] Required = ["locationCode", "sku", "quantity"];
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/v1/inventory/import", async (
-                HttpRequest request,
-                [FromQuery] string? mode,
-                [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
-                ISender sender,
-                CsvImportRunner runner,
-                CancellationToken ct) =>
-            {
-                var text = await CsvTable.ReadBodyAsync(request, ct);
-                var report = await RunAsync(text, IdempotencyKeys.Optional(idempotencyKey), CsvImportRunner.ParseMode(mode), sender, runner, ct);
-                return TypedResults.Ok(report);
-            })
+        endpoints.MapCsvImport("/api/v1/inventory/import", RunAsync)
             .WithName("ImportStock")
             .WithTags("Inventory")
             .WithSummary("Receives opening stock from a CSV file (?mode=per-row|all-or-nothing); answers the accepted count and each refused line. Send an Idempotency-Key so a re-upload is harmless.")
-            .Accepts<string>("text/csv", "multipart/form-data")
-            .Produces<ImportReportDto>(StatusCodes.Status200OK)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(ApiScopes.InventoryWrite);
 
     /// <summary>The import itself, for this endpoint and the back-office page alike.</summary>
@@ -57,11 +40,7 @@ internal static class ImportStockEndpoint
         var rows = new List<ImportRow<ReceiveStockCommand>>(table.Rows.Count);
         foreach (var row in table.Rows)
         {
-            var errors = new List<CsvCellError>();
-            if (!row.HasHeaderWidth)
-            {
-                errors.Add(new CsvCellError(null, $"The row has {row.FieldCount} field(s); the header names {table.Header.Count}."));
-            }
+            var errors = row.NewErrorList();
 
             var sku = row.Text("sku", errors, required: true);
             var command = new ReceiveStockCommand

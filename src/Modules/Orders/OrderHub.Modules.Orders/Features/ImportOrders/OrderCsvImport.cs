@@ -61,7 +61,7 @@ internal sealed class OrderCsvImport(ImportedOrderPlacer placer, ILogger<OrderCs
         foreach (var group in groups)
         {
             index++;
-            var dto = await ImportOneAsync(group, table.Header.Count, importKey, actor, cancellationToken);
+            var dto = await ImportOneAsync(group, importKey, actor, cancellationToken);
             results.Add(dto);
             logger.LogInformation(
                 "Order import {Index}/{Total}: {ExternalReference} (line {Line}) {Result} {OrderNumber} {Status}",
@@ -86,7 +86,7 @@ internal sealed class OrderCsvImport(ImportedOrderPlacer placer, ILogger<OrderCs
             ? $"import:{externalReference}"
             : $"import:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(importKey)))[..24]}:{externalReference}";
 
-    private async Task<ImportedOrderDto> ImportOneAsync(RowGroup group, int headerWidth, string? importKey, string actor, CancellationToken cancellationToken)
+    private async Task<ImportedOrderDto> ImportOneAsync(RowGroup group, string? importKey, string actor, CancellationToken cancellationToken)
     {
         var lines = group.Rows.Select(r => r.Line).ToList();
         var errors = new List<OrderImportErrorDto>();
@@ -103,11 +103,7 @@ internal sealed class OrderCsvImport(ImportedOrderPlacer placer, ILogger<OrderCs
         var orderLines = new List<LineInput>();
         foreach (var row in group.Rows)
         {
-            var cellErrors = new List<CsvCellError>();
-            if (!row.HasHeaderWidth)
-            {
-                cellErrors.Add(new CsvCellError(null, $"The row has {row.FieldCount} field(s); the header names {headerWidth}."));
-            }
+            var cellErrors = row.NewErrorList();
 
             var sku = row.Text("sku", cellErrors, required: true);
             var quantity = row.WholeNumber("quantity", cellErrors, required: true);

@@ -40,8 +40,6 @@ internal sealed record PlaceOrderCommand : ICommand<PlaceOrderResult>
     /// </summary>
     [JsonIgnore]
     public bool PaidAtMarketplace { get; init; }
-
-    public const string PrepaidTokenPrefix = "prepaid:";
 }
 
 internal sealed record CustomerInput(string? Email, string? FirstName, string? LastName, DateOnly? DateOfBirth, string? Phone);

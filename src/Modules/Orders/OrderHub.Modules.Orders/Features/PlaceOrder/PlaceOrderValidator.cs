@@ -1,5 +1,6 @@
 using FluentValidation;
 using OrderHub.Modules.Orders.Domain.Orders;
+using OrderHub.Modules.Payments.Contracts.Commands;
 
 namespace OrderHub.Modules.Orders.Features.PlaceOrder;
 
@@ -39,13 +40,13 @@ internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
         {
             p.RuleFor(x => x!.Method).Equal("Card").WithMessage("Payment method must be Card.");
             p.RuleFor(x => x!.Token).NotEmpty().MaximumLength(200)
-                .Must(t => t is null || !t.StartsWith(PlaceOrderCommand.PrepaidTokenPrefix, StringComparison.OrdinalIgnoreCase))
+                .Must(t => !PrepaidTokens.IsPrepaid(t))
                 .WithMessage("This token prefix is reserved for orders a marketplace has already charged.");
         }).When(c => c.Payment is not null && !c.PaidAtMarketplace);
         RuleFor(c => c.Payment).ChildRules(p =>
         {
             p.RuleFor(x => x!.Method).Equal("Marketplace");
-            p.RuleFor(x => x!.Token).NotEmpty().MaximumLength(200).Must(t => t!.StartsWith(PlaceOrderCommand.PrepaidTokenPrefix, StringComparison.Ordinal));
+            p.RuleFor(x => x!.Token).NotEmpty().MaximumLength(200).Must(PrepaidTokens.IsPrepaid);
         }).When(c => c.PaidAtMarketplace);
     }
 }

@@ -1,0 +1,34 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using OrderHub.BuildingBlocks.Csv;
+using OrderHub.BuildingBlocks.Http;
+
+namespace OrderHub.Modules.Inventory.Features.ImportCsv;
+
+/// <summary>An import as the API and the back-office page run it: the file's text, its key, the mode.</summary>
+internal delegate Task<ImportReportDto> CsvImport(
+    string text, string? importKey, ImportMode mode, ISender sender, CsvImportRunner runner, CancellationToken cancellationToken);
+
+/// <summary>The HTTP shape every Inventory CSV import shares: text/csv or multipart body, <c>?mode=</c>, optional Idempotency-Key.</summary>
+internal static class CsvImportEndpoint
+{
+    public static RouteHandlerBuilder MapCsvImport(this IEndpointRouteBuilder endpoints, string pattern, CsvImport import) =>
+        endpoints.MapPost(pattern, async (
+                HttpRequest request,
+                [FromQuery] string? mode,
+                [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
+                ISender sender,
+                CsvImportRunner runner,
+                CancellationToken ct) =>
+            {
+                var text = await CsvTable.ReadBodyAsync(request, ct);
+                return TypedResults.Ok(await import(text, IdempotencyKeys.Optional(idempotencyKey), CsvImportRunner.ParseMode(mode), sender, runner, ct));
+            })
+            .Accepts<string>("text/csv", "multipart/form-data")
+            .Produces<ImportReportDto>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
