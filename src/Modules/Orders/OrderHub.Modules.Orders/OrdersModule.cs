@@ -45,6 +45,7 @@ public sealed class OrdersModule : IModule
         services.AddScoped<OrderNumberAllocator>();
         services.AddScoped<OrderPricing>();
         services.AddScoped<OrderPlacement>();
+        services.AddScoped<OrderIntake>();
         services.AddScoped<OrderChange>();
         services.AddScoped<OrderConsolidation>();
         services.AddTransient<ResumePlacementsJob>();

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Domain;
@@ -35,9 +33,8 @@ internal sealed record ImportedOrderOutcome(
     ImportedOrderResult Result, Guid? OrderId, string? OrderNumber, string? Status, string? Rule, string? Reason, IReadOnlyList<PlacementFieldError> FieldErrors);
 
 /// <summary>
-/// Places one order exactly as <c>POST /api/v1/orders</c> does (PlaceOrderEndpoint): <see cref="PlaceOrderCommand"/>
-/// through Mediator with an idempotency key (a repeat returns the first order), then <see cref="OrderPlacement.AdvanceReceivedAsync"/>
-/// when it was created. Each order runs in its own DI scope, so a long import neither accumulates tracked entities nor
+/// Places one order exactly as <c>POST /api/v1/orders</c> does, through <see cref="OrderIntake"/> (idempotent by key,
+/// placement run when it was created). Each order runs in its own DI scope, so a long import neither accumulates tracked entities nor
 /// lets one order's failure leak into the next. Input errors come back as <see cref="PlacementFieldError"/>s, not exceptions.
 /// </summary>
 internal sealed class ImportedOrderPlacer(IServiceScopeFactory scopes, ILogger<ImportedOrderPlacer> logger)
@@ -47,19 +44,10 @@ internal sealed class ImportedOrderPlacer(IServiceScopeFactory scopes, ILogger<I
         ArgumentNullException.ThrowIfNull(command);
         var request = command with { RequestHash = IdempotencyKeys.Fingerprint(command) };
         await using var scope = scopes.CreateAsyncScope();
-        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        PlaceOrderResult result;
+        IntakeResult intake;
         try
         {
-            try
-            {
-                result = await sender.Send(request, cancellationToken);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or DbException)
-            {
-                // A parallel upload with the same key committed first: answer as its replay (or a conflict if the body differs).
-                result = await sender.Send(request, cancellationToken);
-            }
+            intake = await scope.ServiceProvider.GetRequiredService<OrderIntake>().PlaceAsync(request, cancellationToken);
         }
         catch (ValidationException ex)
         {
@@ -74,27 +62,22 @@ internal sealed class ImportedOrderPlacer(IServiceScopeFactory scopes, ILogger<I
             return Rejected("ImportedWithOtherContent", [], ex.Message + " (the same order was imported before with other content)");
         }
 
+        var (result, placement) = intake;
         using var orderScope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = result.OrderNumber });
-        if (result.Created)
+        // The status as placement left it; read back only for a replay or when placement had to reload the order.
+        var status = placement?.CompleteOrder?.Status.ToString()
+            ?? (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken)).Status;
+        if (placement?.Outcome == PlacementOutcome.Refused)
         {
-            var placements = scope.ServiceProvider.GetRequiredService<OrderPlacement>();
-            var placement = result.Received is { } received
-                ? await placements.AdvanceReceivedAsync(received, cancellationToken)
-                : await placements.AdvanceAsync(result.OrderId, cancellationToken);
-            if (placement.Outcome == PlacementOutcome.Refused)
-            {
-                var refused = await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken);
-                logger.LogInformation("Imported order {OrderNumber} ({ExternalReference}) refused: {Rule}", result.OrderNumber, command.ExternalReference, placement.Rule);
-                return new ImportedOrderOutcome(ImportedOrderResult.Refused, result.OrderId, result.OrderNumber, refused.Status, placement.Rule, placement.Reason, []);
-            }
+            logger.LogInformation("Imported order {OrderNumber} ({ExternalReference}) refused: {Rule}", result.OrderNumber, command.ExternalReference, placement.Rule);
+            return new ImportedOrderOutcome(ImportedOrderResult.Refused, result.OrderId, result.OrderNumber, status, placement.Rule, placement.Reason, []);
         }
 
-        var order = await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken);
         logger.LogInformation(
             "Imported order {OrderNumber} ({ExternalReference}): {Result}, {Status}",
-            result.OrderNumber, command.ExternalReference, result.Created ? "created" : "already imported", order.Status);
+            result.OrderNumber, command.ExternalReference, result.Created ? "created" : "already imported", status);
         return new ImportedOrderOutcome(
-            result.Created ? ImportedOrderResult.Created : ImportedOrderResult.AlreadyImported, result.OrderId, result.OrderNumber, order.Status, null, null, []);
+            result.Created ? ImportedOrderResult.Created : ImportedOrderResult.AlreadyImported, result.OrderId, result.OrderNumber, status, null, null, []);
 
         static ImportedOrderOutcome Rejected(string? rule, IReadOnlyList<PlacementFieldError> errors, string? reason = null) =>
             new(ImportedOrderResult.Rejected, null, null, null, rule, reason, errors);

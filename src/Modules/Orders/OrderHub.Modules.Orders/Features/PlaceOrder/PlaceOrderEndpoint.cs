@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Orders.Features.AdvancePlacement;
@@ -33,7 +31,7 @@ internal static class PlaceOrderEndpoint
         [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
         ClaimsPrincipal user,
         ISender sender,
-        OrderPlacement placements,
+        OrderIntake intake,
         CancellationToken cancellationToken)
     {
         var request = command with
@@ -43,20 +41,9 @@ internal static class PlaceOrderEndpoint
             Actor = Actors.Of(user),
         };
 
-        PlaceOrderResult result;
-        try
+        var (result, placement) = await intake.PlaceAsync(request, cancellationToken);
+        if (placement is not null)
         {
-            result = await sender.Send(request, cancellationToken);
-        }
-        catch (Exception ex) when (ex is DbUpdateException or DbException)
-        {
-            // A parallel request with the same key committed first: answer as its replay (or 409 if the body differs).
-            result = await sender.Send(request, cancellationToken);
-        }
-
-        if (result is { Created: true, Received: { } received })
-        {
-            var placement = await placements.AdvanceReceivedAsync(received, cancellationToken);
             if (placement.Outcome == PlacementOutcome.Refused)
             {
                 return TypedResults.Problem(

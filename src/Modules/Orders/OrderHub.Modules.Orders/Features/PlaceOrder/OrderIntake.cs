@@ -1,0 +1,41 @@
+using System.Data.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using OrderHub.Modules.Orders.Features.AdvancePlacement;
+
+namespace OrderHub.Modules.Orders.Features.PlaceOrder;
+
+/// <summary>What receiving an order came to: the stored order, and its placement when this request created it.</summary>
+internal sealed record IntakeResult(PlaceOrderResult Order, PlacementResult? Placement);
+
+/// <summary>
+/// The one way an order comes in, whatever the channel (REST, CSV import, marketplace pull): receive it through
+/// <see cref="PlaceOrderCommand"/> (idempotent by key), then, when this request created it, run its placement on the
+/// order still in hand. Validation, rule and conflict exceptions are the caller's to answer.
+/// </summary>
+internal sealed class OrderIntake(ISender sender, OrderPlacement placements)
+{
+    public async Task<IntakeResult> PlaceAsync(PlaceOrderCommand request, CancellationToken cancellationToken)
+    {
+        PlaceOrderResult result;
+        try
+        {
+            result = await sender.Send(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or DbException)
+        {
+            // A parallel request with the same key committed first: answer as its replay (or 409 if the body differs).
+            result = await sender.Send(request, cancellationToken);
+        }
+
+        if (!result.Created)
+        {
+            return new IntakeResult(result, null);
+        }
+
+        var placement = result.Received is { } received
+            ? await placements.AdvanceReceivedAsync(received, cancellationToken)
+            : await placements.AdvanceAsync(result.OrderId, cancellationToken);
+        return new IntakeResult(result, placement);
+    }
+}
