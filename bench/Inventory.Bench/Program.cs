@@ -76,6 +76,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 var reserved = 0L;
 var refused = 0L;
 var failed = 0L;
+Exception? firstFailure = null;
 var run = true;
 var measuring = false;
 var clients = Enumerable.Range(0, options.Clients).Select(c => Task.Run(async () =>
@@ -101,6 +102,7 @@ var clients = Enumerable.Range(0, options.Clients).Select(c => Task.Run(async ()
         catch (Exception ex) when (ex is DbUpdateException or NpgsqlException or InvalidOperationException)
         {
             Interlocked.Increment(ref failed);
+            Interlocked.CompareExchange(ref firstFailure, ex, null);
         }
     }
 })).ToList();
@@ -115,6 +117,10 @@ Volatile.Write(ref run, false);
 await Task.WhenAll(clients);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"reservations: {options.Clients} clients on {options.Hot} hot SKUs, {options.Lines} line(s) each, for {elapsed:0.0} s: {reserved / elapsed:0} reserved/s ({reserved:N0} reserved, {refused:N0} refused, {failed:N0} failed)"));
+if (firstFailure is not null)
+{
+    Console.WriteLine($"first failure: {firstFailure.GetType().Name}: {firstFailure.Message}");
+}
 
 // 3. Integrity: what the stock items hold equals what the reservations hold, and nothing is oversold.
 await using (var scope = provider.CreateAsyncScope())

@@ -63,6 +63,8 @@ public sealed class InventoryModule : IModule
         services.Configure<InventoryOptions>(context.Configuration.GetSection(InventoryOptions.SectionName));
         services.AddScoped<StockStore>();
         services.AddScoped<ReservationStore>();
+        services.AddScoped<PostgreSqlReservationPath>();
+        services.AddSingleton<ReservationSqlCache>();
         services.AddSingleton<CatalogFactsCache>();
         services.AddScoped<PoolStore>();
         services.AddSingleton<PoolChannelsCache>();

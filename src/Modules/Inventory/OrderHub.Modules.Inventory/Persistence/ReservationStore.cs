@@ -11,7 +11,8 @@ namespace OrderHub.Modules.Inventory.Persistence;
 /// held for earlier lines are given back in the same transaction (the rows are still locked by it, so the give-back
 /// cannot fail) and the answer lists the shortages.
 /// </summary>
-internal sealed class ReservationStore(InventoryDbContext db, StockStore stock, PoolStore pools, CatalogFactsCache catalog)
+internal sealed class ReservationStore(
+    InventoryDbContext db, StockStore stock, PoolStore pools, CatalogFactsCache catalog, PostgreSqlReservationPath postgres)
 {
     /// <summary>
     /// Checks every SKU exists, replaces kits by their components, merges repeated SKUs and sorts by SKU (a stable
@@ -68,33 +69,66 @@ internal sealed class ReservationStore(InventoryDbContext db, StockStore stock, 
     private const int PlannedAttempts = 4;
 
     /// <summary>
-    /// The hot path: holds every line or none and saves the reservation. Reads every line's candidates in one query, plans
-    /// the allocation in memory, writes the reservation and its allocations first (no stock row locked yet), then runs all
-    /// guarded stock updates together in id order (one round trip on PostgreSQL), so a stock row's lock is held only from
-    /// that batch to the commit. If a guard falls short (someone took the stock since the read), the holds that did apply
-    /// are given back (this transaction still has their rows locked, so that cannot fail), the rows just written are
-    /// deleted, and the plan is redone with fresh candidates; after a few lost races it falls back to the row-by-row
-    /// allocator. Never oversells: the database decides every unit.
+    /// The hot path: holds every line or none and saves the reservation, unless the key already names one (then
+    /// <see cref="ReserveOutcome.Replayed"/>: the caller answers with what that reservation holds). Reads every line's
+    /// candidates in one query, plans the allocation in memory, writes the reservation and its allocations first (no stock
+    /// row locked yet), then runs all guarded stock updates together in id order, so a stock row's lock is held only from
+    /// those updates to the commit. On PostgreSQL the key check rides with the read and the rows with the updates
+    /// (<see cref="PostgreSqlReservationPath"/>). If a guard falls short (someone took the stock since the read), the holds
+    /// that did apply are given back (this transaction still has their rows locked, so that cannot fail), the rows just
+    /// written are deleted, and the plan is redone with fresh candidates; after a few lost races it falls back to the
+    /// row-by-row allocator. Never oversells: the database decides every unit.
     /// </summary>
-    public async Task<(List<ReservationAllocation> Allocations, List<StockShortageDto> Shortages)> ReserveAsync(
+    public async Task<ReserveOutcome> ReserveAsync(
         string reservationKey, IReadOnlyList<StockLine> lines, PoolScope scope, Func<List<ReservationAllocation>, Reservation> create, CancellationToken cancellationToken)
     {
+        var skus = lines.Select(l => l.Sku).ToList();
+        var fast = PostgreSqlReservationPath.AppliesTo(db);
+        List<StockCandidate>? firstRead = null;
+        if (fast)
+        {
+            var (keyUsed, candidates) = await postgres.ReadAsync(reservationKey, skus, cancellationToken);
+            if (keyUsed)
+            {
+                return ReserveOutcome.Replay;
+            }
+
+            firstRead = candidates;
+        }
+        else if (await db.Reservations.AsNoTracking().AnyAsync(r => r.Key == reservationKey, cancellationToken))
+        {
+            return ReserveOutcome.Replay;
+        }
+
         if (db.Database.CurrentTransaction is not null)
         {
-            var skus = lines.Select(l => l.Sku).ToList();
             for (var attempt = 1; attempt <= PlannedAttempts; attempt++)
             {
                 var pooled = await pools.CandidatesAsync(skus, scope.Channel, scope.CustomerTag, cancellationToken);
-                var candidates = await stock.CandidatesAsync(skus, cancellationToken);
+                var candidates = firstRead ?? await stock.CandidatesAsync(skus, cancellationToken);
+                firstRead = null;
                 var (holds, shortages) = Plan(lines, pooled, candidates);
                 if (shortages.Count > 0)
                 {
-                    return ([], shortages);
+                    return new ReserveOutcome([], shortages);
                 }
 
                 var allocations = holds.ConvertAll(h =>
                     new ReservationAllocation(reservationKey, h.StockItemId, h.Key.Sku, h.Key.LocationCode, h.Key.BinCode, h.Key.Lot, h.Quantity, h.PoolName));
                 var reservation = create(allocations);
+                if (fast && holds.TrueForAll(h => h.PoolItemId is null))
+                {
+                    var ordered = StockStore.InLockOrder([.. holds.Select(h => (h.StockItemId, h.Quantity))]);
+                    var written = await postgres.WriteAsync(reservation, ordered, cancellationToken);
+                    if (written.Count == ordered.Count)
+                    {
+                        return new ReserveOutcome(allocations, []);
+                    }
+
+                    await UndoAsync(reservation, [], written, cancellationToken);
+                    continue;
+                }
+
                 await SaveWithoutAutoSavepointAsync(reservation, cancellationToken);
 
                 // Pool items first, then stock items, each in id order: the one lock order every writer uses.
@@ -116,7 +150,7 @@ internal sealed class ReservationStore(InventoryDbContext db, StockStore stock, 
                     : (false, []);
                 if (all)
                 {
-                    return (allocations, []);
+                    return new ReserveOutcome(allocations, []);
                 }
 
                 await UndoAsync(reservation, drawn, applied, cancellationToken);
@@ -129,7 +163,7 @@ internal sealed class ReservationStore(InventoryDbContext db, StockStore stock, 
             db.Reservations.Add(create(taken));
         }
 
-        return (taken, missing);
+        return new ReserveOutcome(taken, missing);
     }
 
     /// <summary>
@@ -280,6 +314,14 @@ internal sealed class ReservationStore(InventoryDbContext db, StockStore stock, 
             throw new BusinessRuleViolationException("ReservationNeedsLines", "A reservation needs at least one line.");
         }
     }
+}
+
+/// <summary>What a reservation attempt came to: the units held, or the shortages, or a key already used (<see cref="Replayed"/>).</summary>
+internal sealed record ReserveOutcome(List<ReservationAllocation> Allocations, List<StockShortageDto> Shortages)
+{
+    public static readonly ReserveOutcome Replay = new([], []) { Replayed = true };
+
+    public bool Replayed { get; private init; }
 }
 
 /// <summary>Who is reserving, for allocation pools: the channel and the customer's tag (if any).</summary>

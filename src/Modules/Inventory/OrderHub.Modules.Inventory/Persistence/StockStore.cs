@@ -102,7 +102,7 @@ internal sealed class StockStore(InventoryDbContext db)
     public async Task<(bool All, List<(long StockItemId, int Quantity)> Applied)> TryReserveAllAsync(
         IReadOnlyList<(long StockItemId, int Quantity)> holds, CancellationToken cancellationToken)
     {
-        var ordered = holds.GroupBy(h => h.StockItemId).Select(g => (Id: g.Key, Quantity: g.Sum(h => h.Quantity))).OrderBy(h => h.Id).ToList();
+        var ordered = InLockOrder(holds);
         var applied = new List<(long, int)>(ordered.Count);
         var connection = db.Database.GetDbConnection();
         if (!db.Database.IsNpgsql() || !connection.CanCreateBatch || ordered.Count <= 1)
@@ -151,6 +151,10 @@ internal sealed class StockStore(InventoryDbContext db)
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>Holds merged per stock item, in ascending id order: the one lock order every writer uses.</summary>
+    public static List<(long StockItemId, int Quantity)> InLockOrder(IEnumerable<(long StockItemId, int Quantity)> holds) =>
+        [.. holds.GroupBy(h => h.StockItemId).Select(g => (g.Key, g.Sum(h => h.Quantity))).OrderBy(h => h.Item1)];
 
     private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbBatchCommand command, string name, object value)
     {

@@ -10,19 +10,14 @@ namespace OrderHub.Modules.Inventory.Features.ReserveStock;
 
 /// <summary>
 /// Holds stock for all lines or none, decided by guarded updates in the database (ships-to-consumer locations first,
-/// FIFO by lot). A repeated key returns the first successful result; a refusal holds and remembers nothing.
+/// FIFO by lot). A repeated key returns the first successful result (checked with the first read); a refusal holds and remembers nothing.
 /// </summary>
 internal sealed class ReserveStockHandler(
-    InventoryDbContext db, ReservationStore reservations, TimeProvider clock, IOptions<InventoryOptions> options, ILogger<ReserveStockHandler> logger)
+    ReservationStore reservations, TimeProvider clock, IOptions<InventoryOptions> options, ILogger<ReserveStockHandler> logger)
     : ICommandHandler<ReserveStockCommand, StockReservationDto>
 {
     public async ValueTask<StockReservationDto> Handle(ReserveStockCommand command, CancellationToken cancellationToken)
     {
-        if (await db.Reservations.AsNoTracking().AnyAsync(r => r.Key == command.ReservationKey, cancellationToken))
-        {
-            return ReservationStore.Reserved(command.ReservationKey, await reservations.AllocationsAsync(command.ReservationKey, cancellationToken));
-        }
-
         ReservationStore.RequireLines(command.Lines);
         var lines = await reservations.ExpandAsync(command.Lines, cancellationToken);
         var now = clock.GetUtcNow();
@@ -32,8 +27,15 @@ internal sealed class ReserveStockHandler(
             { } hold when hold == Timeout.InfiniteTimeSpan => DateTimeOffset.MaxValue,
             { } hold => now + hold,
         };
-        var (allocations, shortages) = await reservations.ReserveAsync(
+        var outcome = await reservations.ReserveAsync(
             command.ReservationKey, lines, new PoolScope(command.Channel, command.CustomerTag), taken => Reservation.Create(command.ReservationKey, command.Channel, now, expiresAt, taken), cancellationToken);
+        if (outcome.Replayed)
+        {
+            return ReservationStore.Reserved(command.ReservationKey, await reservations.AllocationsAsync(command.ReservationKey, cancellationToken));
+        }
+
+        var (allocations, shortages) = outcome;
+
         if (shortages.Count > 0)
         {
             logger.LogInformation("Reservation {ReservationKey} refused: short of {Shortages}", command.ReservationKey,
