@@ -62,7 +62,8 @@ internal static class HostSetup
             // Outermost first; the source generator reads this literal, and a test pins the order.
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
-        services.AddValidatorsFromAssemblies(ModuleCatalog.All.SelectMany(m => m.Assemblies), ServiceLifetime.Scoped, includeInternalTypes: true);
+        // Singletons: validators are stateless, and building one compiles its rules' expression trees (too dear per request).
+        services.AddValidatorsFromAssemblies(ModuleCatalog.All.SelectMany(m => m.Assemblies), ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // Outbox
         services.AddSingleton<OutboxSignal>();
