@@ -30,15 +30,29 @@ internal sealed partial class PaymentProcessor(
     public async Task<PaymentLedger> LoadLedgerAsync(Guid orderId, CancellationToken cancellationToken) =>
         new(await db.Transactions.Where(t => t.OrderId == orderId).ToListAsync(cancellationToken));
 
+    /// <summary>
+    /// One read to start a payment step: the order's ledger and this key's earlier rows. When the key was used, its earlier
+    /// outcome (pending steps are retried now) is the step's answer; otherwise the ledger is what the step decides on.
+    /// </summary>
+    public async Task<(PaymentResultDto? Replay, PaymentLedger Ledger)> StartStepAsync(
+        string key, Guid orderId, PaymentTransactionType type, CancellationToken cancellationToken)
+    {
+        var rows = await db.Transactions.Where(t => t.OrderId == orderId || t.CommandKey == key).ToListAsync(cancellationToken);
+        var ledger = new PaymentLedger([.. rows.Where(r => r.OrderId == orderId)]);
+        var keyRows = rows.Where(r => r.CommandKey == key).ToList();
+        return (keyRows.Count == 0 ? null : await ReplayAsync(keyRows, key, orderId, type, ledger, cancellationToken), ledger);
+    }
+
     /// <summary>The earlier outcome of this idempotency key (pending steps are retried now), or null for a new key.</summary>
     public async Task<PaymentResultDto?> ReplayAsync(string key, Guid orderId, PaymentTransactionType type, CancellationToken cancellationToken)
     {
         var rows = await db.Transactions.Where(t => t.CommandKey == key).ToListAsync(cancellationToken);
-        if (rows.Count == 0)
-        {
-            return null;
-        }
+        return rows.Count == 0 ? null : await ReplayAsync(rows, key, orderId, type, null, cancellationToken);
+    }
 
+    private async Task<PaymentResultDto> ReplayAsync(
+        List<PaymentTransaction> rows, string key, Guid orderId, PaymentTransactionType type, PaymentLedger? ledger, CancellationToken cancellationToken)
+    {
         if (rows.Any(r => r.OrderId != orderId || r.Type != type))
         {
             throw new ConflictException($"Idempotency key '{key}' was already used for another payment step.");
@@ -46,7 +60,7 @@ internal sealed partial class PaymentProcessor(
 
         if (rows.Any(r => r.IsPending))
         {
-            var ledger = await LoadLedgerAsync(orderId, cancellationToken);
+            ledger ??= await LoadLedgerAsync(orderId, cancellationToken);
             foreach (var row in ledger.Transactions.Where(r => r.CommandKey == key && r.IsPending).OrderBy(r => r.GatewayKey, StringComparer.Ordinal))
             {
                 await CallGatewayAsync(row, ledger, cancellationToken);

@@ -22,8 +22,11 @@ internal sealed class DecideComplianceHandler(
 {
     public async ValueTask<ComplianceDecisionDto> Handle(DecideComplianceCommand command, CancellationToken cancellationToken)
     {
-        var existing = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(d => d.DecisionKey == command.DecisionKey, cancellationToken);
-        if (existing is not null)
+        // One read: this key's decision (a replay) and the order's decisions that count toward limits (superseded below).
+        var known = await db.Decisions
+            .Where(d => d.DecisionKey == command.DecisionKey || (d.OrderId == command.OrderId && d.CountsTowardLimits))
+            .ToListAsync(cancellationToken);
+        if (known.Find(d => d.DecisionKey == command.DecisionKey) is { } existing)
         {
             return existing.ToDto();
         }
@@ -40,8 +43,7 @@ internal sealed class DecideComplianceHandler(
         var decision = ComplianceDecision.Record(command, evaluation, keys, now);
         if (decision.CountsTowardLimits)
         {
-            var earlier = await db.Decisions.Where(d => d.OrderId == command.OrderId && d.CountsTowardLimits).ToListAsync(cancellationToken);
-            earlier.ForEach(d => d.Supersede(now));
+            known.ForEach(d => d.Supersede(now));
         }
 
         db.Decisions.Add(decision);

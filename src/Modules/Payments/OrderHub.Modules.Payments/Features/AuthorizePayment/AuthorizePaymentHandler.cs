@@ -10,12 +10,12 @@ internal sealed class AuthorizePaymentHandler(PaymentProcessor processor) : ICom
 {
     public async ValueTask<PaymentResultDto> Handle(AuthorizePaymentCommand command, CancellationToken cancellationToken)
     {
-        if (await processor.ReplayAsync(command.IdempotencyKey, command.OrderId, PaymentTransactionType.Authorization, cancellationToken) is { } replay)
+        var (replay, ledger) = await processor.StartStepAsync(command.IdempotencyKey, command.OrderId, PaymentTransactionType.Authorization, cancellationToken);
+        if (replay is not null)
         {
             return replay;
         }
 
-        var ledger = await processor.LoadLedgerAsync(command.OrderId, cancellationToken);
         BusinessRules.Check(new PaymentCurrencyMustMatchOrderRule(command.Currency, ledger.Authorizations.Any() || ledger.Transactions.Any(t => t.IsPending) ? ledger.Currency : null));
 
         var now = processor.Now;

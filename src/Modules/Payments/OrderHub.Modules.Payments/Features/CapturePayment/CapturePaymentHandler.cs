@@ -14,12 +14,12 @@ internal sealed class CapturePaymentHandler(PaymentProcessor processor) : IComma
 {
     public async ValueTask<PaymentResultDto> Handle(CapturePaymentCommand command, CancellationToken cancellationToken)
     {
-        if (await processor.ReplayAsync(command.IdempotencyKey, command.OrderId, PaymentTransactionType.Capture, cancellationToken) is { } replay)
+        var (replay, ledger) = await processor.StartStepAsync(command.IdempotencyKey, command.OrderId, PaymentTransactionType.Capture, cancellationToken);
+        if (replay is not null)
         {
             return replay;
         }
 
-        var ledger = await processor.LoadLedgerAsync(command.OrderId, cancellationToken);
         var now = processor.Now;
         var open = ledger.Authorizations
             .Select(a => (Authorization: a, Uncaptured: ledger.Uncaptured(a)))

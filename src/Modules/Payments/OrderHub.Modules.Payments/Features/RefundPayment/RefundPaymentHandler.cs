@@ -11,12 +11,12 @@ internal sealed class RefundPaymentHandler(PaymentProcessor processor) : IComman
 {
     public async ValueTask<PaymentResultDto> Handle(RefundPaymentCommand command, CancellationToken cancellationToken)
     {
-        if (await processor.ReplayAsync(command.IdempotencyKey, command.OrderId, PaymentTransactionType.Refund, cancellationToken) is { } replay)
+        var (replay, ledger) = await processor.StartStepAsync(command.IdempotencyKey, command.OrderId, PaymentTransactionType.Refund, cancellationToken);
+        if (replay is not null)
         {
             return replay;
         }
 
-        var ledger = await processor.LoadLedgerAsync(command.OrderId, cancellationToken);
         var refundable = ledger.Authorizations
             .Select(a => (Authorization: a, Refundable: ledger.Refundable(a)))
             .Where(x => x.Refundable > 0)
