@@ -5,6 +5,8 @@
 # Must run as root (runuser -u postgres). Knobs (env): DURATION=30 WARMUP=5 PGBENCH_T=20 CLIENTS="16 64"
 #   PGBENCH_MODE=extended (protocol; Npgsql uses extended without auto-prepare) KEEP=1 (leave logs dir)
 set -euo pipefail
+# The host runs with its GC heap capped, as a container memory limit would (docs/performance.md, "Host memory").
+HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x8000000}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 B=/usr/lib/postgresql/15/bin
@@ -87,7 +89,8 @@ echo "== OrderHub host (Release) on http://127.0.0.1:$HTTP_PORT"
     OrderHub__DemoData__Enabled=true \
     OrderHub__Bootstrap__ApiKey="$API_KEY" \
     OrderHub__Payments__Gateway=Test \
-    Serilog__MinimumLevel__Default=Warning
+    Serilog__MinimumLevel__Default=Warning \
+    DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
   exec dotnet "$HOST_DLL" --urls "http://127.0.0.1:$HTTP_PORT"
 ) >"$D/host.log" 2>&1 &
 HOST_PID=$!

@@ -6,6 +6,8 @@
 # harness --search -> bench/results/search-<utc>.{log,csv} -> everything stopped (trap). Must run as root.
 # Knobs (env): ORDERS=1000000 CUSTOMERS=300000 ITERATIONS=200 SKIP_BUILD=1 KEEP=1 LABEL=after
 set -euo pipefail
+# The host runs with its GC heap capped, as a container memory limit would (docs/performance.md, "Host memory").
+HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x8000000}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 B=/usr/lib/postgresql/15/bin
@@ -79,7 +81,8 @@ URL="http://127.0.0.1:$HTTP_PORT"
     OrderHub__DemoData__Enabled=true \
     OrderHub__Bootstrap__ApiKey="$API_KEY" \
     OrderHub__Payments__Gateway=Test \
-    Serilog__MinimumLevel__Default=Warning
+    Serilog__MinimumLevel__Default=Warning \
+    DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
   exec dotnet "$HOST_DLL" --urls "$URL"
 ) >"$D/host.log" 2>&1 &
 HOST_PID=$!

@@ -10,6 +10,8 @@
 #   HOT_DURATION=$DURATION HOT_QUANTITY=3 (bottles per line) CRASH=0 CRASH_AFTER=20 (orders the victim has answered) CRASH_AT=1 (s more) CRASH_HOST=2 RESTART_AFTER=5 DRAIN_TIMEOUT=180
 #   SKIP_BUILD=1 KEEP=1 (leave the cluster dir with host and PG logs)
 set -euo pipefail
+# The host runs with its GC heap capped, as a container memory limit would (docs/performance.md, "Host memory").
+HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x8000000}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 B=/usr/lib/postgresql/15/bin
@@ -106,7 +108,8 @@ start_host() {
       OrderHub__DemoData__Enabled="$first" \
       OrderHub__Bootstrap__ApiKey="$API_KEY" \
       OrderHub__Payments__Gateway=Test \
-      Serilog__MinimumLevel__Default=Warning
+      Serilog__MinimumLevel__Default=Warning \
+      DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
     exec dotnet "$HOST_DLL" --urls "http://127.0.0.1:${HOST_PORT[$i]}"
   ) >>"$D/host$i.log" 2>&1 &
   HOST_PID[$i]=$!

@@ -83,7 +83,7 @@ internal sealed class CsvImportRunner(
         return report;
     }
 
-    private static async Task<ImportReportDto> PerRowAsync<TCommand>(
+    private async Task<ImportReportDto> PerRowAsync<TCommand>(
         IReadOnlyList<ImportRow<TCommand>> rows, Func<TCommand, CancellationToken, Task> apply, CancellationToken cancellationToken)
         where TCommand : class
     {
@@ -98,6 +98,7 @@ internal sealed class CsvImportRunner(
             }
 
             var errors = await TryApplyAsync(row, apply, cancellationToken);
+            ForgetAppliedRows(); // committed: tracking them would make every later save slower (and hold the whole file)
             if (errors is null)
             {
                 accepted++;
@@ -135,6 +136,7 @@ internal sealed class CsvImportRunner(
                     {
                         await apply(command, ct);
                         await db.SaveChangesAsync(ct);
+                        ForgetAppliedRows(); // flushed: later rows read it from the transaction, not the change tracker
                     }, cancellationToken);
                 }
                 catch (Exception ex) when (ex is DbUpdateException or DbException)
@@ -173,6 +175,18 @@ internal sealed class CsvImportRunner(
         }
 
         return new ImportReportDto("all-or-nothing", accepted, rejected);
+    }
+
+    /// <summary>
+    /// Stops tracking rows already saved. One context serves the whole file; without this each save would compare every
+    /// earlier row again (a 100,000-row catalog took most of an hour) and the file's entities would stay in memory.
+    /// </summary>
+    private void ForgetAppliedRows()
+    {
+        if (!db.ChangeTracker.HasChanges())
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Null when the row was applied; else what the command's validation or rules said, keyed by CSV column.</summary>
