@@ -16,6 +16,7 @@ namespace OrderHub.Modules.Inventory.Persistence;
 /// </summary>
 internal sealed class PostgreSqlReservationPath(InventoryDbContext db, ReservationSqlCache sqlCache)
 {
+    /// <summary>The reservation path applies on PostgreSQL inside the command's transaction.</summary>
     public static bool AppliesTo(InventoryDbContext db) => db.Database.IsNpgsql() && db.Database.CurrentTransaction is not null;
 
     /// <summary>Whether <paramref name="key"/> already names a reservation, and the candidates of <paramref name="skus"/> (as <see cref="StockStore.CandidatesAsync(IReadOnlyCollection{string}, CancellationToken)"/>).</summary>
@@ -41,19 +42,23 @@ internal sealed class PostgreSqlReservationPath(InventoryDbContext db, Reservati
     }
 
     /// <summary>
-    /// Inserts <paramref name="reservation"/> with its allocations, then applies the guarded holds (already merged and in id
-    /// order); returns the holds that applied. When that is not all of them the caller gives those back and deletes the rows.
+    /// Inserts <paramref name="reservation"/> (when given) with its allocations, then applies the guarded holds (already
+    /// merged and in id order), all in one round trip; returns the holds that applied. When that is not all of them the
+    /// caller gives those back (and deletes the rows).
     /// </summary>
     public async Task<List<(long StockItemId, int Quantity)>> WriteAsync(
-        Reservation reservation, IReadOnlyList<(long StockItemId, int Quantity)> orderedHolds, CancellationToken cancellationToken)
+        Reservation? reservation, IReadOnlyList<(long StockItemId, int Quantity)> orderedHolds, CancellationToken cancellationToken)
     {
         var sql = sqlCache.For(db);
         return await WithBatchAsync(async batch =>
         {
-            Add(batch, sql.InsertReservation, reservation.Key, reservation.Channel, reservation.Status.ToString(), reservation.CreatedAt, reservation.UpdatedAt, reservation.ExpiresAt);
-            foreach (var a in reservation.Allocations)
+            if (reservation is not null)
             {
-                Add(batch, sql.InsertAllocation, a.ReservationKey, a.StockItemId, a.Sku, a.LocationCode, a.BinCode, a.Lot, a.Quantity);
+                Add(batch, sql.InsertReservation, reservation.Key, reservation.Channel, reservation.Status.ToString(), reservation.CreatedAt, reservation.UpdatedAt, reservation.ExpiresAt);
+                foreach (var a in reservation.Allocations)
+                {
+                    Add(batch, sql.InsertAllocation, a.ReservationKey, a.StockItemId, a.Sku, a.LocationCode, a.BinCode, a.Lot, a.Quantity);
+                }
             }
 
             var firstHold = batch.BatchCommands.Count;

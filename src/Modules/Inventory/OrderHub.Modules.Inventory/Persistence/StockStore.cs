@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Inventory.Domain.Stock;
 
@@ -12,7 +9,7 @@ namespace OrderHub.Modules.Inventory.Persistence;
 /// (<c>WHERE Id = @id AND OnHand - Reserved &gt;= @qty</c>) with the rows affected checked: never check-then-act in memory.
 /// Runs inside the command's transaction, so a refusal thrown later rolls back every update made before it.
 /// </summary>
-internal sealed class StockStore(InventoryDbContext db)
+internal sealed class StockStore(InventoryDbContext db, PostgreSqlReservationPath postgres)
 {
     private const int AttemptsPerStockItem = 3;
 
@@ -96,84 +93,37 @@ internal sealed class StockStore(InventoryDbContext db)
     /// <summary>
     /// Reserved += qty on every stock item, each a guarded update (<c>OnHand - Reserved &gt;= qty</c>) with its rows affected
     /// checked, in ascending id order (one lock order for everyone, so no deadlocks). On PostgreSQL all updates go in one
-    /// <see cref="System.Data.Common.DbBatch"/> (one round trip); elsewhere one statement each, stopping at the first refusal.
-    /// Returns the holds that applied; when that is not all of them the caller must give those back (it still holds their locks).
+    /// batch (<see cref="PostgreSqlReservationPath.WriteAsync"/>, one round trip); elsewhere one statement each, stopping at
+    /// the first refusal. Returns the holds that applied; when that is not all of them the caller must give those back
+    /// (it still holds their locks).
     /// </summary>
     public async Task<(bool All, List<(long StockItemId, int Quantity)> Applied)> TryReserveAllAsync(
         IReadOnlyList<(long StockItemId, int Quantity)> holds, CancellationToken cancellationToken)
     {
         var ordered = InLockOrder(holds);
+        if (db.Database.IsNpgsql())
+        {
+            var written = await postgres.WriteAsync(null, ordered, cancellationToken);
+            return (written.Count == ordered.Count, written);
+        }
+
         var applied = new List<(long, int)>(ordered.Count);
-        var connection = db.Database.GetDbConnection();
-        if (!db.Database.IsNpgsql() || !connection.CanCreateBatch || ordered.Count <= 1)
+        foreach (var (id, quantity) in ordered)
         {
-            foreach (var (id, quantity) in ordered)
+            if (await TryReserveAsync(id, quantity, cancellationToken) != 1)
             {
-                if (await TryReserveAsync(id, quantity, cancellationToken) != 1)
-                {
-                    return (false, applied);
-                }
-
-                applied.Add((id, quantity));
+                return (false, applied);
             }
 
-            return (true, applied);
+            applied.Add((id, quantity));
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var batch = connection.CreateBatch();
-            batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var sql = GuardedReserveSql();
-            foreach (var (id, quantity) in ordered)
-            {
-                var command = batch.CreateBatchCommand();
-                command.CommandText = sql;
-                command.Parameters.Add(Parameter(command, "id", id));
-                command.Parameters.Add(Parameter(command, "q", quantity));
-                batch.BatchCommands.Add(command);
-            }
-
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                if (batch.BatchCommands[i].RecordsAffected == 1)
-                {
-                    applied.Add(ordered[i]);
-                }
-            }
-
-            return (applied.Count == ordered.Count, applied);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return (true, applied);
     }
 
     /// <summary>Holds merged per stock item, in ascending id order: the one lock order every writer uses.</summary>
     public static List<(long StockItemId, int Quantity)> InLockOrder(IEnumerable<(long StockItemId, int Quantity)> holds) =>
         [.. holds.GroupBy(h => h.StockItemId).Select(g => (g.Key, g.Sum(h => h.Quantity))).OrderBy(h => h.Item1)];
-
-    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbBatchCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        return parameter;
-    }
-
-    /// <summary><c>UPDATE StockItems SET Reserved = Reserved + @q WHERE Id = @id AND OnHand - Reserved &gt;= @q</c>, names from the model.</summary>
-    private string GuardedReserveSql()
-    {
-        var entity = db.Model.FindEntityType(typeof(StockItem))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-        var (id, onHand, reserved) = (Column(nameof(StockItem.Id)), Column(nameof(StockItem.OnHand)), Column(nameof(StockItem.Reserved)));
-        return $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {reserved} = {reserved} + @q WHERE {id} = @id AND {onHand} - {reserved} >= @q";
-    }
 
     /// <summary>
     /// Takes up to <paramref name="quantity"/> from the candidates with <paramref name="take"/> (a guarded update);

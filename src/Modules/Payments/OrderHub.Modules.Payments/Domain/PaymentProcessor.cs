@@ -43,15 +43,9 @@ internal sealed partial class PaymentProcessor(
         return (keyRows.Count == 0 ? null : await ReplayAsync(keyRows, key, orderId, type, ledger, cancellationToken), ledger);
     }
 
-    /// <summary>The earlier outcome of this idempotency key (pending steps are retried now), or null for a new key.</summary>
-    public async Task<PaymentResultDto?> ReplayAsync(string key, Guid orderId, PaymentTransactionType type, CancellationToken cancellationToken)
-    {
-        var rows = await db.Transactions.Where(t => t.CommandKey == key).ToListAsync(cancellationToken);
-        return rows.Count == 0 ? null : await ReplayAsync(rows, key, orderId, type, null, cancellationToken);
-    }
-
+    /// <summary>The earlier outcome of this idempotency key's <paramref name="rows"/> (pending steps are retried now).</summary>
     private async Task<PaymentResultDto> ReplayAsync(
-        List<PaymentTransaction> rows, string key, Guid orderId, PaymentTransactionType type, PaymentLedger? ledger, CancellationToken cancellationToken)
+        List<PaymentTransaction> rows, string key, Guid orderId, PaymentTransactionType type, PaymentLedger ledger, CancellationToken cancellationToken)
     {
         if (rows.Any(r => r.OrderId != orderId || r.Type != type))
         {
@@ -60,7 +54,6 @@ internal sealed partial class PaymentProcessor(
 
         if (rows.Any(r => r.IsPending))
         {
-            ledger ??= await LoadLedgerAsync(orderId, cancellationToken);
             foreach (var row in ledger.Transactions.Where(r => r.CommandKey == key && r.IsPending).OrderBy(r => r.GatewayKey, StringComparer.Ordinal))
             {
                 await CallGatewayAsync(row, ledger, cancellationToken);
@@ -89,7 +82,7 @@ internal sealed partial class PaymentProcessor(
                 db.Entry(step).State = EntityState.Detached;
             }
 
-            return await ReplayAsync(key, orderId, type, cancellationToken)
+            return (await StartStepAsync(key, orderId, type, cancellationToken)).Replay
                 ?? throw new ConflictException($"Payment step '{key}' could not be recorded; retry with the same key.");
         }
 
