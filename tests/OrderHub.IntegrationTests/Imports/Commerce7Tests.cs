@@ -107,6 +107,42 @@ public abstract class Commerce7Tests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_marketplace_paid_order_cannot_be_raised_here_and_keeps_its_total_and_ledger()
+    {
+        fixture.RequireProvider();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await using var server = await FakeCommerce7.StartAsync(run, Ct);
+        using var http = new HttpClient();
+        await PullAsync(server.Source(http));
+        // Forget this fake server's cursor: the other pull tests start from none.
+        await fixture.App.InScopeAsync(sp => sp.GetRequiredService<OrdersDbContext>().MarketplaceCursors.Where(c => c.Source == "commerce7").ExecuteDeleteAsync(Ct));
+        var client = fixture.App.CreateApiClient();
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders?email=ana-{run}@example.com", Ct);
+        var id = page.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var before = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}", Ct);
+        var line = before.GetProperty("lines")[0];
+
+        using var change = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{id}/changes")
+        {
+            Content = JsonContent.Create(new
+            {
+                lines = new[] { new { sku = line.GetProperty("sku").GetString(), quantity = line.GetProperty("quantity").GetInt32() + 1 } },
+                reason = "One more bottle",
+            }),
+        };
+        change.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await client.SendAsync(change, Ct);
+
+        // Commerce7 took the money: a prepaid token would authorize any extra, so raising the total here is refused.
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString().ShouldBe("PaidAtMarketplace");
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}", Ct);
+        after.GetProperty("totals").GetProperty("total").GetDecimal().ShouldBe(before.GetProperty("totals").GetProperty("total").GetDecimal());
+        after.GetProperty("payments").GetArrayLength().ShouldBe(before.GetProperty("payments").GetArrayLength());
+        after.GetProperty("lines")[0].GetProperty("quantity").GetInt32().ShouldBe(line.GetProperty("quantity").GetInt32());
+    }
+
+    [Fact]
     public async Task A_web_store_cannot_claim_an_order_was_paid_at_a_marketplace()
     {
         fixture.RequireProvider();

@@ -116,6 +116,22 @@ public abstract class ChangeOrderTests(HostFixture fixture)
         (await ChangeAsync(client, order, new { lines = new[] { new { sku = "SB-2023-750", quantity = 3 } }, reason = "late" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task A_key_too_long_to_store_with_the_change_is_400_before_anything_moves()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var order = await PlaceReadyAsync(client, "long-key@example.com", "SB-2023-750", 1);
+
+        var response = await ChangeAsync(client, order, new { lines = new[] { new { sku = "SB-2023-750", quantity = 2 } }, reason = "More" }, new string('k', 101));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Idempotency-Key");
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct);
+        after.GetProperty("lines")[0].GetProperty("quantity").GetInt32().ShouldBe(1);
+        Reconciles(after).ShouldBeTrue();
+    }
+
     private static bool Reconciles(JsonElement order)
     {
         var payments = order.GetProperty("payments").EnumerateArray().Where(p => p.GetProperty("status").GetString() == "Succeeded").ToList();

@@ -26,8 +26,6 @@ public sealed class CsvTable
 
     public IReadOnlyList<CsvRow> Rows { get; }
 
-    public bool HasColumn(string column) => _columns.ContainsKey(column);
-
     public static CsvTable Read(string text, IReadOnlyCollection<string> knownColumns, IReadOnlyCollection<string> requiredColumns)
     {
         ArgumentNullException.ThrowIfNull(knownColumns);

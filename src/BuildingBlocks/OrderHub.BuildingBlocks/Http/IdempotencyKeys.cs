@@ -15,16 +15,19 @@ public static class IdempotencyKeys
     public const string HeaderName = "Idempotency-Key";
     public const int MaxLength = 200;
 
-    /// <summary>The key, or a 400 problem (via <see cref="ValidationException"/>) naming the header.</summary>
-    public static string Require(string? key) =>
-        Optional(key) ?? throw Invalid($"Send a unique {HeaderName} (1 to {MaxLength} characters), and the same key when retrying.");
+    /// <summary>
+    /// The key, or a 400 problem (via <see cref="ValidationException"/>) naming the header. An endpoint that stores the key
+    /// inside a longer one (a prefix and an order id) passes a smaller <paramref name="maxLength"/> so the stored key fits.
+    /// </summary>
+    public static string Require(string? key, int maxLength = MaxLength) =>
+        Optional(key, maxLength) ?? throw Invalid($"Send a unique {HeaderName} (1 to {maxLength} characters), and the same key when retrying.");
 
-    /// <summary>Null when absent; when sent it must be 1 to <see cref="MaxLength"/> characters.</summary>
-    public static string? Optional(string? key) => key switch
+    /// <summary>Null when absent; when sent it must be 1 to <paramref name="maxLength"/> characters.</summary>
+    public static string? Optional(string? key, int maxLength = MaxLength) => key switch
     {
         null => null,
-        { Length: > 0 and <= MaxLength } when !string.IsNullOrWhiteSpace(key) => key,
-        _ => throw Invalid($"{HeaderName} must be 1 to {MaxLength} characters."),
+        _ when key.Length <= maxLength && !string.IsNullOrWhiteSpace(key) => key,
+        _ => throw Invalid($"{HeaderName} must be 1 to {maxLength} characters."),
     };
 
     /// <summary>SHA-256 of the request as the server read it (insensitive to the client's whitespace and field order).</summary>

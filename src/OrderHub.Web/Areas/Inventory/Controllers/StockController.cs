@@ -19,10 +19,12 @@ public sealed class StockController(ISender sender) : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index(string? sku, CancellationToken cancellationToken)
     {
+        // A looked-up SKU narrows the waiting backorders and reorder suggestions to that SKU.
+        var trimmed = string.IsNullOrWhiteSpace(sku) ? null : sku.Trim();
         var model = new StockPageModel(
-            sku?.Trim(),
-            await sender.Send(new ListBackordersQuery("Waiting", null), cancellationToken),
-            await sender.Send(new ListReorderSuggestionsQuery(null, null, null), cancellationToken));
+            trimmed,
+            await sender.Send(new ListBackordersQuery("Waiting", trimmed), cancellationToken),
+            await sender.Send(new ListReorderSuggestionsQuery(null, trimmed, null), cancellationToken));
         if (string.IsNullOrWhiteSpace(model.Sku))
         {
             return View(model);

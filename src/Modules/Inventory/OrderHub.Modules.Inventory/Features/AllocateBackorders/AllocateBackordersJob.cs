@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace OrderHub.Modules.Inventory.Features.AllocateBackorders;
@@ -8,12 +7,11 @@ namespace OrderHub.Modules.Inventory.Features.AllocateBackorders;
 /// Safety net (Hangfire, every 5 minutes): serves every waiting backorder that stock allows, e.g. after a released
 /// reservation or adjustment freed units, or an arrival event that failed. Idempotent: served requests leave Waiting.
 /// </summary>
-internal sealed class AllocateBackordersJob(IServiceScopeFactory scopes, ILogger<AllocateBackordersJob> logger)
+internal sealed class AllocateBackordersJob(ISender sender, ILogger<AllocateBackordersJob> logger)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var allocated = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new AllocateBackordersCommand(null), cancellationToken);
+        var allocated = await sender.Send(new AllocateBackordersCommand(null), cancellationToken);
         if (allocated > 0)
         {
             logger.LogInformation("Backorder safety run served {Allocated} backorder(s)", allocated);

@@ -97,8 +97,19 @@ internal sealed class CsvImportRunner(
                 continue;
             }
 
-            var errors = await TryApplyAsync(row, apply, cancellationToken);
-            ForgetAppliedRows(); // committed: tracking them would make every later save slower (and hold the whole file)
+            IReadOnlyList<CsvCellError>? errors;
+            try
+            {
+                errors = await TryApplyAsync(row, apply, cancellationToken);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or DbException)
+            {
+                // e.g. a unique index lost to a parallel writer: this row is refused, the rows around it still apply.
+                logger.LogWarning(ex, "Import row at line {Line} refused by the database", row.Line);
+                errors = [new CsvCellError(null, "The database refused this row; it was not applied.")];
+            }
+
+            ForgetAppliedRows(); // committed (or rolled back): tracking them would slow every later save and hold the whole file
             if (errors is null)
             {
                 accepted++;
@@ -181,13 +192,7 @@ internal sealed class CsvImportRunner(
     /// Stops tracking rows already saved. One context serves the whole file; without this each save would compare every
     /// earlier row again (a 100,000-row catalog took most of an hour) and the file's entities would stay in memory.
     /// </summary>
-    private void ForgetAppliedRows()
-    {
-        if (!db.ChangeTracker.HasChanges())
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+    private void ForgetAppliedRows() => db.ChangeTracker.Clear();
 
     /// <summary>Null when the row was applied; else what the command's validation or rules said, keyed by CSV column.</summary>
     private static async Task<IReadOnlyList<CsvCellError>?> TryApplyAsync<TCommand>(

@@ -27,8 +27,9 @@ internal sealed class ListBackordersHandler(InventoryDbContext db) : IQueryHandl
             requests = requests.Where(r => r.Lines.Any(l => l.Sku == sku));
         }
 
-        var list = await requests.Take(1000).ToListAsync(cancellationToken);
-        return [.. list.OrderByDescending(r => r.Priority).ThenBy(r => r.RequestedAt).ThenBy(r => r.Id).Select(r => new BackorderRequestDto(
+        // In serving order (priority, then time) before the cap, so the first 1,000 are the ones served first.
+        var list = await requests.OrderByDescending(r => r.Priority).ThenBy(r => r.RequestedAt).ThenBy(r => r.Id).Take(1000).ToListAsync(cancellationToken);
+        return [.. list.Select(r => new BackorderRequestDto(
             r.Id, r.ReservationKey, r.OrderNumber, r.Channel, r.Priority, r.Status.ToString(), r.RequestedAt, r.ExpectedAt, r.ClosedAt, r.CloseReason,
             [.. r.Lines.Select(l => new BackorderLineDto(l.Sku, l.Quantity))]))];
     }

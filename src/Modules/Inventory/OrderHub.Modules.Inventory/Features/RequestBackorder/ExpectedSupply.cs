@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OrderHub.Modules.Inventory.Contracts.Commands;
 using OrderHub.Modules.Inventory.Domain.Backorders;
 using OrderHub.Modules.Inventory.Domain.Supply;
 using OrderHub.Modules.Inventory.Persistence;
@@ -41,28 +40,4 @@ internal static class ExpectedSupply
             group line by line.Sku into g
             select new { Sku = g.Key, Quantity = g.Sum(l => l.Quantity) })
             .ToDictionaryAsync(x => x.Sku, x => x.Quantity, StringComparer.Ordinal, cancellationToken);
-
-    /// <summary>The lines with kits replaced by their components (× quantity), summed per SKU.</summary>
-    public static async Task<Dictionary<string, int>> ExpandKitsAsync(InventoryDbContext db, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken)
-    {
-        var skus = lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
-        var components = await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).SelectMany(p => p.Components)
-            .ToListAsync(cancellationToken);
-        var needs = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var line in lines)
-        {
-            var parts = components.Where(c => c.BundleSku == line.Sku).Select(c => (Sku: c.ComponentSku, Quantity: c.Quantity * line.Quantity)).ToList();
-            if (parts.Count == 0)
-            {
-                parts.Add((line.Sku, line.Quantity));
-            }
-
-            foreach (var (sku, quantity) in parts)
-            {
-                needs[sku] = needs.GetValueOrDefault(sku) + quantity;
-            }
-        }
-
-        return needs;
-    }
 }

@@ -13,7 +13,7 @@ namespace OrderHub.Modules.Inventory.Features.RequestBackorder;
 /// <see cref="BackorderDto.ExpectedAt"/> is the date the last short SKU is covered. Nothing is recorded when some
 /// short SKU has no such supply (the caller keeps its own fallback, e.g. an Inventory hold).
 /// </summary>
-internal sealed partial class RequestBackorderHandler(InventoryDbContext db, StockStore stock, TimeProvider clock, ILogger<RequestBackorderHandler> logger)
+internal sealed partial class RequestBackorderHandler(InventoryDbContext db, ReservationStore reservations, TimeProvider clock, ILogger<RequestBackorderHandler> logger)
     : ICommandHandler<RequestBackorderCommand, BackorderDto>
 {
     public async ValueTask<BackorderDto> Handle(RequestBackorderCommand command, CancellationToken cancellationToken)
@@ -25,9 +25,8 @@ internal sealed partial class RequestBackorderHandler(InventoryDbContext db, Sto
             return new BackorderDto(key, existing.Status == BackorderStatus.Waiting, existing.ExpectedAt, []);
         }
 
-        var lines = command.Lines.Select(l => new StockLine(l.Sku.Trim(), l.Quantity)).ToList();
-        await stock.RequireProductsAsync([.. lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal)], cancellationToken);
-        var needs = await ExpectedSupply.ExpandKitsAsync(db, lines, cancellationToken);
+        // Unknown SKUs refused, kits replaced by their components, summed per SKU: as a reservation sees the lines.
+        var needs = (await reservations.ExpandAsync(command.Lines, cancellationToken)).ToDictionary(l => l.Sku, l => l.Quantity, StringComparer.Ordinal);
         var skus = needs.Keys.ToList();
         var available = await ExpectedSupply.AvailableAsync(db, skus, cancellationToken);
         var waiting = await ExpectedSupply.WaitingDemandAsync(db, skus, key, cancellationToken);
@@ -75,7 +74,7 @@ internal sealed partial class RequestBackorderHandler(InventoryDbContext db, Sto
         // Nothing short any more (stock arrived meanwhile): wait anyway; the next allocation run serves it at once.
         expectedAt ??= now;
         db.BackorderRequests.Add(BackorderRequest.Create(
-            key, command.OrderNumber, command.Channel.Trim(), command.Priority, expectedAt, lines.Select(l => (l.Sku, l.Quantity)), now));
+            key, command.OrderNumber, command.Channel.Trim(), command.Priority, expectedAt, command.Lines.Select(l => (l.Sku.Trim(), l.Quantity)), now));
         LogWaiting(command.OrderNumber ?? key, command.Priority, expectedAt.Value);
         return new BackorderDto(key, true, expectedAt, []);
     }

@@ -4,7 +4,13 @@ namespace OrderHub.Modules.Orders.Domain.Orders;
 /// repeated step never reserves, decides or charges twice.</summary>
 internal static class PlacementKeys
 {
-    public static string Stock(Guid orderId) => $"order:{orderId:N}";
+    private const string StockPrefix = "order:";
+
+    public static string Stock(Guid orderId) => $"{StockPrefix}{orderId:N}";
+
+    /// <summary>The order whose placement reservation <paramref name="key"/> is (<see cref="Stock"/>), else null.</summary>
+    public static Guid? OrderOfStock(string key) =>
+        key.StartsWith(StockPrefix, StringComparison.Ordinal) && Guid.TryParseExact(key[StockPrefix.Length..], "N", out var id) ? id : null;
 
     public static string Compliance(Guid orderId, int version) => $"order:{orderId:N}:compliance:{version}";
 

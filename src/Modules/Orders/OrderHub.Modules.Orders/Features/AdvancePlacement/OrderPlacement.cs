@@ -110,7 +110,7 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
                 return false; // Backordered: waits on expected supply, resumed when Inventory allocates (Features/Backorders)
             }
 
-            var shortages = string.Join("; ", reservation.Shortages.Select(s => $"{s.Sku}: {s.Requested} requested, {s.Available} available"));
+            var shortages = StockShortages.Describe(reservation.Shortages);
             order.PlaceHold(HoldType.Inventory, $"Insufficient stock ({shortages})", "InsufficientStock", Actor, now);
             return false;
         }

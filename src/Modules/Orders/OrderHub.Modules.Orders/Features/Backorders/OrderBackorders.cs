@@ -1,6 +1,7 @@
 using Mediator;
 using OrderHub.Modules.Inventory.Contracts.Commands;
 using OrderHub.Modules.Orders.Domain.Orders;
+using OrderHub.Modules.Orders.Features.AdvancePlacement;
 
 namespace OrderHub.Modules.Orders.Features.Backorders;
 
@@ -42,7 +43,7 @@ internal static class OrderBackorders
             return false;
         }
 
-        var shortages = string.Join("; ", refused.Shortages.Select(s => $"{s.Sku}: {s.Requested} requested, {s.Available} available"));
+        var shortages = StockShortages.Describe(refused.Shortages);
         order.MarkBackordered(shortages, expectedAt, actor, now);
         return true;
     }

@@ -49,7 +49,7 @@ internal sealed partial class ResumeBackorderedOrderHandler(
 
     protected override async ValueTask HandleOnceAsync(BackorderAllocatedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        if (OrderIdOf(integrationEvent.ReservationKey) is not { } orderId || !await Db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
+        if (PlacementKeys.OrderOfStock(integrationEvent.ReservationKey) is not { } orderId || !await Db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
         {
             return; // not an order's reservation
         }
@@ -74,7 +74,7 @@ internal sealed partial class ResumeBackorderedOrderHandler(
         }
 
         var order = await Db.LoadOrderAsync(orderId, cancellationToken);
-        var shortages = string.Join("; ", replaced.Shortages.Select(s => $"{s.Sku}: {s.Requested} requested, {s.Available} available"));
+        var shortages = StockShortages.Describe(replaced.Shortages);
         order.PlaceHold(HoldType.Inventory, $"Insufficient stock for the lines changed while backordered ({shortages})", "InsufficientStock", Actor, Clock.GetUtcNow());
         await Db.SaveChangesAsync(cancellationToken);
         LogChangedLinesShort(order.Number, shortages);
@@ -89,10 +89,6 @@ internal sealed partial class ResumeBackorderedOrderHandler(
         var y = Sum(b ?? []);
         return x.Count == y.Count && x.All(kv => y.TryGetValue(kv.Key, out var q) && q == kv.Value);
     }
-
-    /// <summary>The order id inside a placement reservation key ("order:{id:N}"), else null.</summary>
-    private static Guid? OrderIdOf(string reservationKey) =>
-        reservationKey.StartsWith("order:", StringComparison.Ordinal) && Guid.TryParseExact(reservationKey["order:".Length..], "N", out var id) ? id : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} left Backordered: stock allocated")]
     private partial void LogLeft(string orderNumber);

@@ -34,7 +34,7 @@ internal static class ChangeOrderEndpoint
         ISender sender,
         CancellationToken cancellationToken)
     {
-        await change.ApplyAsync(id, request, IdempotencyKeys.Require(idempotencyKey), Actors.Of(user), cancellationToken);
+        await change.ApplyAsync(id, request, IdempotencyKeys.Require(idempotencyKey, OrderChange.MaxClientKeyLength), Actors.Of(user), cancellationToken);
         return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), cancellationToken));
     }
 }

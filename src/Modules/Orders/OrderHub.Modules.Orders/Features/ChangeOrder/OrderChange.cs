@@ -7,6 +7,7 @@ using OrderHub.BuildingBlocks.Http;
 using OrderHub.Modules.Compliance.Contracts.Commands;
 using OrderHub.Modules.Inventory.Contracts.Commands;
 using OrderHub.Modules.Orders.Domain.Orders;
+using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Persistence;
 using OrderHub.Modules.Payments.Contracts.Commands;
@@ -27,6 +28,13 @@ internal sealed partial class OrderChange(
     TimeProvider clock,
     ILogger<OrderChange> logger)
 {
+    /// <summary>
+    /// The longest client key a change or consolidation accepts: it is stored as <c>[merge:]change:{order id}:{key}</c>
+    /// (46 characters more) and sent on to the other modules with a suffix, and every one of those keys must fit its
+    /// column (200) — a longer key would fail only at the final save, after stock, compliance and payment steps ran.
+    /// </summary>
+    public const int MaxClientKeyLength = 100;
+
     public async Task ApplyAsync(Guid orderId, ChangeOrderRequest request, string idempotencyKey, string actor, CancellationToken cancellationToken)
     {
         await validator.ValidateAndThrowAsync(request, cancellationToken);
@@ -110,7 +118,7 @@ internal sealed partial class OrderChange(
         var result = await sender.Send(new ReplaceReservationCommand(key, [.. lines.Select(l => new StockLine(l.Sku, l.Quantity))]), cancellationToken);
         if (!result.Reserved)
         {
-            var shortages = string.Join("; ", result.Shortages.Select(s => $"{s.Sku}: {s.Requested} requested, {s.Available} available"));
+            var shortages = StockShortages.Describe(result.Shortages);
             throw new BusinessRuleViolationException("InsufficientStock", $"Not enough stock for the change ({shortages}).");
         }
 
@@ -146,6 +154,13 @@ internal sealed partial class OrderChange(
         }
 
         var delta = newTotal - order.AuthorizedAmount;
+        if (delta > 0 && PrepaidTokens.IsPrepaid(order.PaymentToken))
+        {
+            // The marketplace took the customer's money; a prepaid token authorizes anything, so more here would be free goods.
+            throw new BusinessRuleViolationException("PaidAtMarketplace",
+                $"This order was paid at the marketplace; a change that raises its total by {delta:0.00} {order.Currency} must be made there.");
+        }
+
         if (delta > 0)
         {
             var result = await sender.Send(

@@ -34,7 +34,7 @@ internal static class ConsolidateOrdersEndpoint
         ISender sender,
         CancellationToken cancellationToken)
     {
-        await consolidation.MergeAsync(id, request, IdempotencyKeys.Require(idempotencyKey), Actors.Of(user), cancellationToken);
+        await consolidation.MergeAsync(id, request, IdempotencyKeys.Require(idempotencyKey, ChangeOrder.OrderChange.MaxClientKeyLength), Actors.Of(user), cancellationToken);
         return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), cancellationToken));
     }
 }

@@ -1,12 +1,12 @@
 using FluentValidation;
-using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.BuildingBlocks.Http;
 using OrderHub.Modules.Orders.Features.AdvancePlacement;
-using OrderHub.Modules.Orders.Features.GetOrderDetails;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
+using OrderHub.Modules.Orders.Persistence;
 
 namespace OrderHub.Modules.Orders.Features.ImportOrders;
 
@@ -66,7 +66,8 @@ internal sealed class ImportedOrderPlacer(IServiceScopeFactory scopes, ILogger<I
         using var orderScope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = result.OrderNumber });
         // The status as placement left it; read back only for a replay or when placement had to reload the order.
         var status = placement?.CompleteOrder?.Status.ToString()
-            ?? (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken)).Status;
+            ?? (await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().Orders
+                .Where(o => o.Id == result.OrderId).Select(o => o.Status).SingleAsync(cancellationToken)).ToString();
         if (placement?.Outcome == PlacementOutcome.Refused)
         {
             logger.LogInformation("Imported order {OrderNumber} ({ExternalReference}) refused: {Rule}", result.OrderNumber, command.ExternalReference, placement.Rule);

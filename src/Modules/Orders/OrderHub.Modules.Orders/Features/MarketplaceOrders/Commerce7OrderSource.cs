@@ -74,7 +74,7 @@ internal sealed class Commerce7OrderSource(HttpClient http, IOptions<Commerce7Op
                 ? null
                 : new AddressInput(shipTo.Address, shipTo.Address2, shipTo.City, shipTo.StateCode, shipTo.ZipCode, shipTo.CountryCode ?? "US"),
             Lines = [.. (order.Items ?? []).Where(i => !string.IsNullOrWhiteSpace(i.Sku)).Select(i => new LineInput(i.Sku, i.Quantity))],
-            Payment = paid ? new PaymentInput("Marketplace", PrepaidTokens.For("commerce7", order.Id!)) : null,
+            Payment = paid ? new PaymentInput("Marketplace", PrepaidTokens.For(SourceName, order.Id!)) : null,
             PaidAtMarketplace = paid,
         };
     }

@@ -20,7 +20,7 @@ internal sealed class PullMarketplaceOrdersJob(IServiceScopeFactory scopes, IOpt
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var source = scope.ServiceProvider.GetRequiredService<Commerce7OrderSource>();
+        var source = scope.ServiceProvider.GetRequiredService<IMarketplaceOrderSource>(); // the port: Commerce7 today
         await scope.ServiceProvider.GetRequiredService<MarketplaceOrderPull>().RunAsync(source, options.Value.MaxPagesPerRun, cancellationToken);
     }
 }
