@@ -28,6 +28,7 @@ CRASH=${CRASH:-0}
 CRASH_AT=${CRASH_AT:-1}
 CRASH_AFTER=${CRASH_AFTER:-20}
 CRASH_HOST=${CRASH_HOST:-2}
+(( CRASH_HOST >= 1 && CRASH_HOST <= HOSTS )) || { echo "CRASH_HOST must be 1..$HOSTS" >&2; exit 2; }
 RESTART_AFTER=${RESTART_AFTER:-5}
 DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-180}
 API_KEY="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -172,6 +173,7 @@ if [[ "$CRASH" == 1 ]]; then
     sleep "$CRASH_AT"
     pid=${HOST_PID[$CRASH_HOST]}
     echo "!! $(date -u +%T) kill -9 host $CRASH_HOST (pid $pid) during the load"
+    touch "$D/killed"
     kill -KILL "$pid"
     sleep "$RESTART_AFTER"
     start_host "$CRASH_HOST" false
@@ -188,6 +190,8 @@ dotnet "$HARNESS_DLL" --url "$URLS" --api-key "$API_KEY" --concurrency "$CONCURR
   --warmup "$WARMUP" --pid "$PIDS" --label "hot-$HOSTS-hosts-c$CONCURRENCY$([[ $CRASH == 1 ]] && echo -crash)" \
   --skus "$HOT_SKUS" --quantity "$HOT_QUANTITY" --csv "$CSV" --requests-log "$REQ" || true
 if [[ -n "$CRASHER_PID" ]]; then
+  # The victim may never have answered CRASH_AFTER orders (e.g. the harness failed): then there was no crash to prove.
+  [[ -f "$D/killed" ]] || { echo "FAIL  the crash never happened (host $CRASH_HOST answered fewer than $CRASH_AFTER orders)"; exit 1; }
   wait "$CRASHER_PID" || { echo "the crashed host did not come back"; exit 1; }
   CRASHER_PID=""
   HOST_PID[$CRASH_HOST]=$(cat "$D/restarted.pid")
@@ -226,7 +230,7 @@ check() { # <name> <sql returning the number of violations> [<sql listing a few 
   local bad; bad=$(Q "$2")
   if [[ "$bad" == 0 ]]; then echo "PASS  $1"; else
     echo "FAIL  $1: $bad violation(s)"; FAILS=$(( FAILS + 1 ))
-    [[ -n "${3:-}" ]] && Q "$3" | head -10 | sed 's/^/        /'
+    [[ -n "${3:-}" ]] && Q "SELECT * FROM ($3) listing LIMIT 10" | sed 's/^/        /' # LIMIT, not head: no SIGPIPE under pipefail
   fi
 }
 info() { echo "      $1: $(Q "$2" | paste -sd' ' -)"; }
