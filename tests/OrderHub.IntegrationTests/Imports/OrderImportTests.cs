@@ -70,6 +70,26 @@ public abstract class OrderImportTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_file_under_another_key_or_from_the_page_places_no_order_twice()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var csv = Header + "\n" +
+            $"K1-{run},kim-{run}@example.com,Kim,Cork-{run},1980-02-02,,9 Vine St,,Ashland,OR,97520,US,TwoDay,CHD-2022-750,1,tok_visa\n";
+
+        var first = await ImportAsync(client, csv, Guid.NewGuid().ToString());
+        var second = await ImportAsync(client, csv, Guid.NewGuid().ToString());
+        var third = await ImportAsync(client, csv);
+
+        first.GetProperty("created").GetInt32().ShouldBe(1);
+        (second.GetProperty("created").GetInt32(), second.GetProperty("alreadyImported").GetInt32()).ShouldBe((0, 1));
+        (third.GetProperty("created").GetInt32(), third.GetProperty("alreadyImported").GetInt32()).ShouldBe((0, 1));
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders?email=kim-{run}@example.com", Ct);
+        page.GetProperty("total").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_fixed_order_is_placed_on_re_upload_and_an_edited_one_is_not_placed_twice()
     {
         fixture.RequireProvider();

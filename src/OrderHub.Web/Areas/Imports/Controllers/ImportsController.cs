@@ -36,7 +36,7 @@ public sealed class ImportsController(ISender sender, ILogger<ImportsController>
     [HttpPost("orders"), ValidateAntiForgeryToken, Authorize(AuthenticationSchemes = "Identity.Application", Roles = "Admin,CustomerService")]
     public Task<IActionResult> Orders(IFormFile? file, CancellationToken cancellationToken) =>
         RunAsync("orders", file, async text =>
-            new ImportPageModel { Kind = "orders", Orders = await Service<OrderCsvImport>().RunAsync(OrderCsvImport.ReadTable(text), null, $"staff:{User.Identity?.Name}", cancellationToken) });
+            new ImportPageModel { Kind = "orders", Orders = await Service<OrderCsvImport>().RunAsync(OrderCsvImport.ReadTable(text), $"staff:{User.Identity?.Name}", cancellationToken) });
 
     private async Task<IActionResult> RunAsync(string kind, IFormFile? file, Func<string, Task<ImportPageModel>> import)
     {

@@ -23,9 +23,9 @@ internal static class ImportOrdersEndpoint
                 OrderCsvImport import,
                 CancellationToken ct) =>
             {
-                var key = IdempotencyKeys.Optional(idempotencyKey);
+                _ = IdempotencyKeys.Optional(idempotencyKey); // accepted and checked as on every create; each order's reference is its key
                 var table = OrderCsvImport.ReadTable(await CsvTable.ReadBodyAsync(request, ct));
-                return TypedResults.Ok(await import.RunAsync(table, key, Actors.Of(user), ct));
+                return TypedResults.Ok(await import.RunAsync(table, Actors.Of(user), ct));
             })
             .WithName("ImportOrders")
             .WithTags("Orders")

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Csv;
@@ -52,7 +50,7 @@ internal sealed class OrderCsvImport(ImportedOrderPlacer placer, ILogger<OrderCs
 
     public static CsvTable ReadTable(string text) => CsvTable.Read(text, Columns, Required);
 
-    public async Task<OrderImportReportDto> RunAsync(CsvTable table, string? importKey, string actor, CancellationToken cancellationToken)
+    public async Task<OrderImportReportDto> RunAsync(CsvTable table, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         var groups = Group(table);
@@ -61,7 +59,7 @@ internal sealed class OrderCsvImport(ImportedOrderPlacer placer, ILogger<OrderCs
         foreach (var group in groups)
         {
             index++;
-            var dto = await ImportOneAsync(group, importKey, actor, cancellationToken);
+            var dto = await ImportOneAsync(group, actor, cancellationToken);
             results.Add(dto);
             logger.LogInformation(
                 "Order import {Index}/{Total}: {ExternalReference} (line {Line}) {Result} {OrderNumber} {Status}",
@@ -80,13 +78,13 @@ internal sealed class OrderCsvImport(ImportedOrderPlacer placer, ILogger<OrderCs
         return report;
     }
 
-    /// <summary>The key PlaceOrder remembers for an imported order (at most 200 characters, as its column).</summary>
-    public static string OrderKey(string? importKey, string externalReference) =>
-        importKey is null
-            ? $"import:{externalReference}"
-            : $"import:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(importKey)))[..24]}:{externalReference}";
+    /// <summary>
+    /// The key PlaceOrder remembers for an imported order: the reference alone, whatever the upload (API with or without
+    /// an Idempotency-Key, or the back-office page), so no second upload of an order can place it — or charge it — twice.
+    /// </summary>
+    public static string OrderKey(string externalReference) => $"import:{externalReference}";
 
-    private async Task<ImportedOrderDto> ImportOneAsync(RowGroup group, string? importKey, string actor, CancellationToken cancellationToken)
+    private async Task<ImportedOrderDto> ImportOneAsync(RowGroup group, string actor, CancellationToken cancellationToken)
     {
         var lines = group.Rows.Select(r => r.Line).ToList();
         var errors = new List<OrderImportErrorDto>();
@@ -140,7 +138,7 @@ internal sealed class OrderCsvImport(ImportedOrderPlacer placer, ILogger<OrderCs
             ShippingService = first["shippingService"],
             Lines = orderLines,
             Payment = token is null ? null : new PaymentInput("Card", token),
-            IdempotencyKey = OrderKey(importKey, group.Reference!),
+            IdempotencyKey = OrderKey(group.Reference!),
             Actor = actor,
         };
 
