@@ -121,6 +121,12 @@ internal sealed class StockStore(InventoryDbContext db, PostgreSqlReservationPat
         return (true, applied);
     }
 
+    /// <summary>Units available (on hand − reserved, pooled units included as reserved) per SKU, over all locations.</summary>
+    public Task<Dictionary<string, int>> AvailableBySkuAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
+        db.StockItems.Where(s => skus.Contains(s.Sku)).GroupBy(s => s.Sku)
+            .Select(g => new { Sku = g.Key, Available = g.Sum(s => s.OnHand - s.Reserved) })
+            .ToDictionaryAsync(x => x.Sku, x => x.Available, StringComparer.Ordinal, cancellationToken);
+
     /// <summary>Holds merged per stock item, in ascending id order: the one lock order every writer uses.</summary>
     public static List<(long StockItemId, int Quantity)> InLockOrder(IEnumerable<(long StockItemId, int Quantity)> holds) =>
         [.. holds.GroupBy(h => h.StockItemId).Select(g => (g.Key, g.Sum(h => h.Quantity))).OrderBy(h => h.Item1)];
@@ -168,6 +174,17 @@ internal sealed class StockStore(InventoryDbContext db, PostgreSqlReservationPat
         if (unknown is not null)
         {
             throw new BusinessRuleViolationException("SkuMustExist", $"SKU '{unknown}' is not in the catalog.");
+        }
+    }
+
+    /// <summary>Throws naming the first SKU not in the catalog, or the first kit (kits hold no stock: their components do).</summary>
+    public async Task RequireStockedProductsAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
+    {
+        await RequireProductsAsync(skus, cancellationToken);
+        var kit = await db.Products.Where(p => skus.Contains(p.Sku) && p.Components.Any()).Select(p => p.Sku).FirstOrDefaultAsync(cancellationToken);
+        if (kit is not null)
+        {
+            throw new BusinessRuleViolationException("KitsHoldNoStock", $"SKU '{kit}' is a kit; use its components instead.");
         }
     }
 

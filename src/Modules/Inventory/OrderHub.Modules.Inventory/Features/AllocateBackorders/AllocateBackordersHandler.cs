@@ -21,21 +21,16 @@ internal sealed partial class AllocateBackordersHandler(InventoryDbContext db, I
 {
     public async ValueTask<int> Handle(AllocateBackordersCommand command, CancellationToken cancellationToken)
     {
-        var waiting = await db.BackorderRequests.AsNoTracking().Include(r => r.Lines)
-            .Where(r => r.Status == BackorderStatus.Waiting)
-            .ToListAsync(cancellationToken);
-        if (waiting.Count == 0)
-        {
-            return 0;
-        }
-
+        var requests = db.BackorderRequests.AsNoTracking().Include(r => r.Lines).Where(r => r.Status == BackorderStatus.Waiting);
         if (command.Skus is { } arrived)
         {
-            var lineSkus = waiting.SelectMany(r => r.Lines.Select(l => l.Sku)).Distinct(StringComparer.Ordinal).ToList();
-            var kits = await db.Products.Where(p => lineSkus.Contains(p.Sku) && p.Components.Any(c => arrived.Contains(c.ComponentSku)))
-                .Select(p => p.Sku).ToListAsync(cancellationToken);
-            waiting = [.. waiting.Where(r => r.Lines.Any(l => arrived.Contains(l.Sku, StringComparer.Ordinal) || kits.Contains(l.Sku, StringComparer.Ordinal)))];
+            // An arrival serves only the requests with a line of an arrived SKU or of a kit made of one: filtered in the query.
+            var kits = await db.Products.Where(p => p.Components.Any(c => arrived.Contains(c.ComponentSku))).Select(p => p.Sku).ToListAsync(cancellationToken);
+            var served = arrived.Concat(kits).Distinct(StringComparer.Ordinal).ToList();
+            requests = requests.Where(r => r.Lines.Any(l => served.Contains(l.Sku)));
         }
+
+        var waiting = await requests.ToListAsync(cancellationToken);
 
         var closed = new HashSet<string>(StringComparer.Ordinal);
         var allocated = 0;

@@ -44,12 +44,7 @@ internal sealed class CreatePoolHandler(
             .OrderBy(l => l.Sku, StringComparer.Ordinal).ThenBy(l => l.Location, StringComparer.Ordinal)
             .ToList();
         var skus = lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
-        await stock.RequireProductsAsync(skus, cancellationToken);
-        var kit = await db.Products.Where(p => skus.Contains(p.Sku) && p.Components.Any()).Select(p => p.Sku).FirstOrDefaultAsync(cancellationToken);
-        if (kit is not null)
-        {
-            throw new BusinessRuleViolationException("KitsHoldNoStock", $"SKU '{kit}' is a kit; set its components aside instead.");
-        }
+        await stock.RequireStockedProductsAsync(skus, cancellationToken);
 
         foreach (var location in lines.Select(l => l.Location).Distinct(StringComparer.Ordinal))
         {

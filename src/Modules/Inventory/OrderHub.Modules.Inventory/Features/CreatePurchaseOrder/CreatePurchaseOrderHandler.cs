@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Inventory.Domain.Locations;
 using OrderHub.Modules.Inventory.Domain.Supply;
 using OrderHub.Modules.Inventory.Persistence;
@@ -31,7 +30,7 @@ internal sealed class CreatePurchaseOrderHandler(
         }
 
         var lines = command.Lines!.Select(l => (Sku: l.Sku!.Trim(), l.Quantity, ExpectedAt: l.ExpectedAt!.Value.ToUniversalTime())).ToList();
-        await RequireStockedProductsAsync(db, stock, [.. lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal)], cancellationToken);
+        await stock.RequireStockedProductsAsync([.. lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal)], cancellationToken);
 
         var kind = command.Kind is null ? PurchaseOrderKind.Purchase : Enum.Parse<PurchaseOrderKind>(command.Kind);
         var now = clock.GetUtcNow();
@@ -48,25 +47,10 @@ internal sealed class CreatePurchaseOrderHandler(
             order.Id, kind, order.Status, destination, supplier ?? "-", lines.Count);
         return dto;
     }
-
-    /// <summary>Every SKU must be in the catalog and hold stock of its own (kits are supplied as their components).</summary>
-    internal static async Task RequireStockedProductsAsync(InventoryDbContext db, StockStore stock, IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
-    {
-        await stock.RequireProductsAsync(skus, cancellationToken);
-        var kit = await db.BundleComponentsOf(skus).FirstOrDefaultAsync(cancellationToken);
-        if (kit is not null)
-        {
-            throw new BusinessRuleViolationException("KitsHoldNoStock", $"SKU '{kit}' is a kit: order its components instead.");
-        }
-    }
 }
 
 internal static class SupplyQueries
 {
-    /// <summary>Kit SKUs among these.</summary>
-    public static IQueryable<string> BundleComponentsOf(this InventoryDbContext db, IReadOnlyCollection<string> skus) =>
-        db.Products.Where(p => skus.Contains(p.Sku) && p.Components.Any()).Select(p => p.Sku);
-
     /// <summary>Whether a location is a supplier.</summary>
     public static Task<bool> IsSupplierAsync(this InventoryDbContext db, string code, CancellationToken cancellationToken) =>
         db.Locations.AnyAsync(l => l.Code == code && l.Type == LocationType.Supplier, cancellationToken);

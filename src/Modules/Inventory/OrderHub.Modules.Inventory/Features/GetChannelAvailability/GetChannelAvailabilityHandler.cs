@@ -11,7 +11,7 @@ namespace OrderHub.Modules.Inventory.Features.GetChannelAvailability;
 /// customer tag adds a row for that channel and tag (the channel's untagged pools count there as well). For a kit: as many
 /// kits as the scarcest component allows for that channel.
 /// </summary>
-internal sealed class GetChannelAvailabilityHandler(InventoryDbContext db, PoolStore pools) : IQueryHandler<GetChannelAvailabilityQuery, ChannelAvailabilityDto>
+internal sealed class GetChannelAvailabilityHandler(InventoryDbContext db, StockStore stock, PoolStore pools) : IQueryHandler<GetChannelAvailabilityQuery, ChannelAvailabilityDto>
 {
     private static readonly string[] OrderChannels = ["Web", "Pos", "Phone", "Marketplace", "Import"];
 
@@ -24,9 +24,7 @@ internal sealed class GetChannelAvailabilityHandler(InventoryDbContext db, PoolS
         var parts = components.Count == 0 ? [(Sku: query.Sku, PerKit: 1)] : components.ConvertAll(c => (Sku: c.ComponentSku, PerKit: c.Quantity));
         var skus = parts.Select(p => p.Sku).ToList();
 
-        var general = (await db.StockItems.AsNoTracking().Where(s => skus.Contains(s.Sku))
-                .GroupBy(s => s.Sku).Select(g => new { Sku = g.Key, Available = g.Sum(s => s.OnHand - s.Reserved) }).ToListAsync(cancellationToken))
-            .ToDictionary(g => g.Sku, g => g.Available, StringComparer.Ordinal);
+        var general = await stock.AvailableBySkuAsync(skus, cancellationToken);
         var drawable = await pools.DrawableAsync(skus, cancellationToken);
 
         var scopes = OrderChannels.Select(c => (Channel: c, Tag: (string?)null))

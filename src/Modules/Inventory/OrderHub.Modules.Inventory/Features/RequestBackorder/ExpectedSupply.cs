@@ -25,12 +25,6 @@ internal static class ExpectedSupply
         return [.. lines.Select(l => new SupplyLine(l.Sku, l.Outstanding, l.ExpectedAt, l.DestinationLocationCode)).OrderBy(l => l.ExpectedAt)];
     }
 
-    /// <summary>Unreserved units per SKU over all locations.</summary>
-    public static async Task<Dictionary<string, int>> AvailableAsync(InventoryDbContext db, IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
-        await db.StockItems.Where(s => skus.Contains(s.Sku)).GroupBy(s => s.Sku)
-            .Select(g => new { Sku = g.Key, Available = g.Sum(s => s.OnHand - s.Reserved) })
-            .ToDictionaryAsync(x => x.Sku, x => x.Available, StringComparer.Ordinal, cancellationToken);
-
     /// <summary>Units per SKU that waiting backorders (other than <paramref name="exceptKey"/>) are already owed.</summary>
     public static async Task<Dictionary<string, int>> WaitingDemandAsync(InventoryDbContext db, IReadOnlyCollection<string> skus, string? exceptKey, CancellationToken cancellationToken) =>
         await (

@@ -13,7 +13,7 @@ namespace OrderHub.Modules.Inventory.Features.RequestBackorder;
 /// <see cref="BackorderDto.ExpectedAt"/> is the date the last short SKU is covered. Nothing is recorded when some
 /// short SKU has no such supply (the caller keeps its own fallback, e.g. an Inventory hold).
 /// </summary>
-internal sealed partial class RequestBackorderHandler(InventoryDbContext db, ReservationStore reservations, TimeProvider clock, ILogger<RequestBackorderHandler> logger)
+internal sealed partial class RequestBackorderHandler(InventoryDbContext db, ReservationStore reservations, StockStore stock, TimeProvider clock, ILogger<RequestBackorderHandler> logger)
     : ICommandHandler<RequestBackorderCommand, BackorderDto>
 {
     public async ValueTask<BackorderDto> Handle(RequestBackorderCommand command, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ internal sealed partial class RequestBackorderHandler(InventoryDbContext db, Res
         // Unknown SKUs refused, kits replaced by their components, summed per SKU: as a reservation sees the lines.
         var needs = (await reservations.ExpandAsync(command.Lines, cancellationToken)).ToDictionary(l => l.Sku, l => l.Quantity, StringComparer.Ordinal);
         var skus = needs.Keys.ToList();
-        var available = await ExpectedSupply.AvailableAsync(db, skus, cancellationToken);
+        var available = await stock.AvailableBySkuAsync(skus, cancellationToken);
         var waiting = await ExpectedSupply.WaitingDemandAsync(db, skus, key, cancellationToken);
         var supply = await ExpectedSupply.OpenLinesAsync(db, skus, includeDrafts: false, cancellationToken);
 

@@ -19,7 +19,7 @@ internal sealed class SetReorderPointHandler(InventoryDbContext db, StockStore s
         var locationCode = command.LocationCode.Trim();
         var sku = command.Sku.Trim();
         await stock.RequireLocationAsync(locationCode, cancellationToken);
-        await CreatePurchaseOrderHandler.RequireStockedProductsAsync(db, stock, [sku], cancellationToken);
+        await stock.RequireStockedProductsAsync([sku], cancellationToken);
         var supplier = string.IsNullOrWhiteSpace(command.SupplierLocationCode) ? null : command.SupplierLocationCode.Trim();
         if (supplier is not null && !await db.IsSupplierAsync(supplier, cancellationToken))
         {
