@@ -49,7 +49,6 @@ memory.Start();
 Console.WriteLine($"measuring {options.DurationSeconds} s at {options.Concurrency} clients ...");
 var result = await RunAsync(clients, bodies, requestLog, options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds), () => Interlocked.Increment(ref sequence));
 await memory.StopAsync();
-requestLog.Flush();
 
 var report = Report.From(options, result, memory);
 Console.WriteLine(report.ToText());
@@ -231,14 +230,6 @@ internal sealed class RequestLog : IDisposable
         lock (_gate)
         {
             _writer.WriteLine(line);
-        }
-    }
-
-    public void Flush()
-    {
-        lock (_gate)
-        {
-            _writer?.Flush();
         }
     }
 

@@ -18,19 +18,16 @@ public static class PostgreSqlConnectionDefaults
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!Names(given, "Max Auto Prepare", "MaxAutoPrepare"))
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
         }
 
-        if (!Names(given, "No Reset On Close", "NoResetOnClose"))
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
     }
-
-    private static bool Names(DbConnectionStringBuilder given, params string[] keys) =>
-        keys.Any(k => given.Keys.Cast<string>().Any(g => string.Equals(g, k, StringComparison.OrdinalIgnoreCase)));
 }

@@ -75,8 +75,16 @@ internal sealed class CsvImportRunner(
 
         if (!seen && idempotencyKey is not null)
         {
-            idempotency.Remember(operation, fingerprint, report);
-            await db.SaveChangesAsync(cancellationToken);
+            // Only the key-to-file binding matters (a re-upload re-runs its rows under their own keys): store no report.
+            idempotency.Remember(operation, fingerprint, new ImportReportDto(report.Mode, report.Accepted, []));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // a parallel upload with this key was remembered first; our rows still applied under their own keys
+            }
         }
 
         logger.LogInformation("{Operation} ({Mode}): {Accepted} row(s) applied, {Rejected} refused", operation, mode, report.Accepted, report.Rejected.Count);
