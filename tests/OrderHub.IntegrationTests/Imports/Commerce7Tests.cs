@@ -87,7 +87,7 @@ public abstract class Commerce7Tests(HostFixture fixture)
         server.Requests[^1].Cursor.ShouldBe($"c3-{run}");
 
         // Pulled all over again from the start (a lost cursor): nothing is placed twice.
-        await fixture.App.InScopeAsync(sp => sp.GetRequiredService<OrdersDbContext>().MarketplaceCursors.Where(c => c.Source == "commerce7").ExecuteDeleteAsync(Ct));
+        await ForgetCursorAsync();
         var again = await PullAsync(source);
         (again.Created, again.AlreadyImported, again.Rejected).ShouldBe((0, 3, 1));
 
@@ -113,9 +113,9 @@ public abstract class Commerce7Tests(HostFixture fixture)
         var run = Guid.NewGuid().ToString("N")[..8];
         await using var server = await FakeCommerce7.StartAsync(run, Ct);
         using var http = new HttpClient();
+        await ForgetCursorAsync(); // each fake server starts its own feed: pull it from the start
         await PullAsync(server.Source(http));
-        // Forget this fake server's cursor: the other pull tests start from none.
-        await fixture.App.InScopeAsync(sp => sp.GetRequiredService<OrdersDbContext>().MarketplaceCursors.Where(c => c.Source == "commerce7").ExecuteDeleteAsync(Ct));
+        await ForgetCursorAsync(); // and leave none behind for the other pull tests
         var client = fixture.App.CreateApiClient();
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders?email=ana-{run}@example.com", Ct);
         var id = page.GetProperty("items")[0].GetProperty("id").GetGuid();
@@ -155,6 +155,9 @@ public abstract class Commerce7Tests(HostFixture fixture)
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         problem.GetProperty("errors").GetProperty("payment.token")[0].GetString()!.ShouldContain("reserved");
     }
+
+    private Task<int> ForgetCursorAsync() =>
+        fixture.App.InScopeAsync(sp => sp.GetRequiredService<OrdersDbContext>().MarketplaceCursors.Where(c => c.Source == "commerce7").ExecuteDeleteAsync(Ct));
 
     private Task<MarketplacePullReport> PullAsync(IMarketplaceOrderSource source) =>
         fixture.App.InScopeAsync(sp => sp.GetRequiredService<MarketplaceOrderPull>().RunAsync(source, 10, Ct));
