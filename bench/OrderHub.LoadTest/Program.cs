@@ -11,7 +11,11 @@ using System.Text.Json;
 // Usage:
 //   dotnet run -c Release --project bench/OrderHub.LoadTest -- --url http://127.0.0.1:5080[,http://127.0.0.1:5081,...] --api-key KEY
 //       [--concurrency 16] [--duration 30] [--warmup 5] [--csv results.csv] [--pid <host pid>[,<pid>...]] [--label name]
-//       [--skus CAB-2019-750,CHD-2022-750] [--lines 2] [--quantity 1] [--requests-log requests.csv]
+//       [--skus CAB-2019-750,CHD-2022-750] [--lines 2] [--quantity 1] [--requests-log requests.csv] [--respond-async 1]
+//   --respond-async 1: send `Prefer: respond-async` (the host answers once the order is stored and its stock reserved);
+//   after the measured window the harness waits until no order is left Received ("drain") and reports how long that took,
+//   the completion rate (orders accepted in the window / (window + drain)), and host CPU and memory up to the drain's end.
+//   --drain 0 skips that wait (to time the answering path alone, with the host's background placement turned off).
 //   Several URLs: requests go round-robin over the hosts (request n to host n mod N).
 //   --requests-log: one line per request (warm-up included): n,host,code,externalReference,orderId,number,status.
 //   Seed stock first (one receipt per SKU, then exit):
@@ -34,7 +38,7 @@ if (options.SearchIterations > 0)
 
 var runId = Guid.NewGuid().ToString("N")[..8];
 var sequence = 0L;
-var bodies = new BodyFactory(runId, options.Skus, options.LinesPerOrder, options.Quantity);
+var bodies = new BodyFactory(runId, options.Skus, options.LinesPerOrder, options.Quantity) { RespondAsync = options.RespondAsync };
 using var requestLog = new RequestLog(options.RequestsLogPath);
 
 // Warm-up: same load, results discarded (JIT, connection pools, PostgreSQL plan caches).
@@ -48,9 +52,10 @@ using var memory = new MemorySampler(options.HostPids);
 memory.Start();
 Console.WriteLine($"measuring {options.DurationSeconds} s at {options.Concurrency} clients ...");
 var result = await RunAsync(clients, bodies, requestLog, options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds), () => Interlocked.Increment(ref sequence));
+var drain = options.RespondAsync && options.WaitForDrain ? await Drain.WaitAsync(http) : TimeSpan.Zero;
 await memory.StopAsync();
 
-var report = Report.From(options, result, memory);
+var report = Report.From(options, result, memory, drain);
 Console.WriteLine(report.ToText());
 if (options.CsvPath is { } csv)
 {
@@ -116,12 +121,13 @@ static async Task<int> ReceiveStockAsync(HttpClient http, Options options)
 
 static async Task<RunResult> RunAsync(HttpClient[] clients, BodyFactory bodies, RequestLog log, int concurrency, TimeSpan duration, Func<long> next)
 {
+    var respondAsync = bodies.RespondAsync;
     using var stop = new CancellationTokenSource();
     var workers = new Task<WorkerResult>[concurrency];
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < concurrency; i++)
     {
-        workers[i] = Task.Run(() => WorkerAsync(clients, bodies, log, next, stop.Token));
+        workers[i] = Task.Run(() => WorkerAsync(clients, bodies, log, next, respondAsync, stop.Token));
     }
 
     await Task.Delay(duration);
@@ -131,7 +137,7 @@ static async Task<RunResult> RunAsync(HttpClient[] clients, BodyFactory bodies, 
     return RunResult.Merge(results, elapsed, clients.Length);
 }
 
-static async Task<WorkerResult> WorkerAsync(HttpClient[] clients, BodyFactory bodies, RequestLog log, Func<long> next, CancellationToken stop)
+static async Task<WorkerResult> WorkerAsync(HttpClient[] clients, BodyFactory bodies, RequestLog log, Func<long> next, bool respondAsync, CancellationToken stop)
 {
     var result = new WorkerResult(clients.Length);
     while (!stop.IsCancellationRequested)
@@ -144,6 +150,11 @@ static async Task<WorkerResult> WorkerAsync(HttpClient[] clients, BodyFactory bo
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("Idempotency-Key", bodies.IdempotencyKey(n));
+        if (respondAsync)
+        {
+            request.Headers.Add("Prefer", "respond-async");
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -244,6 +255,8 @@ internal sealed class RequestLog : IDisposable
 
 internal sealed class BodyFactory(string runId, IReadOnlyList<string> skus, int linesPerOrder, int quantity)
 {
+    public bool RespondAsync { get; init; }
+
     // States where direct-to-consumer shipping is allowed with no volume limit (wine-dtc-law.md), with a real ZIP.
     private static readonly (string Region, string PostalCode, string City)[] Destinations =
     [
@@ -474,12 +487,12 @@ internal sealed class MemorySampler(IReadOnlyList<int> pids) : IDisposable
 internal sealed record Report(
     string Label, int Concurrency, double Seconds, int Requests, int Succeeded, double OrdersPerSecond,
     double P50, double P95, double P99, double Max, int Errors, string ErrorsByCode, double ReadyPercent, string OrderStatuses,
-    double PeakRssMb, double HwmMb, double HostCpuMsPerOrder, string? FirstError, string PerHost)
+    double PeakRssMb, double HwmMb, double HostCpuMsPerOrder, string? FirstError, string PerHost, double DrainSeconds, double CompletedPerSecond)
 {
     public const string CsvHeader =
-        "label,concurrency,seconds,requests,succeeded,orders_per_s,p50_ms,p95_ms,p99_ms,max_ms,errors,errors_by_code,ready_pct,order_statuses,host_peak_rss_mb,host_vmhwm_mb,host_cpu_ms_per_order";
+        "label,concurrency,seconds,requests,succeeded,orders_per_s,p50_ms,p95_ms,p99_ms,max_ms,errors,errors_by_code,ready_pct,order_statuses,host_peak_rss_mb,host_vmhwm_mb,host_cpu_ms_per_order,drain_s,completed_per_s";
 
-    public static Report From(Options options, RunResult result, MemorySampler memory)
+    public static Report From(Options options, RunResult result, MemorySampler memory, TimeSpan drain)
     {
         var ticks = result.SortedTicks;
         var succeeded = result.ByStatusCode.Where(p => p.Key is 200 or 201).Sum(p => p.Value);
@@ -504,7 +517,9 @@ internal sealed record Report(
             memory.HighWaterMarkKb / 1024.0,
             ticks.Length == 0 ? 0 : memory.HostCpu.TotalMilliseconds / ticks.Length,
             result.FirstError,
-            string.Join(' ', result.HostRequests.Select((r, h) => $"host{h}={result.HostSucceeded[h]}/{r}")));
+            string.Join(' ', result.HostRequests.Select((r, h) => $"host{h}={result.HostSucceeded[h]}/{r}")),
+            drain.TotalSeconds,
+            succeeded / (result.Elapsed + drain).TotalSeconds);
     }
 
     public string ToText()
@@ -519,6 +534,11 @@ internal sealed record Report(
         if (PerHost.Contains(' ', StringComparison.Ordinal))
         {
             sb.AppendLine(c, $"  per host (2xx/requests): {PerHost}");
+        }
+
+        if (DrainSeconds > 0)
+        {
+            sb.AppendLine(c, $"  background placement drained {DrainSeconds:F1} s after the window; completed {CompletedPerSecond:F1} orders/s over window + drain");
         }
 
         sb.AppendLine(c, $"  host memory: peak RSS during run {PeakRssMb:F0} MB, VmHWM {HwmMb:F0} MB; host CPU {HostCpuMsPerOrder:F1} ms per order");
@@ -549,6 +569,8 @@ internal sealed record Report(
         PeakRssMb.ToString("F0", CultureInfo.InvariantCulture),
         HwmMb.ToString("F0", CultureInfo.InvariantCulture),
         HostCpuMsPerOrder.ToString("F1", CultureInfo.InvariantCulture),
+        DrainSeconds.ToString("F1", CultureInfo.InvariantCulture),
+        CompletedPerSecond.ToString("F1", CultureInfo.InvariantCulture),
     });
 
     private static double Percentile(long[] sorted, double p)
@@ -566,7 +588,7 @@ internal sealed record Report(
 internal sealed record Options(
     IReadOnlyList<string> Urls, string ApiKey, int Concurrency, int DurationSeconds, int WarmupSeconds, string? CsvPath, IReadOnlyList<int> HostPids,
     string Label, IReadOnlyList<string> Skus, int LinesPerOrder, int Quantity, int Receive, string Location, string? RequestsLogPath,
-    int SearchIterations, string? SearchSamplesPath)
+    int SearchIterations, string? SearchSamplesPath, bool RespondAsync, bool WaitForDrain)
 {
     public static Options Parse(string[] args)
     {
@@ -606,7 +628,9 @@ internal sealed record Options(
             map.GetValueOrDefault("location") ?? "NAPA-WH",
             map.GetValueOrDefault("requests-log"),
             Int("search", 0),
-            map.GetValueOrDefault("search-samples"));
+            map.GetValueOrDefault("search-samples"),
+            Int("respond-async", 0) == 1,
+            Int("drain", 1) == 1);
     }
 }
 
@@ -707,5 +731,36 @@ internal static class SearchTimings
         {
             return null;
         }
+    }
+}
+
+/// <summary>Waits until the host has finished every background placement: no order is left <c>Received</c>.</summary>
+internal static class Drain
+{
+    public static async Task<TimeSpan> WaitAsync(HttpClient http)
+    {
+        var clock = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        while (clock.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            using var response = await http.GetAsync("/api/v1/orders?status=Received&pageSize=1", CancellationToken.None);
+            response.EnsureSuccessStatusCode();
+            using var page = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(CancellationToken.None));
+            var waiting = page.RootElement.GetProperty("total").GetInt32();
+            if (waiting == 0)
+            {
+                return clock.Elapsed;
+            }
+
+            if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(5))
+            {
+                lastReport = clock.Elapsed;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  draining: {waiting} order(s) still Received after {clock.Elapsed.TotalSeconds:F0} s"));
+            }
+
+            await Task.Delay(250, CancellationToken.None);
+        }
+
+        throw new TimeoutException("Background placement did not drain within 10 minutes.");
     }
 }

@@ -363,16 +363,6 @@ public abstract class PaymentsTests(HostFixture fixture)
         request.Headers.Add("Idempotency-Key", key);
         return await client.SendAsync(request, Ct);
     }
-
-    /// <summary>The system clock, moved forward on demand (for authorization expiry).</summary>
-    private sealed class ShiftingClock : TimeProvider
-    {
-        private TimeSpan _offset;
-
-        public void Advance(TimeSpan by) => _offset += by;
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
-    }
 }
 
 public sealed class PaymentsTestsOnSqlite(SqliteHostFixture fixture) : PaymentsTests(fixture), IClassFixture<SqliteHostFixture>;

@@ -49,6 +49,9 @@ public sealed class OrdersModule : IModule
         services.AddScoped<OrderChange>();
         services.AddScoped<OrderConsolidation>();
         services.AddTransient<ResumePlacementsJob>();
+        services.Configure<BackgroundPlacementOptions>(context.Configuration.GetSection(BackgroundPlacementOptions.SectionName));
+        services.AddSingleton<BackgroundPlacementQueue>();
+        services.AddHostedService<BackgroundPlacementWorker>();
         services.AddScoped<ImportedOrderPlacer>();
         services.AddScoped<OrderCsvImport>();
         var commerce7 = context.Configuration.GetSection(Commerce7Options.SectionName);

@@ -17,6 +17,9 @@ internal enum PlacementOutcome
     ReadyToFulfill,
     OnHold,
     Refused,
+
+    /// <summary>Received with its stock reserved; the rest of placement goes on in the background.</summary>
+    Accepted,
 }
 
 internal sealed record PlacementResult(PlacementOutcome Outcome, string? Rule = null, string? Reason = null)
@@ -44,6 +47,22 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
     /// <summary>Advances the order just received in this scope: it is still tracked, whole, so it is not read back.</summary>
     public Task<PlacementResult> AdvanceReceivedAsync(Order received, CancellationToken cancellationToken) =>
         RunAsync(received.Id, received, cancellationToken);
+
+    /// <summary>
+    /// Only the first step for the order just received: reserve its stock (or hold it, saved) so the caller can answer
+    /// at once with what the customer most needs to know. The caller queues the rest (<see cref="BackgroundPlacementQueue"/>).
+    /// </summary>
+    public async Task<PlacementResult> ReserveReceivedAsync(Order received, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = received.Number });
+        if (!await ReserveStockAsync(received, cancellationToken))
+        {
+            return await HoldAsync(received, cancellationToken) with { CompleteOrder = received };
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new PlacementResult(PlacementOutcome.Accepted) { CompleteOrder = received };
+    }
 
     private async Task<PlacementResult> RunAsync(Guid orderId, Order? received, CancellationToken cancellationToken)
     {

@@ -8,10 +8,12 @@ namespace OrderHub.Modules.Orders.Features.AdvancePlacement;
 
 /// <summary>
 /// Every minute, on whichever host: finishes placements a crashed host left in Received, and retries
-/// authorizations the gateway left pending. Safe to overlap: every step is idempotent and the order's version
-/// guards its row.
+/// authorizations the gateway left pending, and orders accepted with <c>Prefer: respond-async</c> whose background
+/// placement was lost (a restart) or never queued (a full queue). Safe to overlap: every step is idempotent and the
+/// order's version guards its row; orders still queued on this host are left to its worker.
 /// </summary>
-internal sealed partial class ResumePlacementsJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ResumePlacementsJob> logger)
+internal sealed partial class ResumePlacementsJob(
+    IServiceScopeFactory scopes, BackgroundPlacementQueue background, TimeProvider clock, ILogger<ResumePlacementsJob> logger)
 {
     public static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(30);
 
@@ -35,7 +37,7 @@ internal sealed partial class ResumePlacementsJob(IServiceScopeFactory scopes, T
                 .Select(o => new { o.Id, o.UpdatedAt })
                 .Take(200)
                 .ToListAsync(cancellationToken);
-            stuck = [.. received.Concat(pending).OrderBy(o => o.UpdatedAt).Select(o => o.Id).Take(200)];
+            stuck = [.. received.Concat(pending).OrderBy(o => o.UpdatedAt).Select(o => o.Id).Where(id => !background.IsQueued(id)).Take(200)];
         }
 
         foreach (var id in stuck)

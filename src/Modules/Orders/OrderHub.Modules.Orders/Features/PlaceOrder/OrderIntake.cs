@@ -13,9 +13,18 @@ internal sealed record IntakeResult(PlaceOrderResult Order, PlacementResult? Pla
 /// <see cref="PlaceOrderCommand"/> (idempotent by key), then, when this request created it, run its placement on the
 /// order still in hand. Validation, rule and conflict exceptions are the caller's to answer.
 /// </summary>
-internal sealed class OrderIntake(ISender sender, OrderPlacement placements)
+internal sealed class OrderIntake(ISender sender, OrderPlacement placements, BackgroundPlacementQueue background)
 {
-    public async Task<IntakeResult> PlaceAsync(PlaceOrderCommand request, CancellationToken cancellationToken)
+    public Task<IntakeResult> PlaceAsync(PlaceOrderCommand request, CancellationToken cancellationToken) =>
+        PlaceAsync(request, finishInBackground: false, cancellationToken);
+
+    /// <param name="request">The order as received.</param>
+    /// <param name="finishInBackground">
+    /// Answer once the order is stored and its stock reserved; compliance and payment follow in the background
+    /// (<c>Prefer: respond-async</c>: a release-day burst is acknowledged at once and worked off after).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<IntakeResult> PlaceAsync(PlaceOrderCommand request, bool finishInBackground, CancellationToken cancellationToken)
     {
         PlaceOrderResult result;
         try
@@ -31,6 +40,17 @@ internal sealed class OrderIntake(ISender sender, OrderPlacement placements)
         if (!result.Created)
         {
             return new IntakeResult(result, null);
+        }
+
+        if (finishInBackground && result.Received is { } accepted)
+        {
+            var first = await placements.ReserveReceivedAsync(accepted, cancellationToken);
+            if (first.Outcome == PlacementOutcome.Accepted)
+            {
+                background.TryEnqueue(result.OrderId); // if full, ResumePlacementsJob finishes it (the order is stored)
+            }
+
+            return new IntakeResult(result, first);
         }
 
         var placement = result.Received is { } received

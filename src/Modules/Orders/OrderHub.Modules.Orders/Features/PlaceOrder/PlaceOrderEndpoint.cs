@@ -19,6 +19,11 @@ internal static class PlaceOrderEndpoint
             .WithName("PlaceOrder")
             .WithTags("Orders")
             .WithSummary("Places an order from any channel. Requires an Idempotency-Key header.")
+            .WithDescription(
+                "Answers once placement has run (ReadyToFulfill, OnHold, Backordered, or 422 when refused). With `Prefer: respond-async` " +
+                "it answers as soon as the order is stored and its stock reserved (status `Received`, header " +
+                "`Preference-Applied: respond-async`); the compliance decision and the payment authorization follow in the background " +
+                "and show on `GET /api/v1/orders/{id}` within seconds. A stock shortage is still answered at once (OnHold or Backordered).")
             .Produces<OrderDetailsDto>(StatusCodes.Status201Created)
             .Produces<OrderDetailsDto>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
@@ -29,7 +34,9 @@ internal static class PlaceOrderEndpoint
     private static async Task<Results<Created<OrderDetailsDto>, Ok<OrderDetailsDto>, ProblemHttpResult>> HandleAsync(
         PlaceOrderCommand command,
         [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
+        [FromHeader(Name = "Prefer")] string? prefer,
         ClaimsPrincipal user,
+        HttpResponse response,
         ISender sender,
         OrderIntake intake,
         CancellationToken cancellationToken)
@@ -41,7 +48,13 @@ internal static class PlaceOrderEndpoint
             Actor = Actors.Of(user),
         };
 
-        var (result, placement) = await intake.PlaceAsync(request, cancellationToken);
+        var respondAsync = PrefersRespondAsync(prefer);
+        var (result, placement) = await intake.PlaceAsync(request, respondAsync, cancellationToken);
+        if (respondAsync)
+        {
+            response.Headers["Preference-Applied"] = RespondAsync;
+        }
+
         if (placement is not null)
         {
             if (placement.Outcome == PlacementOutcome.Refused)
@@ -55,11 +68,17 @@ internal static class PlaceOrderEndpoint
             }
 
             var placed = placement.CompleteOrder is { } complete
-                ? GetOrderDetailsHandler.Map(complete, await GetOrderDetailsHandler.PaymentsOfAsync(sender, complete.Id, cancellationToken))
+                ? GetOrderDetailsHandler.Map(complete, respondAsync ? [] : await GetOrderDetailsHandler.PaymentsOfAsync(sender, complete.Id, cancellationToken))
                 : await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken);
             return TypedResults.Created($"/api/v1/orders/{result.OrderId}", placed);
         }
 
         return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken));
     }
+
+    private const string RespondAsync = "respond-async";
+
+    /// <summary>RFC 7240: <c>Prefer</c> holds comma-separated preferences, each perhaps with parameters after a semicolon.</summary>
+    internal static bool PrefersRespondAsync(string? prefer) =>
+        prefer is not null && prefer.Split(',').Any(p => p.Split(';')[0].Trim().Equals(RespondAsync, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.Modules.Orders.Features.AdvancePlacement;
+using Shouldly;
+
+namespace OrderHub.IntegrationTests.Orders;
+
+/// <summary>
+/// <c>Prefer: respond-async</c> on POST /api/v1/orders: the answer comes once the order is stored and its stock reserved;
+/// compliance and payment follow in the background, and an order whose background run was lost is finished by the
+/// resume job.
+/// </summary>
+public abstract class RespondAsyncPlacementTests(HostFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_answer_is_received_with_stock_reserved_and_placement_finishes_in_the_background()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var reservedBefore = await Stock.ReservedAsync(client, "CHD-2022-750");
+
+        using var response = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "async-ready@example.com", sku: "CHD-2022-750", quantity: 2), "respond-async");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        response.Headers.GetValues("Preference-Applied").ShouldBe(["respond-async"]);
+        var answered = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        answered.GetProperty("status").GetString().ShouldBe("Received");
+        Events(answered).ShouldBe(["Received", "StockReserved"]);
+        answered.GetProperty("payments").GetArrayLength().ShouldBe(0);
+        (await Stock.ReservedAsync(client, "CHD-2022-750")).ShouldBe(reservedBefore + 2);
+
+        var placed = await WaitWhileReceivedAsync(client, answered.GetProperty("id").GetGuid());
+        placed.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        Events(placed).ShouldBe(["Received", "StockReserved", "ComplianceApproved", "PaymentAuthorized", "ReadyToFulfill"]);
+        var payment = placed.GetProperty("payments").EnumerateArray().ShouldHaveSingleItem();
+        payment.GetProperty("amount").GetDecimal().ShouldBe(placed.GetProperty("totals").GetProperty("total").GetDecimal());
+        (await Stock.ReservedAsync(client, "CHD-2022-750")).ShouldBe(reservedBefore + 2);
+    }
+
+    [Fact]
+    public async Task A_declined_card_is_found_in_the_background_and_holds_the_order()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+
+        // RFC 7240 allows several preferences and parameters in one header.
+        using var response = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "async-declined@example.com", token: "tok_chargeDeclined"), "wait=10, respond-async");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var answered = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        answered.GetProperty("status").GetString().ShouldBe("Received");
+        var held = await WaitWhileReceivedAsync(client, answered.GetProperty("id").GetGuid());
+        held.GetProperty("status").GetString().ShouldBe("OnHold");
+        var hold = held.GetProperty("holds").EnumerateArray().ShouldHaveSingleItem();
+        hold.GetProperty("type").GetString().ShouldBe("Payment");
+        hold.GetProperty("reason").GetString()!.ShouldContain("card_declined");
+    }
+
+    [Fact]
+    public async Task A_stock_shortage_is_still_answered_at_once()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+
+        using var response = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "async-short@example.com", sku: "PN-2021-1500", quantity: 400), "respond-async");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var answered = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        answered.GetProperty("status").GetString().ShouldBe("OnHold");
+        var hold = answered.GetProperty("holds").EnumerateArray().ShouldHaveSingleItem();
+        hold.GetProperty("type").GetString().ShouldBe("Inventory");
+        hold.GetProperty("reason").GetString()!.ShouldContain("PN-2021-1500");
+    }
+
+    [Fact]
+    public async Task Without_the_preference_the_answer_waits_for_the_whole_placement()
+    {
+        fixture.RequireProvider();
+        using var response = await PlaceAsync(fixture.App.CreateApiClient(), Infrastructure.Orders.ValidBody(email: "sync-ready@example.com"), prefer: null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        response.Headers.Contains("Preference-Applied").ShouldBeFalse();
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+    }
+
+    [Fact]
+    public async Task An_accepted_order_whose_background_run_was_lost_is_finished_by_the_resume_job()
+    {
+        fixture.RequireProvider();
+        var clock = new ShiftingClock();
+
+        // No background workers: as if the host had restarted after answering.
+        await using var host = fixture.App.WithWebHostBuilder(b => b
+            .UseSetting("OrderHub:Orders:BackgroundPlacement:Workers", "0")
+            .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", OrderHubApp.ApiKey);
+        using var response = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "async-lost@example.com"), "respond-async");
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        (await StatusAsync(client, id)).ShouldBe("Received");
+
+        await host.Services.GetRequiredService<ResumePlacementsJob>().RunAsync(Ct);
+        (await StatusAsync(client, id)).ShouldBe("Received"); // too recent: it may still be in flight somewhere
+
+        clock.Advance(ResumePlacementsJob.StuckAfter + TimeSpan.FromSeconds(1));
+        await host.Services.GetRequiredService<ResumePlacementsJob>().RunAsync(Ct);
+        (await StatusAsync(client, id)).ShouldBe("ReadyToFulfill");
+    }
+
+    private static async Task<HttpResponseMessage> PlaceAsync(HttpClient client, object body, string? prefer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        if (prefer is not null)
+        {
+            request.Headers.Add("Prefer", prefer);
+        }
+
+        return await client.SendAsync(request, Ct);
+    }
+
+    private static async Task<JsonElement> WaitWhileReceivedAsync(HttpClient client, Guid id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var order = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}", Ct);
+            if (order.GetProperty("status").GetString() != "Received" || DateTime.UtcNow > deadline)
+            {
+                return order;
+            }
+
+            await Task.Delay(50, Ct);
+        }
+    }
+
+    private static async Task<string?> StatusAsync(HttpClient client, Guid id) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}", Ct)).GetProperty("status").GetString();
+
+    private static List<string?> Events(JsonElement order) =>
+        [.. order.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("event").GetString())];
+}
+
+public sealed class RespondAsyncPlacementTestsOnSqlite(SqliteHostFixture fixture) : RespondAsyncPlacementTests(fixture), IClassFixture<SqliteHostFixture>;
+
+public sealed class RespondAsyncPlacementTestsOnPostgres(PostgresHostFixture fixture) : RespondAsyncPlacementTests(fixture), IClassFixture<PostgresHostFixture>;
