@@ -13,8 +13,9 @@ using System.Text.Json;
 //       [--concurrency 16] [--duration 30] [--warmup 5] [--csv results.csv] [--pid <host pid>[,<pid>...]] [--label name]
 //       [--skus CAB-2019-750,CHD-2022-750] [--lines 2] [--quantity 1] [--requests-log requests.csv] [--respond-async 1]
 //   --respond-async 1: send `Prefer: respond-async` (the host answers once the order is stored and its stock reserved);
-//   after the measured window the harness waits until no order is left Received ("drain") and reports how long that took,
-//   the completion rate (orders accepted in the window / (window + drain)), and host CPU and memory up to the drain's end.
+//   after the warm-up and again after the measured window the harness waits until no order is left Received ("drain"),
+//   and reports how long the window's drain took, the completion rate (orders accepted in the window / (window + drain)),
+//   and host CPU (per order: answering and background placement) and memory up to the drain's end.
 //   --drain 0 skips that wait (to time the answering path alone, with the host's background placement turned off).
 //   Several URLs: requests go round-robin over the hosts (request n to host n mod N).
 //   --requests-log: one line per request (warm-up included): n,host,code,externalReference,orderId,number,status.
@@ -46,6 +47,12 @@ if (options.WarmupSeconds > 0)
 {
     Console.WriteLine($"warm-up {options.WarmupSeconds} s at {options.Concurrency} clients ...");
     await RunAsync(clients, bodies, requestLog, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), () => Interlocked.Increment(ref sequence));
+    if (options.RespondAsync && options.WaitForDrain)
+    {
+        // The measured window starts with no backlog, so its drain is the window's own orders.
+        var warmupDrain = await Drain.WaitAsync(http);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up orders finished placing {warmupDrain.TotalSeconds:F1} s after the warm-up"));
+    }
 }
 
 using var memory = new MemorySampler(options.HostPids);

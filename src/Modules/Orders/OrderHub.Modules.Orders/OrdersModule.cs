@@ -43,6 +43,7 @@ public sealed class OrdersModule : IModule
         services.AddModuleDbContext<OrdersDbContext, SqliteOrdersDbContext, SqlServerOrdersDbContext, PostgreSqlOrdersDbContext>(
             ModuleName, Schema, context.Database, [.. Assemblies]);
         services.AddScoped<OrderNumberAllocator>();
+        services.AddSingleton<OrderNumberBlock>();
         services.AddScoped<OrderPricing>();
         services.AddScoped<OrderPlacement>();
         services.AddScoped<OrderIntake>();

@@ -19,7 +19,7 @@ internal sealed class BackgroundPlacementOptions
     public int Workers { get; set; } = 2;
 
     /// <summary>Orders waiting in memory; beyond this (or after a restart) <see cref="ResumePlacementsJob"/> finishes them.</summary>
-    public int Capacity { get; set; } = 20_000;
+    public int Capacity { get; set; } = 100_000;
 }
 
 /// <summary>

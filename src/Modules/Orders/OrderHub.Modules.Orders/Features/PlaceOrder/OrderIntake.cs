@@ -33,8 +33,9 @@ internal sealed class OrderIntake(ISender sender, OrderPlacement placements, Bac
         }
         catch (Exception ex) when (ex is DbUpdateException or DbException)
         {
-            // A parallel request with the same key committed first: answer as its replay (or 409 if the body differs).
-            result = await sender.Send(request, cancellationToken);
+            // The key was used before (a replay, or a parallel request that committed first): answer as its replay (or 409
+            // if the body differs).
+            result = await sender.Send(request with { LookUpReplayFirst = true }, cancellationToken);
         }
 
         if (!result.Created)

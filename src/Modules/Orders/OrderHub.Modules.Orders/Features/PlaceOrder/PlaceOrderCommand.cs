@@ -34,6 +34,14 @@ internal sealed record PlaceOrderCommand : ICommand<PlaceOrderResult>
     public string Actor { get; init; } = string.Empty;
 
     /// <summary>
+    /// Read the key's record before doing any work (imports re-run whole files, so replays are common there). The REST
+    /// endpoint turns it off: a web store sends a key once, and a replay is caught by the key's unique index at the
+    /// insert and answered by the retry in <see cref="OrderIntake"/>, which looks first. Saves a round trip per order.
+    /// </summary>
+    [JsonIgnore]
+    public bool LookUpReplayFirst { get; init; } = true;
+
+    /// <summary>
     /// Set only by server-side marketplace imports for orders the marketplace already charged: their payment is
     /// <c>{ method: "Marketplace", token: "prepaid:…" }</c>. Never bound from a request body, so no web store or CSV
     /// can claim an order is paid.

@@ -46,6 +46,7 @@ internal static class PlaceOrderEndpoint
             IdempotencyKey = IdempotencyKeys.Require(idempotencyKey),
             RequestHash = IdempotencyKeys.Fingerprint(command),
             Actor = Actors.Of(user),
+            LookUpReplayFirst = false,
         };
 
         var respondAsync = PrefersRespondAsync(prefer);

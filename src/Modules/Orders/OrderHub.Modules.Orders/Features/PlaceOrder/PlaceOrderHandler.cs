@@ -21,7 +21,7 @@ internal sealed class PlaceOrderHandler(
 {
     public async ValueTask<PlaceOrderResult> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
     {
-        var previous = await db.IdempotencyRecords.FindAsync([command.IdempotencyKey], cancellationToken);
+        var previous = command.LookUpReplayFirst ? await db.IdempotencyRecords.FindAsync([command.IdempotencyKey], cancellationToken) : null;
         if (previous is not null)
         {
             if (previous.RequestHash != command.RequestHash)
