@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Order placement through HTTP on PostgreSQL 15, beside a pgbench baseline of the same transaction shape.
-# One command: throwaway PG cluster -> OrderHub host (Release) -> stock -> pgbench c16/c64 -> HTTP harness c16/c64
+# One command: throwaway PG cluster -> OrderHub host (Release) -> stock -> pgbench c16/c64 -> HTTP harness c16/c64,
+# answering after the whole placement ("sync") and with Prefer: respond-async ("async": answered once stored and
+# reserved, placement finished in the background and timed until drained)
 # -> summary table (stdout + bench/results/orders-<utc>.csv) -> everything it started is stopped.
-# Must run as root (runuser -u postgres). Knobs (env): DURATION=30 WARMUP=5 PGBENCH_T=20 CLIENTS="16 64"
-#   PGBENCH_MODE=extended (protocol; Npgsql uses extended without auto-prepare) KEEP=1 (leave logs dir)
+# Must run as root (runuser -u postgres). Knobs (env): DURATION=30 WARMUP=20 PGBENCH_T=20 CLIENTS="16 64"
+#   MODES="sync async" PGBENCH_MODE=extended (protocol; Npgsql uses extended without auto-prepare) KEEP=1 (leave logs)
+# WARMUP is 20 s because tiered JIT takes that long to settle on 2 busy cores (docs/performance.md, run 8).
 set -euo pipefail
 # The host runs with its GC heap capped, as a container memory limit would (docs/performance.md, "Host memory").
 HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x8000000}
@@ -11,7 +14,8 @@ HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x8000000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 B=/usr/lib/postgresql/15/bin
 DURATION=${DURATION:-30}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-20}
+MODES=${MODES:-"sync async"}
 PGBENCH_T=${PGBENCH_T:-20}
 CLIENTS=${CLIENTS:-"16 64"}
 PGBENCH_MODE=${PGBENCH_MODE:-extended}
@@ -121,32 +125,36 @@ for c in $CLIENTS; do
   echo "   pgbench -c $c: ${PGB_TPS[$c]} tps, latency avg $lat ms, failed ${failed:-0}, PostgreSQL CPU ${PGB_CPU[$c]} ms/transaction"
 done
 
+for mode in $MODES; do
 for c in $CLIENTS; do
-  echo "== HTTP harness: $c clients, ${WARMUP} s warm-up + ${DURATION} s"
+  label="http-c$c"; async=0
+  [[ "$mode" == async ]] && { label="http-async-c$c"; async=1; }
+  echo "== HTTP harness ($mode): $c clients, ${WARMUP} s warm-up + ${DURATION} s"
   "${PSQL[@]}" -d orderhub -c "SELECT pg_stat_statements_reset()" >/dev/null
   t0=$(pg_cpu_ticks)
   dotnet "$HARNESS_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" --concurrency "$c" \
-    --duration "$DURATION" --warmup "$WARMUP" --pid "$HOST_PID" --label "http-c$c" --csv "$RAW.http"
+    --duration "$DURATION" --warmup "$WARMUP" --pid "$HOST_PID" --label "$label" --csv "$RAW.http" --respond-async "$async"
   t1=$(pg_cpu_ticks)
   placed=$("${PSQL[@]}" -d orderhub -c "SELECT count(*) FROM orders.\"Orders\" WHERE \"ExternalReference\" LIKE 'LT-%'")
   prev=${PLACED_BEFORE:-0}; PLACED_BEFORE=$placed
-  HTTP_PGCPU[$c]=$(awk -v t="$(( t1 - t0 ))" -v n="$(( placed - prev ))" 'BEGIN{printf "%.2f", n ? t*10/n : 0}')
-  echo "   PostgreSQL CPU ${HTTP_PGCPU[$c]} ms per placed order (warm-up included, $(( placed - prev )) orders)"
+  HTTP_PGCPU[$label]=$(awk -v t="$(( t1 - t0 ))" -v n="$(( placed - prev ))" 'BEGIN{printf "%.2f", n ? t*10/n : 0}')
+  echo "   PostgreSQL CPU ${HTTP_PGCPU[$label]} ms per placed order (warm-up and drains included, $(( placed - prev )) orders)"
   # Statements the host ran during this run (warm-up included), for docs/performance.md "where the time goes".
   "${PSQL[@]}" -d orderhub -F $'\t' -c "SELECT calls, round(total_exec_time::numeric,1) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'orderhub')
-      ORDER BY calls DESC LIMIT 80" >"$RESULTS/orders-$STAMP-statements-c$c.tsv"
+      ORDER BY calls DESC LIMIT 80" >"$RESULTS/orders-$STAMP-statements-$label.tsv"
+done
 done
 echo "== host RSS now $(awk '/VmRSS/{print int($2/1024)" MB"}' /proc/$HOST_PID/status), VmHWM $(awk '/VmHWM/{print int($2/1024)" MB"}' /proc/$HOST_PID/status)"
 
 # Summary: harness rows + % of the pgbench rate at the same client count.
 {
-  echo "run,clients,orders_per_s,p50_ms,p95_ms,p99_ms,errors,errors_by_code,ready_pct,pct_of_pgbench,pgbench_tps,host_peak_rss_mb,host_vmhwm_mb,host_cpu_ms_per_order,pg_cpu_ms_per_order"
-  for c in $CLIENTS; do echo "pgbench-c$c,$c,${PGB_TPS[$c]},,,,,,,100.0,${PGB_TPS[$c]},,,,${PGB_CPU[$c]}"; done
-  tail -n +2 "$RAW.http" | while IFS=, read -r label conc secs req ok ops p50 p95 p99 max errs bycode ready statuses rss hwm hostcpu; do
+  echo "run,clients,orders_per_s,p50_ms,p95_ms,p99_ms,errors,errors_by_code,ready_pct,pct_of_pgbench,pgbench_tps,host_peak_rss_mb,host_vmhwm_mb,host_cpu_ms_per_order,pg_cpu_ms_per_order,drain_s,completed_per_s"
+  for c in $CLIENTS; do echo "pgbench-c$c,$c,${PGB_TPS[$c]},,,,,,,100.0,${PGB_TPS[$c]},,,,${PGB_CPU[$c]},,"; done
+  tail -n +2 "$RAW.http" | while IFS=, read -r label conc secs req ok ops p50 p95 p99 max errs bycode ready statuses rss hwm hostcpu drain completed; do
     pg=${PGB_TPS[$conc]:-}
     pct=$([[ -n "$pg" ]] && awk -v a="$ops" -v b="$pg" 'BEGIN{printf "%.1f", 100*a/b}' || echo "")
-    echo "$label,$conc,$ops,$p50,$p95,$p99,$errs,$bycode,$ready,$pct,$pg,$rss,$hwm,$hostcpu,${HTTP_PGCPU[$conc]:-}"
+    echo "$label,$conc,$ops,$p50,$p95,$p99,$errs,$bycode,$ready,$pct,$pg,$rss,$hwm,$hostcpu,${HTTP_PGCPU[$label]:-},$drain,$completed"
   done
 } >"$OUT"
 rm -f "$RAW.http"
