@@ -9,6 +9,8 @@
 # Knobs (env): HOSTS=3 CONCURRENCY=32 DURATION=30 WARMUP=5 COMPARE=1 HOT_SKUS=PN-2021-750,SB-2023-750,BRUT-NV-750
 #   HOT_DURATION=$DURATION HOT_QUANTITY=3 (bottles per line) CRASH=0 CRASH_AFTER=20 (orders the victim has answered) CRASH_AT=1 (s more) CRASH_HOST=2 RESTART_AFTER=5 DRAIN_TIMEOUT=180
 #   SKIP_BUILD=1 KEEP=1 (leave the cluster dir with host and PG logs)
+#   RESPOND_ASYNC=1: orders sent with Prefer: respond-async (answered once stored and reserved; the harness waits for
+#   the background placements to drain). With CRASH=1 this proves the in-memory queue of the killed host is not needed.
 set -euo pipefail
 # The host runs with its GC heap capped, as a container memory limit would (docs/performance.md, "Host memory").
 HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x8000000}
@@ -24,6 +26,8 @@ COLD_SKUS=${COLD_SKUS:-CAB-2019-750,CAB-2020-750,CHD-2022-750,CHD-2023-750}
 HOT_SKUS=${HOT_SKUS:-PN-2021-750,SB-2023-750,BRUT-NV-750}
 HOT_DURATION=${HOT_DURATION:-$DURATION}
 HOT_QUANTITY=${HOT_QUANTITY:-3}
+RESPOND_ASYNC=${RESPOND_ASYNC:-0}
+MODE_SUFFIX=$([[ "$RESPOND_ASYNC" == 1 ]] && echo "-async" || true)
 CRASH=${CRASH:-0}
 CRASH_AT=${CRASH_AT:-1}
 CRASH_AFTER=${CRASH_AFTER:-20}
@@ -148,12 +152,12 @@ if [[ "$COMPARE" == 1 ]]; then
   echo "== ample stock: 1,000,000 units of $COLD_SKUS at NAPA-WH"
   dotnet "$HARNESS_DLL" --url "http://127.0.0.1:${HOST_PORT[1]}" --api-key "$API_KEY" --receive 1000000 --skus "$COLD_SKUS"
   for run in one all; do
-    if [[ $run == one ]]; then url="http://127.0.0.1:${HOST_PORT[1]}"; pid=${HOST_PID[1]}; label="1-host-c$CONCURRENCY"
-    else url=$URLS; pid=$PIDS; label="$HOSTS-hosts-c$CONCURRENCY"; fi
+    if [[ $run == one ]]; then url="http://127.0.0.1:${HOST_PORT[1]}"; pid=${HOST_PID[1]}; label="1-host-c$CONCURRENCY$MODE_SUFFIX"
+    else url=$URLS; pid=$PIDS; label="$HOSTS-hosts-c$CONCURRENCY$MODE_SUFFIX"; fi
     echo "== throughput: $label (${WARMUP} s warm-up + ${DURATION} s, load average before: $(loadavg))"
     Q "SELECT pg_stat_statements_reset()" >/dev/null
     dotnet "$HARNESS_DLL" --url "$url" --api-key "$API_KEY" --concurrency "$CONCURRENCY" --duration "$DURATION" \
-      --warmup "$WARMUP" --pid "$pid" --label "$label" --skus "$COLD_SKUS" --csv "$CSV"
+      --warmup "$WARMUP" --pid "$pid" --label "$label" --skus "$COLD_SKUS" --csv "$CSV" --respond-async "$RESPOND_ASYNC"
     echo "   load average after: $(loadavg)"
     statements "$RESULTS/$KIND-$STAMP-statements-$label.tsv"
   done
@@ -187,8 +191,8 @@ fi
 echo "== hot run: $HOSTS hosts round-robin, $CONCURRENCY clients, 2 lines of $HOT_QUANTITY bottles of $HOT_SKUS (${WARMUP} s + ${HOT_DURATION} s, load average $(loadavg))"
 Q "SELECT pg_stat_statements_reset()" >/dev/null
 dotnet "$HARNESS_DLL" --url "$URLS" --api-key "$API_KEY" --concurrency "$CONCURRENCY" --duration "$HOT_DURATION" \
-  --warmup "$WARMUP" --pid "$PIDS" --label "hot-$HOSTS-hosts-c$CONCURRENCY$([[ $CRASH == 1 ]] && echo -crash)" \
-  --skus "$HOT_SKUS" --quantity "$HOT_QUANTITY" --csv "$CSV" --requests-log "$REQ" || true
+  --warmup "$WARMUP" --pid "$PIDS" --label "hot-$HOSTS-hosts-c$CONCURRENCY$MODE_SUFFIX$([[ $CRASH == 1 ]] && echo -crash)" \
+  --skus "$HOT_SKUS" --quantity "$HOT_QUANTITY" --csv "$CSV" --requests-log "$REQ" --respond-async "$RESPOND_ASYNC" || true
 if [[ -n "$CRASHER_PID" ]]; then
   # The victim may never have answered CRASH_AFTER orders (e.g. the harness failed): then there was no crash to prove.
   [[ -f "$D/killed" ]] || { echo "FAIL  the crash never happened (host $CRASH_HOST answered fewer than $CRASH_AFTER orders)"; exit 1; }

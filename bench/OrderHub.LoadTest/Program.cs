@@ -12,11 +12,12 @@ using System.Text.Json;
 //   dotnet run -c Release --project bench/OrderHub.LoadTest -- --url http://127.0.0.1:5080[,http://127.0.0.1:5081,...] --api-key KEY
 //       [--concurrency 16] [--duration 30] [--warmup 5] [--csv results.csv] [--pid <host pid>[,<pid>...]] [--label name]
 //       [--skus CAB-2019-750,CHD-2022-750] [--lines 2] [--quantity 1] [--requests-log requests.csv] [--respond-async 1]
-//   --respond-async 1: send `Prefer: respond-async` (the host answers once the order is stored and its stock reserved);
-//   after the warm-up and again after the measured window the harness waits until no order is left Received ("drain"),
-//   and reports how long the window's drain took, the completion rate (orders accepted in the window / (window + drain)),
-//   and host CPU (per order: answering and background placement) and memory up to the drain's end.
-//   --drain 0 skips that wait (to time the answering path alone, with the host's background placement turned off).
+//   --respond-async 1: send `Prefer: respond-async` (the host answers once the order is stored and its stock reserved).
+//   Drain (both modes): after the warm-up and again after the measured window the harness waits until no order is left
+//   Received and no module has an undispatched outbox row (confirmation emails and other events), so each window pays
+//   for its own orders' background work. It reports how long the window's drain took, the completion rate (orders
+//   answered in the window / (window + drain)), and host CPU per order and memory up to the drain's end.
+//   --drain 0 skips those waits (to time the answering path alone).
 //   Several URLs: requests go round-robin over the hosts (request n to host n mod N).
 //   --requests-log: one line per request (warm-up included): n,host,code,externalReference,orderId,number,status.
 //   Seed stock first (one receipt per SKU, then exit):
@@ -47,11 +48,11 @@ if (options.WarmupSeconds > 0)
 {
     Console.WriteLine($"warm-up {options.WarmupSeconds} s at {options.Concurrency} clients ...");
     await RunAsync(clients, bodies, requestLog, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), () => Interlocked.Increment(ref sequence));
-    if (options.RespondAsync && options.WaitForDrain)
+    if (options.WaitForDrain)
     {
-        // The measured window starts with no backlog, so its drain is the window's own orders.
+        // The measured window starts with no backlog, so its drain is the window's own orders and their events.
         var warmupDrain = await Drain.WaitAsync(http);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up orders finished placing {warmupDrain.TotalSeconds:F1} s after the warm-up"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up orders and their events drained {warmupDrain.TotalSeconds:F1} s after the warm-up"));
     }
 }
 
@@ -59,7 +60,7 @@ using var memory = new MemorySampler(options.HostPids);
 memory.Start();
 Console.WriteLine($"measuring {options.DurationSeconds} s at {options.Concurrency} clients ...");
 var result = await RunAsync(clients, bodies, requestLog, options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds), () => Interlocked.Increment(ref sequence));
-var drain = options.RespondAsync && options.WaitForDrain ? await Drain.WaitAsync(http) : TimeSpan.Zero;
+var drain = options.WaitForDrain ? await Drain.WaitAsync(http) : TimeSpan.Zero;
 await memory.StopAsync();
 
 var report = Report.From(options, result, memory, drain);
@@ -545,7 +546,7 @@ internal sealed record Report(
 
         if (DrainSeconds > 0)
         {
-            sb.AppendLine(c, $"  background placement drained {DrainSeconds:F1} s after the window; completed {CompletedPerSecond:F1} orders/s over window + drain");
+            sb.AppendLine(c, $"  background work drained {DrainSeconds:F1} s after the window; completed {CompletedPerSecond:F1} orders/s over window + drain");
         }
 
         sb.AppendLine(c, $"  host memory: peak RSS during run {PeakRssMb:F0} MB, VmHWM {HwmMb:F0} MB; host CPU {HostCpuMsPerOrder:F1} ms per order");
@@ -741,20 +742,28 @@ internal static class SearchTimings
     }
 }
 
-/// <summary>Waits until the host has finished every background placement: no order is left <c>Received</c>.</summary>
+/// <summary>
+/// Waits until the host has finished the background work of every order: none is left <c>Received</c> (placements
+/// answered early) and no module has an undispatched outbox row (emails and other integration events).
+/// </summary>
 internal static class Drain
 {
+    private static readonly string[] Modules = ["orders", "inventory", "compliance", "payments", "fulfillment", "shipping", "notifications"];
+
     public static async Task<TimeSpan> WaitAsync(HttpClient http)
     {
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         while (clock.Elapsed < TimeSpan.FromMinutes(10))
         {
-            using var response = await http.GetAsync("/api/v1/orders?status=Received&pageSize=1", CancellationToken.None);
-            response.EnsureSuccessStatusCode();
-            using var page = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(CancellationToken.None));
-            var waiting = page.RootElement.GetProperty("total").GetInt32();
-            if (waiting == 0)
+            var received = (await GetAsync(http, "/api/v1/orders?status=Received&pageSize=1")).GetProperty("total").GetInt32();
+            var outbox = 0;
+            foreach (var module in Modules)
+            {
+                outbox += (await GetAsync(http, $"/api/v1/modules/{module}/status")).GetProperty("pendingOutboxMessages").GetInt32();
+            }
+
+            if (received == 0 && outbox == 0)
             {
                 return clock.Elapsed;
             }
@@ -762,12 +771,20 @@ internal static class Drain
             if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(5))
             {
                 lastReport = clock.Elapsed;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  draining: {waiting} order(s) still Received after {clock.Elapsed.TotalSeconds:F0} s"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  draining: {received} order(s) Received, {outbox} outbox row(s) pending after {clock.Elapsed.TotalSeconds:F0} s"));
             }
 
             await Task.Delay(250, CancellationToken.None);
         }
 
-        throw new TimeoutException("Background placement did not drain within 10 minutes.");
+        throw new TimeoutException("Background work did not drain within 10 minutes.");
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path, CancellationToken.None);
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(CancellationToken.None));
+        return document.RootElement.Clone();
     }
 }

@@ -248,6 +248,39 @@ public abstract class SupplyTests(HostFixture fixture)
         (await Stock.ReservedAsync(client, sku)).ShouldBe(3);
     }
 
+    [Fact]
+    public async Task Lines_changed_while_backordered_and_short_on_arrival_are_reserved_in_full_once_the_hold_is_released()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var sku = await NewSkuAsync(client);
+        var po = await CreatePurchaseOrderAsync(client, sku, 2);
+        var order = await PlaceAsync(client, sku, 2, "Web", "changed-short-backorder@example.com");
+        order.GetProperty("status").GetString().ShouldBe("Backordered");
+        using (var change = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{Id(order)}/changes")
+        {
+            Content = JsonContent.Create(new { lines = new[] { new { sku, quantity = 5 } }, reason = "Customer wants five" }),
+        })
+        {
+            change.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            var changed = await client.SendAsync(change, Ct);
+            changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync(Ct));
+        }
+
+        // Only the 2 of the purchase order arrive: the order cannot have its 5 and waits on an Inventory hold.
+        await ReceiveAsync(client, po, sku, 2);
+        await DispatchUntilIdleAsync();
+        var held = await OrderAsync(client, order);
+        held.GetProperty("status").GetString().ShouldBe("OnHold");
+        held.GetProperty("holds").EnumerateArray().ShouldHaveSingleItem().GetProperty("type").GetString().ShouldBe("Inventory");
+
+        await FoundAsync(client, sku, 3);
+        var released = await client.PostAsJsonAsync($"/api/v1/orders/{Id(order)}/holds/Inventory/release", new { reason = "Three more found" }, Ct);
+        released.StatusCode.ShouldBe(HttpStatusCode.OK, await released.Content.ReadAsStringAsync(Ct));
+        (await released.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        (await Stock.ReservedAsync(client, sku)).ShouldBe(5); // not the 2 reserved for the lines before the change
+    }
+
     private async Task DispatchUntilIdleAsync()
     {
         for (var i = 0; i < 10 && await fixture.App.DispatchOutboxAsync() > 0; i++)

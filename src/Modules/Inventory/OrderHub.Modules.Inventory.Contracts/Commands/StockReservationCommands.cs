@@ -15,7 +15,10 @@ namespace OrderHub.Modules.Inventory.Contracts.Commands;
 /// <see cref="Timeout.InfiniteTimeSpan"/> = until committed or released (an order's reservation).</param>
 /// <param name="CustomerTag">Optional customer tag (e.g. "club-gold"): allocation pools of the channel that target this tag
 /// may be drawn as well as the channel's untagged pools.</param>
-public sealed record ReserveStockCommand(string ReservationKey, string Channel, IReadOnlyList<StockLine> Lines, TimeSpan? HoldFor = null, string? CustomerTag = null)
+/// <param name="ReplaceIfLinesDiffer">When the key names an active reservation holding other lines (an order changed while
+/// it waited), replace them with these, all or nothing (<see cref="ReplaceReservationCommand"/>), instead of returning it.</param>
+public sealed record ReserveStockCommand(
+    string ReservationKey, string Channel, IReadOnlyList<StockLine> Lines, TimeSpan? HoldFor = null, string? CustomerTag = null, bool ReplaceIfLinesDiffer = false)
     : ICommand<StockReservationDto>;
 
 /// <summary>One SKU and quantity (in sellable units) to reserve. A kit SKU reserves its components.</summary>

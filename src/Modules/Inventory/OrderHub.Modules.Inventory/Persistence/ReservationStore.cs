@@ -304,6 +304,13 @@ internal sealed class ReservationStore(
     public Task<List<ReservationAllocation>> AllocationsAsync(string key, CancellationToken cancellationToken) =>
         db.ReservationAllocations.AsNoTracking().Where(a => a.ReservationKey == key).OrderBy(a => a.Id).ToListAsync(cancellationToken);
 
+    /// <summary>True when the allocations hold exactly these (expanded, per-SKU) lines.</summary>
+    public static bool Holds(IEnumerable<ReservationAllocation> allocations, IReadOnlyList<StockLine> expandedLines)
+    {
+        var held = allocations.GroupBy(a => a.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
+        return held.Count == expandedLines.Count && expandedLines.All(l => held.TryGetValue(l.Sku, out var quantity) && quantity == l.Quantity);
+    }
+
     public static StockReservationDto Reserved(string key, IEnumerable<ReservationAllocation> allocations) =>
         new(key, true, [.. allocations.Select(a => new ReservedStockDto(a.Sku, a.LocationCode, a.BinCode, a.Lot, a.Quantity))], []);
 

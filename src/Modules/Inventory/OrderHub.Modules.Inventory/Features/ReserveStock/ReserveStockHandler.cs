@@ -13,7 +13,7 @@ namespace OrderHub.Modules.Inventory.Features.ReserveStock;
 /// FIFO by lot). A repeated key returns the first successful result (checked with the first read); a refusal holds and remembers nothing.
 /// </summary>
 internal sealed class ReserveStockHandler(
-    ReservationStore reservations, TimeProvider clock, IOptions<InventoryOptions> options, ILogger<ReserveStockHandler> logger)
+    ReservationStore reservations, ISender sender, TimeProvider clock, IOptions<InventoryOptions> options, ILogger<ReserveStockHandler> logger)
     : ICommandHandler<ReserveStockCommand, StockReservationDto>
 {
     public async ValueTask<StockReservationDto> Handle(ReserveStockCommand command, CancellationToken cancellationToken)
@@ -31,7 +31,14 @@ internal sealed class ReserveStockHandler(
             command.ReservationKey, lines, new PoolScope(command.Channel, command.CustomerTag), taken => Reservation.Create(command.ReservationKey, command.Channel, now, expiresAt, taken), cancellationToken);
         if (outcome.Replayed)
         {
-            return ReservationStore.Reserved(command.ReservationKey, await reservations.AllocationsAsync(command.ReservationKey, cancellationToken));
+            var held = await reservations.AllocationsAsync(command.ReservationKey, cancellationToken);
+            if (command.ReplaceIfLinesDiffer && !ReservationStore.Holds(held, lines))
+            {
+                // Nested in this command's transaction: the replacement commits with it or not at all.
+                return await sender.Send(new ReplaceReservationCommand(command.ReservationKey, command.Lines), cancellationToken);
+            }
+
+            return ReservationStore.Reserved(command.ReservationKey, held);
         }
 
         var (allocations, shortages) = outcome;

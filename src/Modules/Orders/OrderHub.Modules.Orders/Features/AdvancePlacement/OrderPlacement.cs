@@ -119,7 +119,9 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
     private async Task<bool> ReserveStockAsync(Order order, CancellationToken cancellationToken)
     {
         var reservation = await sender.Send(
-            new ReserveStockCommand(PlacementKeys.Stock(order.Id), order.Channel.ToString(), [.. order.Lines.Select(l => new StockLine(l.Sku, l.Quantity))], Timeout.InfiniteTimeSpan),
+            new ReserveStockCommand(
+                PlacementKeys.Stock(order.Id), order.Channel.ToString(), [.. order.Lines.Select(l => new StockLine(l.Sku, l.Quantity))], Timeout.InfiniteTimeSpan,
+                ReplaceIfLinesDiffer: true), // a reservation taken for lines changed since (while backordered) follows the order
             cancellationToken);
         var now = clock.GetUtcNow();
         if (!reservation.Reserved)
