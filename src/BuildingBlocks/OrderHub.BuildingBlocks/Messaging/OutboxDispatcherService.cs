@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace OrderHub.BuildingBlocks.Messaging;
 
-/// <summary>Runs the dispatcher whenever a commit signals new messages, and at least every poll interval.</summary>
+/// <summary>
+/// Runs the dispatcher whenever a commit signals new messages, at least every poll interval, and back to back while
+/// sweeps find work.
+/// </summary>
 public sealed partial class OutboxDispatcherService(
     OutboxDispatcher dispatcher,
     OutboxSignal signal,
@@ -22,8 +25,12 @@ public sealed partial class OutboxDispatcherService(
         {
             try
             {
-                await dispatcher.DispatchPendingAsync(stoppingToken);
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                // Sweep again at once while sweeps deliver: a batch per module per poll interval capped a host at
+                // BatchSize messages a second (50/s), so a burst's emails lagged for minutes.
+                if (await dispatcher.DispatchPendingAsync(stoppingToken) == 0)
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
