@@ -142,6 +142,40 @@ public abstract class OutboxInboxTests(HostFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_backlog_larger_than_one_batch_drains_without_waiting_a_poll_interval_per_batch()
+    {
+        fixture.RequireProvider();
+        await using var database = (await CreateDatabaseAsync())!;
+        var numbers = new List<string>();
+        await using (var first = new OrderHubApp(database))
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                numbers.Add(await PlaceAsync(first));
+            }
+        } // six confirmations waiting, and no commit left to wake a dispatcher
+
+        await using var dispatching = new OrderHubApp(database, new Dictionary<string, string?>
+        {
+            ["OrderHub:Outbox:DispatcherEnabled"] = "true",
+            ["OrderHub:Outbox:BatchSize"] = "2",
+            ["OrderHub:Outbox:PollInterval"] = "00:05:00",
+        });
+        _ = dispatching.Server;
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await Task.WhenAll(numbers.Select(n => EmailsForAsync(dispatching, n)))).Sum() < numbers.Count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        foreach (var number in numbers)
+        {
+            (await EmailsForAsync(dispatching, number)).ShouldBe(1);
+        }
+    }
+
     private static async Task<string> PlaceAsync(OrderHubApp app)
     {
         var response = await OrderHubApp.PlaceOrderAsync(app.CreateApiClient(), Infrastructure.Orders.ValidBody());
