@@ -6,7 +6,7 @@
 #   restart it, keep the load going] -> wait for the outbox and jobs to drain -> SQL invariants, PASS/FAIL each
 #   -> results in bench/results/scaleout-<utc>.{log,csv} -> everything it started is stopped (trap).
 # Must run as root (runuser -u postgres). Exit code 0 only when every invariant passes.
-# Knobs (env): HOSTS=3 CONCURRENCY=32 DURATION=30 WARMUP=5 COMPARE=1 HOT_SKUS=PN-2021-750,SB-2023-750,BRUT-NV-750
+# Knobs (env): HOSTS=3 CONCURRENCY=32 DURATION=30 WARMUP=20 (tiered JIT settles; each of N hosts gets 1/N of it) COMPARE=1 HOT_SKUS=PN-2021-750,SB-2023-750,BRUT-NV-750
 #   HOT_DURATION=$DURATION HOT_QUANTITY=3 (bottles per line) CRASH=0 CRASH_AFTER=20 (orders the victim has answered) CRASH_AT=1 (s more) CRASH_HOST=2 RESTART_AFTER=5 DRAIN_TIMEOUT=180
 #   SKIP_BUILD=1 KEEP=1 (leave the cluster dir with host and PG logs)
 #   RESPOND_ASYNC=1: orders sent with Prefer: respond-async (answered once stored and reserved; the harness waits for
@@ -20,7 +20,7 @@ B=/usr/lib/postgresql/15/bin
 HOSTS=${HOSTS:-3}
 CONCURRENCY=${CONCURRENCY:-32}
 DURATION=${DURATION:-30}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-20}
 COMPARE=${COMPARE:-1}
 COLD_SKUS=${COLD_SKUS:-CAB-2019-750,CAB-2020-750,CHD-2022-750,CHD-2023-750}
 HOT_SKUS=${HOT_SKUS:-PN-2021-750,SB-2023-750,BRUT-NV-750}
