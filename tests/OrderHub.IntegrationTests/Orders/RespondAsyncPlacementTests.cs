@@ -44,6 +44,26 @@ public abstract class RespondAsyncPlacementTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_replayed_key_answers_with_the_order_as_it_is_now()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var body = Infrastructure.Orders.ValidBody(email: "async-replay@example.com");
+        var key = Guid.NewGuid().ToString();
+        using var first = await PlaceAsync(client, body, "respond-async", key);
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        (await WaitWhileReceivedAsync(client, id)).GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+
+        using var replay = await PlaceAsync(client, body, "respond-async", key);
+
+        replay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        replay.Headers.Contains("Preference-Applied").ShouldBeFalse(); // nothing was placed by this request
+        var answered = await replay.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        answered.GetProperty("id").GetGuid().ShouldBe(id);
+        answered.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+    }
+
+    [Fact]
     public async Task A_declined_card_is_found_in_the_background_and_holds_the_order()
     {
         fixture.RequireProvider();
@@ -113,10 +133,10 @@ public abstract class RespondAsyncPlacementTests(HostFixture fixture)
         (await StatusAsync(client, id)).ShouldBe("ReadyToFulfill");
     }
 
-    private static async Task<HttpResponseMessage> PlaceAsync(HttpClient client, object body, string? prefer)
+    private static async Task<HttpResponseMessage> PlaceAsync(HttpClient client, object body, string? prefer, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString());
         if (prefer is not null)
         {
             request.Headers.Add("Prefer", prefer);

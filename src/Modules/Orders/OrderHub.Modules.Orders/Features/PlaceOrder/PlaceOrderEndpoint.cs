@@ -14,6 +14,8 @@ namespace OrderHub.Modules.Orders.Features.PlaceOrder;
 
 internal static class PlaceOrderEndpoint
 {
+    private const string RespondAsync = "respond-async";
+
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/v1/orders", HandleAsync)
             .WithName("PlaceOrder")
@@ -51,9 +53,9 @@ internal static class PlaceOrderEndpoint
 
         var respondAsync = PrefersRespondAsync(prefer);
         var (result, placement) = await intake.PlaceAsync(request, respondAsync, cancellationToken);
-        if (respondAsync)
+        if (respondAsync && placement is not null)
         {
-            response.Headers["Preference-Applied"] = RespondAsync;
+            response.Headers["Preference-Applied"] = RespondAsync; // a replay answers with the order as it is now
         }
 
         if (placement is not null)
@@ -76,8 +78,6 @@ internal static class PlaceOrderEndpoint
 
         return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken));
     }
-
-    private const string RespondAsync = "respond-async";
 
     /// <summary>RFC 7240: <c>Prefer</c> holds comma-separated preferences, each perhaps with parameters after a semicolon.</summary>
     internal static bool PrefersRespondAsync(string? prefer) =>
