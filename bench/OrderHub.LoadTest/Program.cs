@@ -760,7 +760,8 @@ internal static class Drain
             var outbox = 0;
             foreach (var module in Modules)
             {
-                outbox += (await GetAsync(http, $"/api/v1/modules/{module}/status")).GetProperty("pendingOutboxMessages").GetInt32();
+                var pending = (await GetAsync(http, $"/api/v1/modules/{module}/status")).GetProperty("pendingOutboxMessages").GetInt32();
+                outbox += pending < 0 ? 1 : pending; // -1: the module's database did not answer; not drained
             }
 
             if (received == 0 && outbox == 0)

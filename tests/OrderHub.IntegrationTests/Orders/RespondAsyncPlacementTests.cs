@@ -133,6 +133,48 @@ public abstract class RespondAsyncPlacementTests(HostFixture fixture)
         (await StatusAsync(client, id)).ShouldBe("ReadyToFulfill");
     }
 
+    [Fact]
+    public async Task A_change_while_the_order_is_still_being_placed_is_refused_until_placement_ends()
+    {
+        fixture.RequireProvider();
+        var clock = new ShiftingClock();
+        await using var host = fixture.App.WithWebHostBuilder(b => b
+            .UseSetting("OrderHub:Orders:BackgroundPlacement:Workers", "0")
+            .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", OrderHubApp.ApiKey);
+        using var response = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "async-change@example.com", quantity: 2), "respond-async");
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        // Compliance and the authorization are being taken for two bottles: a change now would be decided on those.
+        using (var early = await ChangeAsync(client, id, quantity: 4))
+        {
+            early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await early.Content.ReadAsStringAsync(Ct)).ShouldContain("still being placed");
+        }
+
+        clock.Advance(ResumePlacementsJob.StuckAfter + TimeSpan.FromSeconds(1));
+        await host.Services.GetRequiredService<ResumePlacementsJob>().RunAsync(Ct);
+        using var later = await ChangeAsync(client, id, quantity: 4);
+        later.StatusCode.ShouldBe(HttpStatusCode.OK, await later.Content.ReadAsStringAsync(Ct));
+        var changed = await later.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        changed.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        var authorized = changed.GetProperty("payments").EnumerateArray()
+            .Where(p => p.GetProperty("type").GetString() == "Authorization" && p.GetProperty("status").GetString() == "Succeeded")
+            .Sum(p => p.GetProperty("amount").GetDecimal());
+        authorized.ShouldBe(changed.GetProperty("totals").GetProperty("total").GetDecimal());
+    }
+
+    private static async Task<HttpResponseMessage> ChangeAsync(HttpClient client, Guid id, int quantity)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{id}/changes")
+        {
+            Content = JsonContent.Create(new { lines = new[] { new { sku = "CAB-2019-750", quantity } }, reason = "Customer wants more" }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await client.SendAsync(request, Ct);
+    }
+
     private static async Task<HttpResponseMessage> PlaceAsync(HttpClient client, object body, string? prefer, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = JsonContent.Create(body) };

@@ -240,6 +240,12 @@ internal sealed class Order
 
     public bool IsFullyAuthorized => Total == 0 || AuthorizedAmount >= Total;
 
+    /// <summary>
+    /// Received with no hold: a placement is running (or a crashed one waits for the resume job). Its compliance and
+    /// authorization are taken for the order as it is, so a change or merge now would be decided on the old lines.
+    /// </summary>
+    public bool IsBeingPlaced => Status == OrderStatus.Received && !ActiveHolds.Any();
+
     public void MarkReadyToFulfill(string actor, DateTimeOffset now)
     {
         if (ActiveHolds.Any())

@@ -42,21 +42,36 @@ internal sealed partial class ResumePlacementsJob(
 
         foreach (var id in stuck)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-            var order = await db.LoadOrderAsync(id, cancellationToken);
-            if (order.ActiveHolds.Any(h => h.Rule == "PaymentPending"))
+            try
             {
-                order.ReleaseHold(HoldType.Payment, "Retrying the pending authorization", "system:placement", clock.GetUtcNow());
-                await db.SaveChangesAsync(cancellationToken);
+                await ResumeAsync(id, cancellationToken);
             }
-
-            var result = await scope.ServiceProvider.GetRequiredService<OrderPlacement>().AdvanceAsync(id, cancellationToken);
-            LogResumed(order.Number, result.Outcome.ToString());
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogResumeFailed(ex, id); // one order that keeps failing must not stop the others
+            }
         }
 
         return stuck.Count;
     }
+
+    private async Task ResumeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+        var order = await db.LoadOrderAsync(id, cancellationToken);
+        if (order.ActiveHolds.Any(h => h.Rule == "PaymentPending"))
+        {
+            order.ReleaseHold(HoldType.Payment, "Retrying the pending authorization", "system:placement", clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var result = await scope.ServiceProvider.GetRequiredService<OrderPlacement>().AdvanceAsync(id, cancellationToken);
+        LogResumed(order.Number, result.Outcome.ToString());
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming the placement of order {OrderId} failed; the next run tries again")]
+    private partial void LogResumeFailed(Exception ex, Guid orderId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resumed placement of {OrderNumber}: {Outcome}")]
     private partial void LogResumed(string orderNumber, string outcome);

@@ -57,6 +57,11 @@ internal sealed partial class OrderChange(
             throw new ConflictException($"Order {order.Number} is {order.Status}; lines and address can change only before picking.");
         }
 
+        if (order.IsBeingPlaced)
+        {
+            throw new ConflictException($"Order {order.Number} is still being placed (stock, compliance, payment); retry the change in a few seconds.");
+        }
+
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = order.Number });
         var oldLines = order.Lines.Select(l => l.AsPriced()).ToList();
         var address = request.ShippingAddress?.ToAddress() ?? order.ShippingAddress;

@@ -71,6 +71,11 @@ internal sealed partial class OrderConsolidation(
             throw new ConflictException($"Only orders not yet picked can be merged ({other.Number} is {other.Status}, {target.Number} is {target.Status}).");
         }
 
+        if (target.IsBeingPlaced || other.IsBeingPlaced)
+        {
+            throw new ConflictException($"{(target.IsBeingPlaced ? target.Number : other.Number)} is still being placed; merge it in a few seconds.");
+        }
+
         if (!string.Equals(target.Customer.Email, other.Customer.Email, StringComparison.OrdinalIgnoreCase) || Normalize(target.ShippingAddress) != Normalize(other.ShippingAddress))
         {
             throw new BusinessRuleViolationException("ConsolidationMismatch", $"{other.Number} is for another customer or address than {target.Number}.");

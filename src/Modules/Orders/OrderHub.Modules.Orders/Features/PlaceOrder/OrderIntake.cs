@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Orders.Features.AdvancePlacement;
 
 namespace OrderHub.Modules.Orders.Features.PlaceOrder;
@@ -31,10 +32,12 @@ internal sealed class OrderIntake(ISender sender, OrderPlacement placements, Bac
         {
             result = await sender.Send(request, cancellationToken);
         }
-        catch (Exception ex) when (ex is DbUpdateException or DbException)
+        catch (Exception ex) when (ex is DbUpdateException or DbException
+            || (ex is BusinessRuleViolationException && !request.LookUpReplayFirst))
         {
             // The key was used before (a replay, or a parallel request that committed first): answer as its replay (or 409
-            // if the body differs).
+            // if the body differs). A rule refusal without the lookup may be a replay whose SKU has since gone: the lookup
+            // answers the replay, and a new order is refused again.
             result = await sender.Send(request with { LookUpReplayFirst = true }, cancellationToken);
         }
 
