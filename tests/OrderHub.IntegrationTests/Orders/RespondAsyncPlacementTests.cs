@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.IntegrationTests.Infrastructure;
@@ -115,12 +116,8 @@ public abstract class RespondAsyncPlacementTests(HostFixture fixture)
         fixture.RequireProvider();
         var clock = new ShiftingClock();
 
-        // No background workers: as if the host had restarted after answering.
-        await using var host = fixture.App.WithWebHostBuilder(b => b
-            .UseSetting("OrderHub:Orders:BackgroundPlacement:Workers", "0")
-            .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
-        var client = host.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", OrderHubApp.ApiKey);
+        await using var host = WithoutBackgroundWorkers(clock);
+        var client = ApiClient(host);
         using var response = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "async-lost@example.com"), "respond-async");
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
         (await StatusAsync(client, id)).ShouldBe("Received");
@@ -138,11 +135,8 @@ public abstract class RespondAsyncPlacementTests(HostFixture fixture)
     {
         fixture.RequireProvider();
         var clock = new ShiftingClock();
-        await using var host = fixture.App.WithWebHostBuilder(b => b
-            .UseSetting("OrderHub:Orders:BackgroundPlacement:Workers", "0")
-            .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
-        var client = host.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", OrderHubApp.ApiKey);
+        await using var host = WithoutBackgroundWorkers(clock);
+        var client = ApiClient(host);
         using var response = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "async-change@example.com", quantity: 2), "respond-async");
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
 
@@ -163,6 +157,19 @@ public abstract class RespondAsyncPlacementTests(HostFixture fixture)
             .Where(p => p.GetProperty("type").GetString() == "Authorization" && p.GetProperty("status").GetString() == "Succeeded")
             .Sum(p => p.GetProperty("amount").GetDecimal());
         authorized.ShouldBe(changed.GetProperty("totals").GetProperty("total").GetDecimal());
+    }
+
+    /// <summary>A second host on the fixture's database with no background workers: as if it restarted after answering.</summary>
+    private WebApplicationFactory<Program> WithoutBackgroundWorkers(TimeProvider clock) =>
+        fixture.App.WithWebHostBuilder(b => b
+            .UseSetting("OrderHub:Orders:BackgroundPlacement:Workers", "0")
+            .ConfigureTestServices(s => s.AddSingleton(clock)));
+
+    private static HttpClient ApiClient(WebApplicationFactory<Program> host)
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", OrderHubApp.ApiKey);
+        return client;
     }
 
     private static async Task<HttpResponseMessage> ChangeAsync(HttpClient client, Guid id, int quantity)
