@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using OrderHub.BuildingBlocks.Csv;
 using Shouldly;
 
@@ -55,10 +57,64 @@ public sealed class CsvReaderTests
 
         var table = CsvTable.Read("SKU,Quantity\n A-1 ,7\nB,x\n", known, ["sku"]);
         var errors = new List<CsvCellError>();
-        table.Rows[0]["sku"].ShouldBe("A-1");
-        table.Rows[0].WholeNumber("quantity", errors).ShouldBe(7);
-        table.Rows[1].WholeNumber("quantity", errors).ShouldBeNull();
+        var rows = table.Rows.ToList();
+        table.RowCount.ShouldBe(2);
+        rows[0]["sku"].ShouldBe("A-1");
+        rows[0].WholeNumber("quantity", errors).ShouldBe(7);
+        rows[1].WholeNumber("quantity", errors).ShouldBeNull();
         errors.ShouldHaveSingleItem().Column.ShouldBe("quantity");
-        table.Rows[1].Line.ShouldBe(3);
+        rows[1].Line.ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_file_read_from_a_stream_gives_the_same_records_as_the_text_across_buffer_boundaries()
+    {
+        var text = new StringBuilder("sku,note\r\n");
+        for (var i = 0; i < 3_000; i++)
+        {
+            text.Append(i % 3 == 0 ? $"S{i},\"two\r\nlines, \"\"{i}\"\"\"\r\n" : $"S{i},plain {i}\n");
+        }
+
+        using var stream = new MemoryStream(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray());
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1024);
+        var streamed = CsvReader.Read(reader).ToList();
+        var parsed = CsvReader.Parse(text.ToString());
+
+        streamed.Count.ShouldBe(3_001);
+        streamed.Select(r => r.Line).ShouldBe(parsed.Select(r => r.Line));
+        streamed.Select(r => string.Join("|", r.Fields)).ShouldBe(parsed.Select(r => string.Join("|", r.Fields)));
+        streamed[1].Fields.ShouldBe(["S0", "two\nlines, \"0\""]);
+        streamed[^1].Line.ShouldBe(4_001); // 1,000 quoted cells span two lines each
+    }
+
+    [Fact]
+    public async Task An_upload_is_hashed_readable_twice_and_its_temporary_file_is_deleted_on_dispose()
+    {
+        var bytes = Encoding.UTF8.GetBytes("sku,quantity\nA,1\nB,2\n");
+        string path;
+        using (var upload = await CsvUpload.FromStreamAsync(new MemoryStream(bytes), TestContext.Current.CancellationToken))
+        {
+            upload.Sha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            upload.Length.ShouldBe(bytes.Length);
+            var table = upload.ReadTable(["sku", "quantity"], ["sku"]);
+            table.RowCount.ShouldBe(2);
+            table.Rows.Select(r => r["sku"]).ShouldBe(["A", "B"]);
+            table.Rows.Select(r => r["quantity"]).ShouldBe(["1", "2"]); // a second pass reads the file again
+            path = Directory.GetFiles(Path.GetTempPath(), "orderhub-upload-*.csv").Where(f => HoldsExactly(f, bytes)).ShouldHaveSingleItem();
+        }
+
+        File.Exists(path).ShouldBeFalse();
+    }
+
+    private static bool HoldsExactly(string path, byte[] bytes)
+    {
+        try
+        {
+            return File.ReadAllBytes(path).SequenceEqual(bytes);
+        }
+        catch (IOException)
+        {
+            return false; // another test's upload, still being written or already deleted
+        }
     }
 }

@@ -130,6 +130,28 @@ public abstract class InventoryImportTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Broken_quoting_on_the_last_line_of_a_large_file_is_a_400_before_any_row_is_applied()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var sku = InventoryApi.NewSku("BQ");
+        await InventoryApi.CreateProductAsync(client, sku);
+        var csv = new StringBuilder("locationCode,sku,quantity,lot\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            csv.Append($"NAPA-WH,{sku},1,\"LOT, {i}\"\n"); // well past the reader's buffers before the mistake
+        }
+
+        csv.Append($"NAPA-WH,{sku},1,\"unclosed\n");
+
+        var response = await PostAsync(client, "/api/v1/inventory/import", csv.ToString());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Line 5002");
+        (await OnHandAsync(client, sku)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_multipart_file_upload_is_accepted_and_the_scope_is_required()
     {
         fixture.RequireProvider();

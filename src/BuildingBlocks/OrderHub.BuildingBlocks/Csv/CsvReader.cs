@@ -15,62 +15,44 @@ public sealed class CsvFormatException(int line, string message) : Exception(mes
 /// A small RFC 4180 reader: comma-separated fields, optionally enclosed in double quotes; a quoted field may hold
 /// commas, line breaks and doubled quotes (<c>""</c>). Lines end with CRLF, LF or CR. A leading BOM and blank lines
 /// are skipped; a quote inside an unquoted field is kept as a literal character (lenient, as spreadsheets write it).
+/// Records are read one at a time, so a file of any size needs memory for one record only.
 /// </summary>
 public static class CsvReader
 {
     public static IReadOnlyList<CsvRecord> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var records = new List<CsvRecord>();
+        using var reader = new StringReader(text);
+        return [.. Read(reader)];
+    }
+
+    /// <summary>The records as they are read; a format error is thrown when the enumeration reaches it.</summary>
+    public static IEnumerable<CsvRecord> Read(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ReadRecords(reader);
+    }
+
+    private static IEnumerable<CsvRecord> ReadRecords(TextReader reader)
+    {
         var fields = new List<string>();
         var field = new StringBuilder();
-        var pos = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         var line = 1;
         var recordLine = 1;
         var fieldQuoted = false; // the current field was a quoted one (so even "" makes the record non-blank)
-
-        while (pos < text.Length)
+        if (reader.Peek() == '\uFEFF')
         {
-            var c = text[pos];
+            reader.Read();
+        }
+
+        int c;
+        while ((c = reader.Read()) != -1)
+        {
             if (c == '"' && field.Length == 0 && !fieldQuoted)
             {
-                var quoteLine = line;
-                pos++;
-                while (true)
-                {
-                    if (pos >= text.Length)
-                    {
-                        throw new CsvFormatException(quoteLine, $"Line {quoteLine}: a quoted field is not closed.");
-                    }
-
-                    var q = text[pos];
-                    if (q == '"')
-                    {
-                        if (pos + 1 < text.Length && text[pos + 1] == '"')
-                        {
-                            field.Append('"');
-                            pos += 2;
-                            continue;
-                        }
-
-                        pos++;
-                        break;
-                    }
-
-                    if (q == '\r' || q == '\n')
-                    {
-                        pos += q == '\r' && pos + 1 < text.Length && text[pos + 1] == '\n' ? 2 : 1;
-                        field.Append('\n');
-                        line++;
-                        continue;
-                    }
-
-                    field.Append(q);
-                    pos++;
-                }
-
+                line = ReadQuoted(reader, field, line);
                 fieldQuoted = true;
-                if (pos < text.Length && text[pos] is not (',' or '\r' or '\n'))
+                if (reader.Peek() is not (-1 or ',' or '\r' or '\n'))
                 {
                     throw new CsvFormatException(line, $"Line {line}: unexpected character after a closing quote.");
                 }
@@ -84,36 +66,78 @@ public static class CsvReader
                     fields.Add(field.ToString());
                     field.Clear();
                     fieldQuoted = false;
-                    pos++;
                     break;
                 case '\r' or '\n':
-                    EndRecord();
-                    pos += c == '\r' && pos + 1 < text.Length && text[pos + 1] == '\n' ? 2 : 1;
+                    if (c == '\r' && reader.Peek() == '\n')
+                    {
+                        reader.Read();
+                    }
+
+                    if (EndRecord() is { } record)
+                    {
+                        yield return record;
+                    }
+
                     line++;
                     recordLine = line;
                     break;
                 default:
-                    field.Append(c);
-                    pos++;
+                    field.Append((char)c);
                     break;
             }
         }
 
-        EndRecord();
-        return records;
+        if (EndRecord() is { } last)
+        {
+            yield return last;
+        }
 
-        void EndRecord()
+        CsvRecord? EndRecord()
         {
             if (fields.Count == 0 && field.Length == 0 && !fieldQuoted)
             {
-                return; // blank line
+                return null; // blank line
             }
 
             fields.Add(field.ToString());
-            records.Add(new CsvRecord(recordLine, [.. fields]));
+            var record = new CsvRecord(recordLine, [.. fields]);
             fields.Clear();
             field.Clear();
             fieldQuoted = false;
+            return record;
+        }
+    }
+
+    /// <summary>Reads a quoted field's content after its opening quote, up to and including the closing one; returns the line it ends on.</summary>
+    private static int ReadQuoted(TextReader reader, StringBuilder field, int line)
+    {
+        var quoteLine = line;
+        while (true)
+        {
+            var q = reader.Read();
+            switch (q)
+            {
+                case -1:
+                    throw new CsvFormatException(quoteLine, $"Line {quoteLine}: a quoted field is not closed.");
+                case '"' when reader.Peek() == '"':
+                    reader.Read();
+                    field.Append('"');
+                    break;
+                case '"':
+                    return line;
+                case '\r' or '\n':
+                    if (q == '\r' && reader.Peek() == '\n')
+                    {
+                        reader.Read();
+                    }
+
+                    field.Append('\n');
+                    line++;
+                    break;
+                default:
+                    field.Append((char)q);
+                    break;
+            }
         }
     }
 }

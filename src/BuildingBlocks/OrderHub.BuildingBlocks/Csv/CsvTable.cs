@@ -1,51 +1,90 @@
 using System.Globalization;
-using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
-using Microsoft.AspNetCore.Http;
 
 namespace OrderHub.BuildingBlocks.Csv;
 
 /// <summary>
-/// A CSV file whose first record names the columns (matched case-insensitively). <see cref="Read"/> refuses, as a
-/// 400 problem (a <see cref="ValidationException"/> keyed <c>file</c>), a file with no header, an unknown or
-/// repeated column, or a required column missing from the header; rows are checked one by one by the importer.
+/// A CSV file whose first record names the columns (matched case-insensitively). <see cref="Open"/> reads the whole
+/// file once to check it and refuses, as a 400 problem (a <see cref="ValidationException"/> keyed <c>file</c>), a file
+/// with no header, an unknown or repeated column, a required column missing from the header, or broken quoting, before
+/// any row is applied; <see cref="Rows"/> then reads the file again, a row at a time (rows are checked one by one by the
+/// importer), so a file of any size is imported in the memory of one row.
 /// </summary>
 public sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
+    private readonly Func<TextReader> _open;
 
-    private CsvTable(IReadOnlyList<string> header, IEnumerable<CsvRecord> records)
+    private CsvTable(IReadOnlyList<string> header, int rowCount, Func<TextReader> open)
     {
         Header = header;
+        RowCount = rowCount;
+        _open = open;
         _columns = header.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.OrdinalIgnoreCase);
-        Rows = [.. records.Select(r => new CsvRow(this, r.Line, r.Fields))];
     }
 
     public IReadOnlyList<string> Header { get; }
 
-    public IReadOnlyList<CsvRow> Rows { get; }
+    /// <summary>Data rows in the file (blank lines not counted), known before the first is applied: for progress.</summary>
+    public int RowCount { get; }
 
+    /// <summary>The data rows in file order, read from the file as they are enumerated (each enumeration reads it again).</summary>
+    public IEnumerable<CsvRow> Rows
+    {
+        get
+        {
+            using var reader = _open();
+            foreach (var record in CsvReader.Read(reader).Skip(1))
+            {
+                yield return new CsvRow(this, record.Line, record.Fields);
+            }
+        }
+    }
+
+    /// <summary>A table over text already in memory (small inputs, tests).</summary>
     public static CsvTable Read(string text, IReadOnlyCollection<string> knownColumns, IReadOnlyCollection<string> requiredColumns)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        return Open(() => new StringReader(text), knownColumns, requiredColumns);
+    }
+
+    /// <summary>Checks the file <paramref name="open"/> reads (header and well-formed quoting throughout) and counts its rows.</summary>
+    public static CsvTable Open(Func<TextReader> open, IReadOnlyCollection<string> knownColumns, IReadOnlyCollection<string> requiredColumns)
+    {
+        ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(knownColumns);
         ArgumentNullException.ThrowIfNull(requiredColumns);
-        IReadOnlyList<CsvRecord> records;
+        IReadOnlyList<string>? header = null;
+        var rows = 0;
         try
         {
-            records = CsvReader.Parse(text);
+            using var reader = open();
+            foreach (var record in CsvReader.Read(reader))
+            {
+                if (header is null)
+                {
+                    header = [.. record.Fields.Select(f => f.Trim())];
+                    CheckHeader(header, knownColumns, requiredColumns);
+                }
+                else
+                {
+                    rows++;
+                }
+            }
         }
         catch (CsvFormatException ex)
         {
             throw FileProblem(ex.Message);
         }
 
-        if (records.Count == 0)
-        {
-            throw FileProblem($"The file is empty: the first line must name the columns ({string.Join(",", knownColumns)}).");
-        }
+        return header is null
+            ? throw FileProblem($"The file is empty: the first line must name the columns ({string.Join(",", knownColumns)}).")
+            : new CsvTable(header, rows, open);
+    }
 
-        var header = records[0].Fields.Select(f => f.Trim()).ToList();
+    private static void CheckHeader(IReadOnlyList<string> header, IReadOnlyCollection<string> knownColumns, IReadOnlyCollection<string> requiredColumns)
+    {
         var problems = new List<string>();
         var unknown = header.Where(h => !knownColumns.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count == header.Count)
@@ -60,29 +99,11 @@ public sealed class CsvTable
         {
             throw new ValidationException(problems.Select(p => new ValidationFailure("file", p)));
         }
-
-        return new CsvTable(header, records.Skip(1));
-    }
-
-    /// <summary>The request body as text: a <c>text/csv</c> (or any text) body, or the first file of a multipart form.</summary>
-    public static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(cancellationToken);
-            var file = form.Files.Count > 0 ? form.Files[0] : throw FileProblem("The form holds no file: upload the CSV as a file field.");
-            using var fileReader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-            return await fileReader.ReadToEndAsync(cancellationToken);
-        }
-
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken);
     }
 
     internal int? IndexOf(string column) => _columns.TryGetValue(column, out var index) ? index : null;
 
-    private static ValidationException FileProblem(string message) => new([new ValidationFailure("file", message)]);
+    internal static ValidationException FileProblem(string message) => new([new ValidationFailure("file", message)]);
 }
 
 /// <summary>One data row; <see cref="Line"/> is the physical line it starts on (the header is line 1).</summary>

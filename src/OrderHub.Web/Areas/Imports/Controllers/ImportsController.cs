@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OrderHub.BuildingBlocks.Csv;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Inventory.Features.ImportCsv;
 using OrderHub.Modules.Inventory.Features.ImportProducts;
@@ -25,35 +24,30 @@ public sealed class ImportsController(ISender sender, ILogger<ImportsController>
 
     [HttpPost("products"), ValidateAntiForgeryToken, Authorize(AuthenticationSchemes = "Identity.Application", Roles = "Admin,Warehouse")]
     public Task<IActionResult> Products(IFormFile? file, string? mode, CancellationToken cancellationToken) =>
-        RunAsync("products", file, async text =>
-            new ImportPageModel { Kind = "products", Catalog = await ImportProductsEndpoint.RunAsync(text, KeyOf(text), CsvImportRunner.ParseMode(mode), sender, Service<CsvImportRunner>(), cancellationToken) });
+        RunAsync("products", file, async upload =>
+            new ImportPageModel { Kind = "products", Catalog = await ImportProductsEndpoint.RunAsync(upload, KeyOf(upload), CsvImportRunner.ParseMode(mode), sender, Service<CsvImportRunner>(), cancellationToken) });
 
     [HttpPost("stock"), ValidateAntiForgeryToken, Authorize(AuthenticationSchemes = "Identity.Application", Roles = "Admin,Warehouse")]
     public Task<IActionResult> Stock(IFormFile? file, string? mode, CancellationToken cancellationToken) =>
-        RunAsync("stock", file, async text =>
-            new ImportPageModel { Kind = "stock", Catalog = await ImportStockEndpoint.RunAsync(text, KeyOf(text), CsvImportRunner.ParseMode(mode), sender, Service<CsvImportRunner>(), cancellationToken) });
+        RunAsync("stock", file, async upload =>
+            new ImportPageModel { Kind = "stock", Catalog = await ImportStockEndpoint.RunAsync(upload, KeyOf(upload), CsvImportRunner.ParseMode(mode), sender, Service<CsvImportRunner>(), cancellationToken) });
 
     [HttpPost("orders"), ValidateAntiForgeryToken, Authorize(AuthenticationSchemes = "Identity.Application", Roles = "Admin,CustomerService")]
     public Task<IActionResult> Orders(IFormFile? file, CancellationToken cancellationToken) =>
-        RunAsync("orders", file, async text =>
-            new ImportPageModel { Kind = "orders", Orders = await Service<OrderCsvImport>().RunAsync(OrderCsvImport.ReadTable(text), $"staff:{User.Identity?.Name}", cancellationToken) });
+        RunAsync("orders", file, async upload =>
+            new ImportPageModel { Kind = "orders", Orders = await Service<OrderCsvImport>().RunAsync(OrderCsvImport.ReadTable(upload), $"staff:{User.Identity?.Name}", cancellationToken) });
 
-    private async Task<IActionResult> RunAsync(string kind, IFormFile? file, Func<string, Task<ImportPageModel>> import)
+    private async Task<IActionResult> RunAsync(string kind, IFormFile? file, Func<CsvUpload, Task<ImportPageModel>> import)
     {
         if (file is null || file.Length == 0)
         {
             return View("Index", new ImportPageModel { Kind = kind, Errors = ["Choose a CSV file."] });
         }
 
-        string text;
-        using (var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8))
-        {
-            text = await reader.ReadToEndAsync(HttpContext.RequestAborted);
-        }
-
         try
         {
-            var model = await import(text);
+            using var upload = await UploadAsync(file);
+            var model = await import(upload);
             logger.LogInformation("Staff {Staff} imported {Kind} from {FileName}", User.Identity?.Name, kind, file.FileName);
             return View("Index", model);
         }
@@ -67,11 +61,18 @@ public sealed class ImportsController(ISender sender, ILogger<ImportsController>
         }
     }
 
+    /// <summary>The file in a temporary copy: imports read it twice (check, then apply) without holding it in memory.</summary>
+    private async Task<CsvUpload> UploadAsync(IFormFile file)
+    {
+        await using var stream = file.OpenReadStream();
+        return await CsvUpload.FromStreamAsync(stream, HttpContext.RequestAborted);
+    }
+
     // The import services are module-internal, so they cannot be action parameters of this public controller.
     private T Service<T>()
         where T : notnull => HttpContext.RequestServices.GetRequiredService<T>();
 
-    private static string KeyOf(string text) => "ui-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    private static string KeyOf(CsvUpload upload) => "ui-" + upload.Sha256[..32].ToUpperInvariant();
 }
 
 /// <summary>The upload forms and, after an upload, its report.</summary>

@@ -8,9 +8,9 @@ using OrderHub.BuildingBlocks.Http;
 
 namespace OrderHub.Modules.Inventory.Features.ImportCsv;
 
-/// <summary>An import as the API and the back-office page run it: the file's text, its key, the mode.</summary>
+/// <summary>An import as the API and the back-office page run it: the uploaded file, its key, the mode.</summary>
 internal delegate Task<ImportReportDto> CsvImport(
-    string text, string? importKey, ImportMode mode, ISender sender, CsvImportRunner runner, CancellationToken cancellationToken);
+    CsvUpload upload, string? importKey, ImportMode mode, ISender sender, CsvImportRunner runner, CancellationToken cancellationToken);
 
 /// <summary>The HTTP shape every Inventory CSV import shares: text/csv or multipart body, <c>?mode=</c>, optional Idempotency-Key.</summary>
 internal static class CsvImportEndpoint
@@ -24,8 +24,10 @@ internal static class CsvImportEndpoint
                 CsvImportRunner runner,
                 CancellationToken ct) =>
             {
-                var text = await CsvTable.ReadBodyAsync(request, ct);
-                return TypedResults.Ok(await import(text, IdempotencyKeys.Optional(idempotencyKey), CsvImportRunner.ParseMode(mode), sender, runner, ct));
+                var importMode = CsvImportRunner.ParseMode(mode);
+                var importKey = IdempotencyKeys.Optional(idempotencyKey);
+                using var upload = await CsvUpload.FromRequestAsync(request, ct);
+                return TypedResults.Ok(await import(upload, importKey, importMode, sender, runner, ct));
             })
             .Accepts<string>("text/csv", "multipart/form-data")
             .Produces<ImportReportDto>(StatusCodes.Status200OK)

@@ -55,18 +55,17 @@ internal sealed class CsvImportRunner(
 
     public async Task<ImportReportDto> RunAsync<TCommand>(
         string operation,
-        string fileText,
+        string fileSha256,
         string? idempotencyKey,
         ImportMode mode,
-        IReadOnlyList<ImportRow<TCommand>> rows,
+        IEnumerable<ImportRow<TCommand>> rows,
         Func<TCommand, CancellationToken, Task> apply,
         CancellationToken cancellationToken)
         where TCommand : class
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(apply);
-        var fingerprint = new CsvImportFingerprint(
-            idempotencyKey, mode.ToString(), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fileText))));
+        var fingerprint = new CsvImportFingerprint(idempotencyKey, mode.ToString(), fileSha256);
         var seen = await idempotency.ReplayAsync<CsvImportFingerprint, ImportReportDto>(operation, fingerprint, cancellationToken) is not null;
 
         var report = mode == ImportMode.PerRow
@@ -92,7 +91,7 @@ internal sealed class CsvImportRunner(
     }
 
     private async Task<ImportReportDto> PerRowAsync<TCommand>(
-        IReadOnlyList<ImportRow<TCommand>> rows, Func<TCommand, CancellationToken, Task> apply, CancellationToken cancellationToken)
+        IEnumerable<ImportRow<TCommand>> rows, Func<TCommand, CancellationToken, Task> apply, CancellationToken cancellationToken)
         where TCommand : class
     {
         var accepted = 0;
@@ -132,7 +131,7 @@ internal sealed class CsvImportRunner(
     }
 
     private async Task<ImportReportDto> AllOrNothingAsync<TCommand>(
-        IReadOnlyList<ImportRow<TCommand>> rows, Func<TCommand, CancellationToken, Task> apply, CancellationToken cancellationToken)
+        IEnumerable<ImportRow<TCommand>> rows, Func<TCommand, CancellationToken, Task> apply, CancellationToken cancellationToken)
         where TCommand : class
     {
         var accepted = 0;

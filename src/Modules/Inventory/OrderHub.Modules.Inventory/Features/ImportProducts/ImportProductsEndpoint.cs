@@ -30,16 +30,15 @@ internal static class ImportProductsEndpoint
 
     /// <summary>The import itself, for this endpoint and the back-office page alike.</summary>
     internal static Task<ImportReportDto> RunAsync(
-        string text, string? importKey, ImportMode mode, ISender sender, CsvImportRunner runner, CancellationToken cancellationToken)
+        CsvUpload upload, string? importKey, ImportMode mode, ISender sender, CsvImportRunner runner, CancellationToken cancellationToken)
     {
-        var rows = ToRows(CsvTable.Read(text, Columns, Required), importKey);
-        return runner.RunAsync("ImportProducts", text, importKey, mode, rows, async (command, c) => await sender.Send(command, c), cancellationToken);
+        var rows = ToRows(upload.ReadTable(Columns, Required), importKey);
+        return runner.RunAsync("ImportProducts", upload.Sha256, importKey, mode, rows, async (command, c) => await sender.Send(command, c), cancellationToken);
     }
 
-    internal static List<ImportRow<CreateProductCommand>> ToRows(CsvTable table, string? importKey)
+    internal static IEnumerable<ImportRow<CreateProductCommand>> ToRows(CsvTable table, string? importKey)
     {
         var firstLineOfSku = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rows = new List<ImportRow<CreateProductCommand>>(table.Rows.Count);
         foreach (var row in table.Rows)
         {
             var errors = row.NewErrorList();
@@ -67,9 +66,7 @@ internal static class ImportProductsEndpoint
                 errors.Add(new CsvCellError("sku", $"SKU '{sku}' is already on line {firstLineOfSku[sku]} of this file."));
             }
 
-            rows.Add(new ImportRow<CreateProductCommand>(row.Line, sku, errors.Count == 0 ? command : null, errors));
+            yield return new ImportRow<CreateProductCommand>(row.Line, sku, errors.Count == 0 ? command : null, errors);
         }
-
-        return rows;
     }
 }

@@ -29,15 +29,14 @@ internal static class ImportStockEndpoint
 
     /// <summary>The import itself, for this endpoint and the back-office page alike.</summary>
     internal static Task<ImportReportDto> RunAsync(
-        string text, string? importKey, ImportMode mode, ISender sender, CsvImportRunner runner, CancellationToken cancellationToken)
+        CsvUpload upload, string? importKey, ImportMode mode, ISender sender, CsvImportRunner runner, CancellationToken cancellationToken)
     {
-        var rows = ToRows(CsvTable.Read(text, Columns, Required), importKey);
-        return runner.RunAsync("ImportStock", text, importKey, mode, rows, async (command, c) => await sender.Send(command, c), cancellationToken);
+        var rows = ToRows(upload.ReadTable(Columns, Required), importKey);
+        return runner.RunAsync("ImportStock", upload.Sha256, importKey, mode, rows, async (command, c) => await sender.Send(command, c), cancellationToken);
     }
 
-    internal static List<ImportRow<ReceiveStockCommand>> ToRows(CsvTable table, string? importKey)
+    internal static IEnumerable<ImportRow<ReceiveStockCommand>> ToRows(CsvTable table, string? importKey)
     {
-        var rows = new List<ImportRow<ReceiveStockCommand>>(table.Rows.Count);
         foreach (var row in table.Rows)
         {
             var errors = row.NewErrorList();
@@ -53,9 +52,7 @@ internal static class ImportStockEndpoint
                 IdempotencyKey = CsvImportRunner.RowKey(importKey, row.Line),
             };
 
-            rows.Add(new ImportRow<ReceiveStockCommand>(row.Line, sku, errors.Count == 0 ? command : null, errors));
+            yield return new ImportRow<ReceiveStockCommand>(row.Line, sku, errors.Count == 0 ? command : null, errors);
         }
-
-        return rows;
     }
 }

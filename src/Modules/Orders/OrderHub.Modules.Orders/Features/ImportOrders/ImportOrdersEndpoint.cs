@@ -24,8 +24,8 @@ internal static class ImportOrdersEndpoint
                 CancellationToken ct) =>
             {
                 _ = IdempotencyKeys.Optional(idempotencyKey); // accepted and checked as on every create; each order's reference is its key
-                var table = OrderCsvImport.ReadTable(await CsvTable.ReadBodyAsync(request, ct));
-                return TypedResults.Ok(await import.RunAsync(table, Actors.Of(user), ct));
+                using var upload = await CsvUpload.FromRequestAsync(request, ct);
+                return TypedResults.Ok(await import.RunAsync(OrderCsvImport.ReadTable(upload), Actors.Of(user), ct));
             })
             .WithName("ImportOrders")
             .WithTags("Orders")

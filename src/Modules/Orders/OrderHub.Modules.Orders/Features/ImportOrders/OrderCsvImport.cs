@@ -48,7 +48,7 @@ internal sealed class OrderCsvImport(ImportedOrderPlacer placer, ILogger<OrderCs
     /// <summary>Columns that describe the order (not the line): later rows of an order may leave them empty, but not contradict the first.</summary>
     private static readonly string[] OrderColumns = [.. Columns.Where(c => c is not ("externalReference" or "sku" or "quantity"))];
 
-    public static CsvTable ReadTable(string text) => CsvTable.Read(text, Columns, Required);
+    public static CsvTable ReadTable(CsvUpload upload) => upload.ReadTable(Columns, Required);
 
     public async Task<OrderImportReportDto> RunAsync(CsvTable table, string actor, CancellationToken cancellationToken)
     {

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace OrderHub.BuildingBlocks.Csv;
+
+/// <summary>
+/// An uploaded CSV file kept in a temporary file (deleted on dispose) with its SHA-256, so an import can check the
+/// whole file and then apply it row by row without ever holding it in memory.
+/// </summary>
+public sealed class CsvUpload : IDisposable
+{
+    private const int BufferSize = 64 * 1024;
+
+    private readonly string _path;
+
+    private CsvUpload(string path, string sha256, long length)
+    {
+        _path = path;
+        Sha256 = sha256;
+        Length = length;
+    }
+
+    /// <summary>SHA-256 of the file's bytes, lower-case hex: what an Idempotency-Key is bound to.</summary>
+    public string Sha256 { get; }
+
+    public long Length { get; }
+
+    /// <summary>The request body as a CSV upload: a <c>text/csv</c> (or any text) body, or the first file of a multipart form.</summary>
+    public static async Task<CsvUpload> FromRequestAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasFormContentType)
+        {
+            return await FromStreamAsync(request.Body, cancellationToken);
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var file = form.Files.Count > 0 ? form.Files[0] : throw CsvTable.FileProblem("The form holds no file: upload the CSV as a file field.");
+        await using var stream = file.OpenReadStream();
+        return await FromStreamAsync(stream, cancellationToken);
+    }
+
+    /// <summary>Copies <paramref name="source"/> to a temporary file, hashing it on the way.</summary>
+    public static async Task<CsvUpload> FromStreamAsync(Stream source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var path = Path.Combine(Path.GetTempPath(), $"orderhub-upload-{Guid.NewGuid():N}.csv");
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long length = 0;
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+            {
+                var buffer = new byte[BufferSize];
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    length += read;
+                }
+            }
+
+            return new CsvUpload(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Checks the file as a table with these columns (a 400 problem if it is not one) and reads its rows lazily.</summary>
+    public CsvTable ReadTable(IReadOnlyCollection<string> knownColumns, IReadOnlyCollection<string> requiredColumns) =>
+        CsvTable.Open(OpenText, knownColumns, requiredColumns);
+
+    /// <summary>A new reader from the start of the file (UTF-8; a BOM is skipped).</summary>
+    public TextReader OpenText() =>
+        new StreamReader(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan), Encoding.UTF8);
+
+    public void Dispose()
+    {
+        try
+        {
+            File.Delete(_path);
+        }
+        catch (IOException)
+        {
+            // a reader still open on Windows; the temp directory is cleaned by the OS
+        }
+    }
+}
