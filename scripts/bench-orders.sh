@@ -9,7 +9,7 @@
 # WARMUP is 20 s because tiered JIT takes that long to settle on 2 busy cores (docs/performance.md, run 8).
 set -euo pipefail
 # The host runs with its GC heap capped, as a container memory limit would (docs/performance.md, "Host memory").
-HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x8000000}
+HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x5000000}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 B=/usr/lib/postgresql/15/bin

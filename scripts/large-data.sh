@@ -7,7 +7,7 @@
 # Knobs (env): ORDERS=1000000 CUSTOMERS=300000 ITERATIONS=200 SKIP_BUILD=1 KEEP=1 LABEL=after
 set -euo pipefail
 # The host runs with its GC heap capped, as a container memory limit would (docs/performance.md, "Host memory").
-HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x8000000}
+HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x5000000}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 B=/usr/lib/postgresql/15/bin

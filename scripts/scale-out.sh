@@ -13,7 +13,7 @@
 #   the background placements to drain). With CRASH=1 this proves the in-memory queue of the killed host is not needed.
 set -euo pipefail
 # The host runs with its GC heap capped, as a container memory limit would (docs/performance.md, "Host memory").
-HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x8000000}
+HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x5000000}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 B=/usr/lib/postgresql/15/bin
