@@ -6,7 +6,10 @@ namespace OrderHub.Modules.Payments.Gateways;
 /// <summary>
 /// The built-in test gateway (API.md, "Test payments"): deterministic by card token, and it behaves like a real
 /// gateway: it remembers every idempotency key and replays the first outcome, holds authorizations for a limited
-/// time, and refuses to capture or refund more than it holds. State lives in memory (one per host).
+/// time, and refuses to capture or refund more than it holds. State lives in memory (one per host) and is bounded: like a
+/// real gateway forgets idempotency keys after a day, it forgets the oldest keys and authorizations beyond
+/// <see cref="Remembered"/> of each (a capture of a forgotten one fails <c>resource_missing</c>), so a host that
+/// takes orders for weeks, or a load test, does not grow without limit.
 /// <list type="bullet">
 /// <item><c>tok_visa</c>, <c>tok_mastercard</c>: approve.</item>
 /// <item><c>tok_chargeDeclined</c>: decline <c>card_declined</c>; <c>tok_chargeDeclinedInsufficientFunds</c>: <c>insufficient_funds</c>.</item>
@@ -19,10 +22,16 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
 {
     public const string GatewayName = "Test";
 
+    /// <summary>Idempotency keys and authorizations remembered (each); about 10 MB at most.</summary>
+    public const int Remembered = 20_000;
+
+    /// <summary>Operations kept for <see cref="Operations"/> (the latest).</summary>
+    public const int OperationsKept = 10_000;
+
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, (string Fingerprint, GatewayResult Result)> _byKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Hold> _holds = new(StringComparer.Ordinal);
-    private readonly List<string> _operations = [];
+    private readonly BoundedMemory<string, (string Fingerprint, GatewayResult Result)> _byKey = new(Remembered, StringComparer.Ordinal);
+    private readonly BoundedMemory<string, Hold> _holds = new(Remembered, StringComparer.Ordinal);
+    private readonly Queue<string> _operations = new();
     private int _calls;
     private int _sequence;
 
@@ -40,7 +49,7 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
         }
     }
 
-    /// <summary>Operations that took effect, e.g. "authorize OH-000001 25.00 USD" (replays are not operations).</summary>
+    /// <summary>The latest operations that took effect, e.g. "authorize OH-000001 25.00 USD" (replays are not operations).</summary>
     public IReadOnlyList<string> Operations
     {
         get
@@ -99,7 +108,7 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
                 hold.Released += hold.Capturable;
             }
 
-            _operations.Add($"capture {hold.Reference} {request.Amount:0.00}");
+            Record($"capture {hold.Reference} {request.Amount:0.00}");
             return (GatewayResult.Success(NextReference("ch_test")), false);
         });
     }
@@ -116,7 +125,7 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
 
             var amount = request.ReleasesAll ? hold.Capturable : Math.Min(request.Amount, hold.Capturable);
             hold.Released += amount;
-            _operations.Add($"void {hold.Reference} {amount:0.00}");
+            Record($"void {hold.Reference} {amount:0.00}");
             return (GatewayResult.Success(hold.Reference), false);
         });
     }
@@ -137,7 +146,7 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
             }
 
             hold.Refunded += request.Amount;
-            _operations.Add($"refund {hold.Reference} {request.Amount:0.00}");
+            Record($"refund {hold.Reference} {request.Amount:0.00}");
             return (GatewayResult.Success(NextReference("re_test")), false);
         });
     }
@@ -145,8 +154,8 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
     private GatewayResult Authorize(GatewayAuthorization request)
     {
         var reference = NextReference("pi_test");
-        _holds[reference] = new Hold(reference, request.Token, request.Amount, clock.GetUtcNow() + options.Value.AuthorizationValidity);
-        _operations.Add($"authorize {request.OrderNumber} {request.Amount:0.00} {request.Currency}");
+        _holds.Set(reference, new Hold(reference, request.Token, request.Amount, clock.GetUtcNow() + options.Value.AuthorizationValidity));
+        Record($"authorize {request.OrderNumber} {request.Amount:0.00} {request.Currency}");
         return GatewayResult.Success(reference);
     }
 
@@ -166,12 +175,21 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
             }
 
             (result, loseAnswer) = operation();
-            _byKey[key] = (fingerprint, result);
+            _byKey.Set(key, (fingerprint, result));
         }
 
         return loseAnswer
             ? Task.FromException<GatewayResult>(new PaymentGatewayTimeoutException($"The test gateway did not answer (key '{key}')."))
             : Task.FromResult(result);
+    }
+
+    private void Record(string operation)
+    {
+        _operations.Enqueue(operation);
+        if (_operations.Count > OperationsKept)
+        {
+            _operations.Dequeue();
+        }
     }
 
     private static string Money(decimal amount) => amount.ToString("F2", CultureInfo.InvariantCulture);

@@ -24,15 +24,22 @@ internal sealed class BackgroundPlacementOptions
 
 /// <summary>
 /// Orders of this host whose placement goes on after the answer. Memory only, on purpose: the order is already stored
-/// as Received with its stock reserved, so a lost entry (a crash, a full queue) only waits for the resume job.
+/// as Received with its stock reserved, so a lost entry (a crash, a full queue, a failed enqueue) only waits for the
+/// resume job. The resume job leaves an order to this host's workers only while it has been queued for less than
+/// <see cref="TrustFor"/>, so a marker that outlives its entry (an enqueue that failed half-way, a worker that died)
+/// delays an order by minutes, never strands it.
 /// </summary>
-internal sealed class BackgroundPlacementQueue(IOptions<BackgroundPlacementOptions> options)
+internal sealed class BackgroundPlacementQueue(IOptions<BackgroundPlacementOptions> options, TimeProvider clock)
 {
+    /// <summary>How long a queued order is left to this host's workers (a full queue drains well within it).</summary>
+    public static readonly TimeSpan TrustFor = TimeSpan.FromMinutes(10);
+
     private readonly Channel<Guid> _orders = Channel.CreateBounded<Guid>(Math.Max(1, options.Value.Capacity));
-    private readonly ConcurrentDictionary<Guid, byte> _queued = new();
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _queued = new();
 
     private readonly bool _workersOff = options.Value.Workers <= 0;
 
+    /// <summary>True if a worker here will place the order; false (never an exception) leaves it to the resume job.</summary>
     public bool TryEnqueue(Guid orderId)
     {
         if (_workersOff)
@@ -40,14 +47,21 @@ internal sealed class BackgroundPlacementQueue(IOptions<BackgroundPlacementOptio
             return false; // nobody here would take it: leave it to the resume job
         }
 
-        if (!_queued.TryAdd(orderId, 0))
+        try
         {
-            return true;
-        }
+            if (!_queued.TryAdd(orderId, clock.GetUtcNow()))
+            {
+                return true;
+            }
 
-        if (_orders.Writer.TryWrite(orderId))
+            if (_orders.Writer.TryWrite(orderId))
+            {
+                return true;
+            }
+        }
+        catch (Exception ex) when (ex is OutOfMemoryException or InsufficientExecutionStackException)
         {
-            return true;
+            // The order is stored and answered; the resume job finishes it (a marker left behind expires: TrustFor).
         }
 
         _queued.TryRemove(orderId, out _);
@@ -56,8 +70,8 @@ internal sealed class BackgroundPlacementQueue(IOptions<BackgroundPlacementOptio
 
     public ChannelReader<Guid> Reader => _orders.Reader;
 
-    /// <summary>Still waiting here: the resume job leaves it alone rather than race this host's worker for it.</summary>
-    public bool IsQueued(Guid orderId) => _queued.ContainsKey(orderId);
+    /// <summary>Queued here recently: the resume job leaves it alone rather than race this host's worker for it.</summary>
+    public bool IsQueued(Guid orderId) => _queued.TryGetValue(orderId, out var since) && clock.GetUtcNow() - since < TrustFor;
 
     public void Done(Guid orderId) => _queued.TryRemove(orderId, out _);
 }
@@ -80,13 +94,7 @@ internal sealed partial class BackgroundPlacementWorker(
             {
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<OrderPlacement>().AdvanceAsync(orderId, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    // The order stays Received; the resume job tries again within a few minutes.
-                    LogPlacementFailed(ex, orderId);
+                    await PlaceAsync(orderId, stoppingToken);
                 }
                 finally
                 {
@@ -97,6 +105,27 @@ internal sealed partial class BackgroundPlacementWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: what is still queued is resumed by the job on this or another host.
+        }
+    }
+
+    /// <summary>Never throws but on shutdown: a worker that died would leave every later order to the resume job.</summary>
+    private async Task PlaceAsync(Guid orderId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OrderPlacement>().AdvanceAsync(orderId, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                LogPlacementFailed(ex, orderId); // the order stays Received; the resume job tries again within minutes
+            }
+            catch (OutOfMemoryException)
+            {
+                // Logging itself failed (the host is out of memory); the resume job still finds the order.
+            }
         }
     }
 
