@@ -4,7 +4,7 @@
 # answering after the whole placement ("sync") and with Prefer: respond-async ("async": answered once stored and
 # reserved, placement finished in the background and timed until drained)
 # -> summary table (stdout + bench/results/orders-<utc>.csv) -> everything it started is stopped.
-# Must run as root (runuser -u postgres). Knobs (env): DURATION=30 WARMUP=20 PGBENCH_T=20 CLIENTS="16 64"
+# Must run as root (runuser -u postgres). Knobs (env): DURATION=30 WARMUP=20 PGBENCH_T=20 CLIENTS="16 32 64"
 #   MODES="sync async" PGBENCH_MODE=extended (protocol; Npgsql uses extended without auto-prepare) KEEP=1 (leave logs)
 # WARMUP is 20 s because tiered JIT takes that long to settle on 2 busy cores (docs/performance.md, run 8).
 set -euo pipefail
@@ -17,7 +17,7 @@ DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-20}
 MODES=${MODES:-"sync async"}
 PGBENCH_T=${PGBENCH_T:-20}
-CLIENTS=${CLIENTS:-"16 64"}
+CLIENTS=${CLIENTS:-"16 32 64"}
 PGBENCH_MODE=${PGBENCH_MODE:-extended}
 API_KEY="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
