@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.Web.Access;
 using OrderHub.Web.Infrastructure;
 using Shouldly;
 
@@ -170,17 +172,66 @@ public sealed class SignInTests : IAsyncLifetime
         (await StockOfAsync(api, sku)).ShouldBe(before + 12);
     }
 
+    [Fact]
+    public async Task Import_forms_follow_the_staff_role_and_a_forged_upload_outside_it_is_refused()
+    {
+        var page = await NewPageAsync();
+        using var api = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        api.DefaultRequestHeaders.Add("X-Api-Key", OrderHubApp.ApiKey);
+        const string password = "Role-Check-2026!";
+        await CreateStaffAsync("warehouse@orderhub.test", password, "Warehouse");
+        await CreateStaffAsync("service@orderhub.test", password, "CustomerService");
+
+        await SignInAsync(page, "warehouse@orderhub.test", password);
+        await page.GotoAsync(_baseUrl + "/imports");
+        (await page.QuerySelectorAsync("[data-testid=stock-file]")).ShouldNotBeNull();
+        (await page.QuerySelectorAsync("[data-testid=products-file]")).ShouldNotBeNull();
+        (await page.QuerySelectorAsync("[data-testid=orders-file]")).ShouldBeNull();
+
+        var service = await NewPageAsync();
+        await SignInAsync(service, "service@orderhub.test", password);
+        await service.GotoAsync(_baseUrl + "/imports");
+        (await service.QuerySelectorAsync("[data-testid=orders-file]")).ShouldNotBeNull();
+        (await service.QuerySelectorAsync("[data-testid=products-file]")).ShouldBeNull();
+        (await service.QuerySelectorAsync("[data-testid=stock-file]")).ShouldBeNull();
+
+        // The orders form (with its valid antiforgery token) re-aimed at the products import: the server refuses it.
+        const string sku = "ROLE-FORGED-1";
+        await service.SetInputFilesAsync("[data-testid=orders-file]", new FilePayload
+        {
+            Name = "products.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"sku,name,price,currency\n{sku},Forged,9.99,USD\n"),
+        });
+        await service.EvalOnSelectorAsync("form[action='/imports/orders']", "f => f.setAttribute('action', '/imports/products')");
+        await service.ClickAsync("text=Import orders");
+        await service.WaitForURLAsync("**/account/denied**");
+        (await service.InnerTextAsync("h1")).ShouldBe("Access denied");
+        (await api.GetAsync($"/api/v1/products/{sku}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+
+    private async Task CreateStaffAsync(string email, string password, string role)
+    {
+        using var scope = _app!.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role };
+        (await users.CreateAsync(user, password)).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+    }
+
     private static async Task<int> StockOfAsync(HttpClient api, string sku)
     {
         var json = await api.GetStringAsync($"/api/v1/inventory/{sku}", TestContext.Current.CancellationToken);
         return System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("totalAvailable").GetInt32();
     }
 
-    private async Task SignInAsync(IPage page)
+    private Task SignInAsync(IPage page) => SignInAsync(page, OrderHubApp.AdminEmail, OrderHubApp.AdminPassword);
+
+    private async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync(_baseUrl + "/account/login");
-        await page.FillAsync("#Email", OrderHubApp.AdminEmail);
-        await page.FillAsync("#Password", OrderHubApp.AdminPassword);
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForSelectorAsync("[data-testid=module-status]");
     }
