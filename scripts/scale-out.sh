@@ -7,7 +7,7 @@
 #   -> results in bench/results/scaleout-<utc>.{log,csv} -> everything it started is stopped (trap).
 # Must run as root (runuser -u postgres). Exit code 0 only when every invariant passes.
 # Knobs (env): HOSTS=3 CONCURRENCY=32 DURATION=30 WARMUP=20 (tiered JIT settles; each of N hosts gets 1/N of it) COMPARE=1 HOT_SKUS=PN-2021-750,SB-2023-750,BRUT-NV-750
-#   HOT_DURATION=$DURATION HOT_QUANTITY=3 (bottles per line) CRASH=0 CRASH_AFTER=20 (orders the victim has answered) CRASH_AT=1 (s more) CRASH_HOST=2 RESTART_AFTER=5 DRAIN_TIMEOUT=180
+#   HOT_DURATION=$DURATION HOT_QUANTITY=3 (bottles per line) CRASH=0 CRASH_AFTER=20 (orders the victim has answered in the measured window) CRASH_AT=1 (s more) CRASH_HOST=2 RESTART_AFTER=5 DRAIN_TIMEOUT=180
 #   SKIP_BUILD=1 KEEP=1 (leave the cluster dir with host and PG logs)
 #   RESPOND_ASYNC=1: orders sent with Prefer: respond-async (answered once stored and reserved; the harness waits for
 #   the background placements to drain). With CRASH=1 this proves the in-memory queue of the killed host is not needed.
@@ -170,8 +170,9 @@ Q "SELECT \"Sku\", \"LocationCode\", sum(\"OnHand\"), sum(\"Reserved\") FROM inv
    WHERE \"Sku\" = ANY (string_to_array('$HOT_SKUS', ',')) GROUP BY 1, 2 ORDER BY 1, 2" | sed 's/^/   /'
 if [[ "$CRASH" == 1 ]]; then
   (
-    # Kill once the victim is busy: it has answered CRASH_AFTER orders (the harness logs every request as it ends).
-    until [[ -f "$REQ" ]] && (( $(awk -F, -v h=$(( CRASH_HOST - 1 )) '$2 == h && ($3 == 200 || $3 == 201)' "$REQ" | wc -l) >= CRASH_AFTER )); do
+    # Kill once the victim is busy in the measured window: it has answered CRASH_AFTER orders of it (the harness logs
+    # every request as it ends, with its phase; warm-up answers do not count, or the kill lands in the warm-up).
+    until [[ -f "$REQ" ]] && (( $(awk -F, -v h=$(( CRASH_HOST - 1 )) '$2 == h && ($3 == 200 || $3 == 201) && $8 == "measured"' "$REQ" | wc -l) >= CRASH_AFTER )); do
       sleep 0.5
     done
     sleep "$CRASH_AT"
@@ -205,7 +206,7 @@ statements "$RESULTS/$KIND-$STAMP-statements-hot.tsv"
 
 # Load the request log: every request the harness sent, with the answer.
 chmod 644 "$REQ"
-Q "CREATE TABLE public.lt_requests (n bigint, host int, code int, external_reference text, order_id uuid, number text, status text)"
+Q "CREATE TABLE public.lt_requests (n bigint, host int, code int, external_reference text, order_id uuid, number text, status text, phase text)"
 Q "\copy public.lt_requests FROM '$REQ' WITH (FORMAT csv, HEADER true)"
 echo "== requests: $(Q "SELECT count(*) || ' sent, ' || count(*) FILTER (WHERE code IN (200,201)) || ' accepted (2xx), '
   || count(*) FILTER (WHERE code = 0) || ' transport failures, ' || count(*) FILTER (WHERE code NOT IN (0,200,201)) || ' other errors' FROM lt_requests")"

@@ -19,7 +19,8 @@ using System.Text.Json;
 //   answered in the window / (window + drain)), and host CPU per order and memory up to the drain's end.
 //   --drain 0 skips those waits (to time the answering path alone).
 //   Several URLs: requests go round-robin over the hosts (request n to host n mod N).
-//   --requests-log: one line per request (warm-up included): n,host,code,externalReference,orderId,number,status.
+//   --requests-log: one line per request (warm-up included): n,host,code,externalReference,orderId,number,status,phase
+//   (phase: warmup or measured).
 //   Seed stock first (one receipt per SKU, then exit):
 //   dotnet run ... -- --url ... --api-key KEY --receive 1000000 [--skus ...]
 //   Time order searches (GET /api/v1/orders) and exit; samples: a file of "email,number" lines:
@@ -47,6 +48,7 @@ using var requestLog = new RequestLog(options.RequestsLogPath);
 if (options.WarmupSeconds > 0)
 {
     Console.WriteLine($"warm-up {options.WarmupSeconds} s at {options.Concurrency} clients ...");
+    requestLog.Phase = "warmup";
     await RunAsync(clients, bodies, requestLog, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), () => Interlocked.Increment(ref sequence));
     if (options.WaitForDrain)
     {
@@ -59,6 +61,7 @@ if (options.WarmupSeconds > 0)
 using var memory = new MemorySampler(options.HostPids);
 memory.Start();
 Console.WriteLine($"measuring {options.DurationSeconds} s at {options.Concurrency} clients ...");
+requestLog.Phase = "measured";
 var result = await RunAsync(clients, bodies, requestLog, options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds), () => Interlocked.Increment(ref sequence));
 var drain = options.WaitForDrain ? await Drain.WaitAsync(http) : TimeSpan.Zero;
 await memory.StopAsync();
@@ -232,9 +235,12 @@ internal sealed class RequestLog : IDisposable
         _writer = new StreamWriter(path, append: true) { AutoFlush = true }; // read live by scripts/crash-test.sh
         if (!exists)
         {
-            _writer.WriteLine("n,host,code,external_reference,order_id,number,status");
+            _writer.WriteLine("n,host,code,external_reference,order_id,number,status,phase");
         }
     }
+
+    /// <summary>Written on every line: the crash test counts only the measured window's answers before it kills.</summary>
+    public string Phase { get; set; } = "measured";
 
     public void Write(long n, int host, int code, string externalReference, PlacedOrder? order)
     {
@@ -245,7 +251,7 @@ internal sealed class RequestLog : IDisposable
 
         var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"{n},{host},{code},{externalReference},{order?.Id},{order?.Number},{order?.Status}");
+            $"{n},{host},{code},{externalReference},{order?.Id},{order?.Number},{order?.Status},{Phase}");
         lock (_gate)
         {
             _writer.WriteLine(line);
