@@ -11,6 +11,9 @@ namespace OrderHub.Web.Infrastructure;
 /// <summary>Maps every exception to an RFC 9457 problem: bad input is never a 500.</summary>
 public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>What a 503 answer asks the client to wait before retrying.</summary>
+    internal const string RetryAfterSeconds = "1";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Map(exception);
@@ -20,6 +23,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -72,6 +80,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         {
             Status = StatusCodes.Status409Conflict,
             Title = "The change conflicts with concurrent work; retry the request.",
+        },
+        OutOfMemoryException or InsufficientExecutionStackException => new ProblemDetails
+        {
+            // The host is short of memory for a moment (e.g. a burst under a container's heap cap): a retry with the same
+            // Idempotency-Key is safe and usually succeeds, so say so rather than answer a bare 500.
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The server is overloaded for the moment; retry the request with the same Idempotency-Key.",
         },
         OperationCanceledException => new ProblemDetails
         {
