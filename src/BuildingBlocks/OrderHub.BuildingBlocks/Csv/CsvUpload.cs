@@ -5,20 +5,23 @@ using Microsoft.AspNetCore.Http;
 namespace OrderHub.BuildingBlocks.Csv;
 
 /// <summary>
-/// An uploaded CSV file kept in a temporary file (deleted on dispose) with its SHA-256, so an import can check the
-/// whole file and then apply it row by row without ever holding it in memory.
+/// An uploaded CSV file that can be read from the start again and again, with its SHA-256, so an import can check the
+/// whole file and then apply it row by row without ever holding it in memory. A multipart file is already buffered by
+/// ASP.NET Core and is reopened in place; a raw body is copied to a temporary file (deleted on dispose).
 /// </summary>
 public sealed class CsvUpload : IDisposable
 {
     private const int BufferSize = 64 * 1024;
 
-    private readonly string _path;
+    private readonly Func<Stream> _open;
+    private readonly string? _temporaryPath;
 
-    private CsvUpload(string path, string sha256, long length)
+    private CsvUpload(Func<Stream> open, string sha256, long length, string? temporaryPath)
     {
-        _path = path;
+        _open = open;
         Sha256 = sha256;
         Length = length;
+        _temporaryPath = temporaryPath;
     }
 
     /// <summary>SHA-256 of the file's bytes, lower-case hex: what an Idempotency-Key is bound to.</summary>
@@ -36,12 +39,20 @@ public sealed class CsvUpload : IDisposable
         }
 
         var form = await request.ReadFormAsync(cancellationToken);
-        var file = form.Files.Count > 0 ? form.Files[0] : throw CsvTable.FileProblem("The form holds no file: upload the CSV as a file field.");
-        await using var stream = file.OpenReadStream();
-        return await FromStreamAsync(stream, cancellationToken);
+        return await FromFormFileAsync(
+            form.Files.Count > 0 ? form.Files[0] : throw CsvTable.FileProblem("The form holds no file: upload the CSV as a file field."), cancellationToken);
     }
 
-    /// <summary>Copies <paramref name="source"/> to a temporary file, hashing it on the way.</summary>
+    /// <summary>A multipart file (buffered by ASP.NET Core for the request): hashed once, reopened for each read.</summary>
+    public static async Task<CsvUpload> FromFormFileAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        await using var stream = file.OpenReadStream();
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        return new CsvUpload(file.OpenReadStream, sha256, file.Length, temporaryPath: null);
+    }
+
+    /// <summary>A stream read once (a request body): copied to a temporary file, hashed on the way.</summary>
     public static async Task<CsvUpload> FromStreamAsync(Stream source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -62,7 +73,11 @@ public sealed class CsvUpload : IDisposable
                 }
             }
 
-            return new CsvUpload(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length);
+            return new CsvUpload(
+                () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan),
+                Convert.ToHexStringLower(hash.GetHashAndReset()),
+                length,
+                path);
         }
         catch
         {
@@ -76,14 +91,18 @@ public sealed class CsvUpload : IDisposable
         CsvTable.Open(OpenText, knownColumns, requiredColumns);
 
     /// <summary>A new reader from the start of the file (UTF-8; a BOM is skipped).</summary>
-    public TextReader OpenText() =>
-        new StreamReader(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan), Encoding.UTF8);
+    public TextReader OpenText() => new StreamReader(_open(), Encoding.UTF8);
 
     public void Dispose()
     {
+        if (_temporaryPath is null)
+        {
+            return;
+        }
+
         try
         {
-            File.Delete(_path);
+            File.Delete(_temporaryPath);
         }
         catch (IOException)
         {

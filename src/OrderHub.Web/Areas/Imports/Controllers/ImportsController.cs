@@ -7,6 +7,7 @@ using OrderHub.Modules.Inventory.Features.ImportCsv;
 using OrderHub.Modules.Inventory.Features.ImportProducts;
 using OrderHub.Modules.Inventory.Features.ImportStock;
 using OrderHub.Modules.Orders.Features.ImportOrders;
+using OrderHub.Web.Access;
 
 namespace OrderHub.Web.Areas.DataImports.Controllers;
 
@@ -16,23 +17,29 @@ namespace OrderHub.Web.Areas.DataImports.Controllers;
 /// </summary>
 [Area("Imports")]
 [Route("imports")]
-[Authorize(AuthenticationSchemes = "Identity.Application", Roles = "Admin,Warehouse,CustomerService")]
+[Authorize(AuthenticationSchemes = "Identity.Application", Roles = $"{StaffRoles.Admin},{StaffRoles.Warehouse},{StaffRoles.CustomerService}")]
 public sealed class ImportsController(ISender sender, ILogger<ImportsController> logger) : Controller
 {
+    /// <summary>Who may import the catalog and opening stock; the page shows those forms only to them.</summary>
+    public const string CatalogRoles = $"{StaffRoles.Admin},{StaffRoles.Warehouse}";
+
+    /// <summary>Who may import orders; the page shows that form only to them.</summary>
+    public const string OrderRoles = $"{StaffRoles.Admin},{StaffRoles.CustomerService}";
+
     [HttpGet("")]
     public IActionResult Index() => View(new ImportPageModel());
 
-    [HttpPost("products"), ValidateAntiForgeryToken, Authorize(AuthenticationSchemes = "Identity.Application", Roles = "Admin,Warehouse")]
+    [HttpPost("products"), ValidateAntiForgeryToken, Authorize(AuthenticationSchemes = "Identity.Application", Roles = CatalogRoles)]
     public Task<IActionResult> Products(IFormFile? file, string? mode, CancellationToken cancellationToken) =>
         RunAsync("products", file, async upload =>
             new ImportPageModel { Kind = "products", Catalog = await ImportProductsEndpoint.RunAsync(upload, KeyOf(upload), CsvImportRunner.ParseMode(mode), sender, Service<CsvImportRunner>(), cancellationToken) });
 
-    [HttpPost("stock"), ValidateAntiForgeryToken, Authorize(AuthenticationSchemes = "Identity.Application", Roles = "Admin,Warehouse")]
+    [HttpPost("stock"), ValidateAntiForgeryToken, Authorize(AuthenticationSchemes = "Identity.Application", Roles = CatalogRoles)]
     public Task<IActionResult> Stock(IFormFile? file, string? mode, CancellationToken cancellationToken) =>
         RunAsync("stock", file, async upload =>
             new ImportPageModel { Kind = "stock", Catalog = await ImportStockEndpoint.RunAsync(upload, KeyOf(upload), CsvImportRunner.ParseMode(mode), sender, Service<CsvImportRunner>(), cancellationToken) });
 
-    [HttpPost("orders"), ValidateAntiForgeryToken, Authorize(AuthenticationSchemes = "Identity.Application", Roles = "Admin,CustomerService")]
+    [HttpPost("orders"), ValidateAntiForgeryToken, Authorize(AuthenticationSchemes = "Identity.Application", Roles = OrderRoles)]
     public Task<IActionResult> Orders(IFormFile? file, CancellationToken cancellationToken) =>
         RunAsync("orders", file, async upload =>
             new ImportPageModel { Kind = "orders", Orders = await Service<OrderCsvImport>().RunAsync(OrderCsvImport.ReadTable(upload), $"staff:{User.Identity?.Name}", cancellationToken) });
@@ -46,7 +53,7 @@ public sealed class ImportsController(ISender sender, ILogger<ImportsController>
 
         try
         {
-            using var upload = await UploadAsync(file);
+            using var upload = await CsvUpload.FromFormFileAsync(file, HttpContext.RequestAborted);
             var model = await import(upload);
             logger.LogInformation("Staff {Staff} imported {Kind} from {FileName}", User.Identity?.Name, kind, file.FileName);
             return View("Index", model);
@@ -59,13 +66,6 @@ public sealed class ImportsController(ISender sender, ILogger<ImportsController>
         {
             return View("Index", new ImportPageModel { Kind = kind, Errors = [ex.Message] });
         }
-    }
-
-    /// <summary>The file in a temporary copy: imports read it twice (check, then apply) without holding it in memory.</summary>
-    private async Task<CsvUpload> UploadAsync(IFormFile file)
-    {
-        await using var stream = file.OpenReadStream();
-        return await CsvUpload.FromStreamAsync(stream, HttpContext.RequestAborted);
     }
 
     // The import services are module-internal, so they cannot be action parameters of this public controller.
