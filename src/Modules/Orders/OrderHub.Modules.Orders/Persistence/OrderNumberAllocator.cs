@@ -21,7 +21,7 @@ internal sealed class OrderNumberAllocator(OrdersDbContext db, OrderNumberBlock 
 
     public async Task<string> NextAsync(CancellationToken cancellationToken)
     {
-        var isPostgreSql = db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+        var isPostgreSql = db.Database.IsNpgsql();
         if (!isPostgreSql || !block.TryTake(out var value))
         {
             var values = await FetchAsync(isPostgreSql ? PostgreSqlBlockSize : 1, cancellationToken);

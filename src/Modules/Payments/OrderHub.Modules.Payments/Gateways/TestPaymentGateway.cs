@@ -22,7 +22,7 @@ internal sealed class TestPaymentGateway(TimeProvider clock, IOptions<PaymentsOp
 {
     public const string GatewayName = "Test";
 
-    /// <summary>Idempotency keys and authorizations remembered (each); about 10 MB at most.</summary>
+    /// <summary>Idempotency keys and authorizations remembered (each): an estimated 10–15 MB at most.</summary>
     public const int Remembered = 20_000;
 
     /// <summary>Operations kept for <see cref="Operations"/> (the latest).</summary>
