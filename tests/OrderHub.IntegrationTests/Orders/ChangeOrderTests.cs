@@ -132,6 +132,126 @@ public abstract class ChangeOrderTests(HostFixture fixture)
         Reconciles(after).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task A_date_of_birth_that_makes_the_purchaser_an_adult_clears_the_age_hold_and_the_order_goes_ready()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var order = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "dob-later@example.com", sku: "CHD-2023-750", dateOfBirth: null));
+        order.GetProperty("holds").EnumerateArray().ShouldHaveSingleItem().GetProperty("rule").GetString().ShouldBe("AgeUnverified");
+        var id = order.GetProperty("id").GetGuid();
+
+        var changed = await ChangeAsync(client, id, new { customer = new { dateOfBirth = "1980-04-02" }, reason = "Customer gave her date of birth by phone" });
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync(Ct));
+        var after = await changed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        after.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        after.GetProperty("holds").GetArrayLength().ShouldBe(0);
+        after.GetProperty("customer").GetProperty("dateOfBirth").GetString().ShouldBe("1980-04-02");
+        Reconciles(after).ShouldBeTrue();
+        var events = after.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("event").GetString()).ToList();
+        events.ShouldContain("CustomerUpdated");
+        events.ShouldContain("HoldReleased");
+    }
+
+    [Fact]
+    public async Task A_date_of_birth_of_a_minor_is_422_under_age_and_the_order_stays_on_its_hold()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var order = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "dob-minor@example.com", sku: "CHD-2023-750", dateOfBirth: null));
+        var id = order.GetProperty("id").GetGuid();
+        var minor = DateTime.UtcNow.AddYears(-19).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var refused = await ChangeAsync(client, id, new { customer = new { dateOfBirth = minor }, reason = "Date of birth given" });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString().ShouldBe("UnderAge");
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}", Ct);
+        after.GetProperty("status").GetString().ShouldBe("OnHold");
+        after.GetProperty("customer").GetProperty("dateOfBirth").ValueKind.ShouldBe(JsonValueKind.Null);
+        after.GetProperty("payments").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_new_card_authorizes_the_total_and_clears_the_payment_hold_and_a_declined_one_changes_nothing()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var order = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "new-card@example.com", sku: "CHD-2023-750", token: "tok_chargeDeclined"));
+        order.GetProperty("holds").EnumerateArray().ShouldHaveSingleItem().GetProperty("type").GetString().ShouldBe("Payment");
+        var id = order.GetProperty("id").GetGuid();
+
+        var declined = await ChangeAsync(client, id, new { payment = new { method = "Card", token = "tok_chargeDeclinedInsufficientFunds" }, reason = "Another card" });
+        declined.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await declined.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString().ShouldBe("PaymentDeclined");
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}", Ct)).GetProperty("status").GetString().ShouldBe("OnHold");
+
+        var changed = await ChangeAsync(client, id, new { payment = new { method = "Card", token = "tok_visa" }, reason = "Customer gave a new card" });
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync(Ct));
+        var after = await changed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        after.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        Reconciles(after).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_cancel_while_a_change_holds_the_order_is_409_and_changes_nothing()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var order = await PlaceReadyAsync(client, "claimed@example.com", "SB-2023-750", 1);
+        await fixture.App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OrdersDbContext>();
+            (await db.LoadOrderAsync(order, Ct)).StartChange(DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        (await client.PostAsJsonAsync($"/api/v1/orders/{order}/cancel", new { reason = "Too late" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await ChangeAsync(client, order, new { lines = new[] { new { sku = "SB-2023-750", quantity = 2 } }, reason = "More" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct)).GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+    }
+
+    [Fact]
+    public async Task A_change_left_half_done_by_a_dead_host_is_put_right_by_the_next_change_once_its_claim_expires()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var sku = Inventory.InventoryApi.NewSku("HALF");
+        await Inventory.InventoryApi.CreateProductAsync(client, sku);
+        await Inventory.InventoryApi.ReceiveAsync(client, sku, 20);
+        var order = await PlaceReadyAsync(client, "half-done@example.com", sku, 2);
+
+        // What a change that died before saving leaves: its claim (long expired) and the other modules on its side.
+        await fixture.App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OrdersDbContext>();
+            var entity = await db.LoadOrderAsync(order, Ct);
+            entity.StartChange(DateTimeOffset.UtcNow.AddHours(-1));
+            await db.SaveChangesAsync(Ct);
+            var sender = sp.GetRequiredService<Mediator.ISender>();
+            await sender.Send(new OrderHub.Modules.Inventory.Contracts.Commands.ReplaceReservationCommand($"order:{order:N}",
+                [new OrderHub.Modules.Inventory.Contracts.Commands.StockLine(sku, 7)]), Ct);
+            await sender.Send(new OrderHub.Modules.Payments.Contracts.Commands.AuthorizePaymentCommand($"dead-change:{order:N}", order, entity.Number, 150m, "USD", "tok_visa"), Ct);
+            return 0;
+        });
+        (await Stock.ReservedAsync(client, sku)).ShouldBe(7);
+
+        var changed = await ChangeAsync(client, order, new { lines = new[] { new { sku, quantity = 3 } }, reason = "Three" });
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync(Ct));
+        (await Stock.ReservedAsync(client, sku)).ShouldBe(3);
+        Reconciles(await changed.Content.ReadFromJsonAsync<JsonElement>(Ct)).ShouldBeTrue();
+    }
+
+    private static async Task<JsonElement> PlaceAsync(HttpClient client, object body)
+    {
+        var response = await OrderHubApp.PlaceOrderAsync(client, body);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
     private static bool Reconciles(JsonElement order)
     {
         var payments = order.GetProperty("payments").EnumerateArray().Where(p => p.GetProperty("status").GetString() == "Succeeded").ToList();

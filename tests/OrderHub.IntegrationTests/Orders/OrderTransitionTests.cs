@@ -17,6 +17,7 @@ public sealed class OrderTransitionTests
         (OrderStatus.Backordered, OrderStatus.ReadyToFulfill), (OrderStatus.Backordered, OrderStatus.Cancelled),
         (OrderStatus.ReadyToFulfill, OrderStatus.OnHold), (OrderStatus.ReadyToFulfill, OrderStatus.Received),
         (OrderStatus.ReadyToFulfill, OrderStatus.Picking), (OrderStatus.ReadyToFulfill, OrderStatus.Cancelled),
+        (OrderStatus.ReadyToFulfill, OrderStatus.Delivered), // a carry-out sale handed over at the counter
         (OrderStatus.Picking, OrderStatus.Packed), (OrderStatus.Picking, OrderStatus.Cancelled),
         (OrderStatus.Packed, OrderStatus.Shipped), (OrderStatus.Packed, OrderStatus.PartiallyShipped), (OrderStatus.Packed, OrderStatus.Cancelled),
         (OrderStatus.PartiallyShipped, OrderStatus.Shipped),

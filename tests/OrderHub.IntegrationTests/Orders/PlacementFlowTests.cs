@@ -114,14 +114,32 @@ public abstract class PlacementFlowTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task A_tasting_room_carry_out_needs_no_shipping_law_and_no_shipping_charge()
+    public async Task A_tasting_room_carry_out_needs_no_shipping_law_and_no_shipping_charge_and_completes_at_the_counter()
     {
         fixture.RequireProvider();
-        var order = await PlaceAsync(fixture.App.CreateApiClient(), Infrastructure.Orders.ValidBody(
-            email: "visitor@example.com", sku: "BRUT-NV-750", quantity: 1, region: "UT", postalCode: "84101", shippingService: "Pickup", channel: "Pos"));
+        var client = fixture.App.CreateApiClient();
+        var sku = Inventory.InventoryApi.NewSku("POS");
+        await Inventory.InventoryApi.CreateProductAsync(client, sku);
+        await Inventory.InventoryApi.ReceiveAsync(client, sku, 10);
 
-        order.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        var order = await PlaceAsync(client, Infrastructure.Orders.ValidBody(
+            email: "visitor@example.com", sku: sku, quantity: 2, region: "UT", postalCode: "84101", shippingService: "Pickup", channel: "Pos"));
+
+        order.GetProperty("status").GetString().ShouldBe("Delivered");
         order.GetProperty("totals").GetProperty("shipping").GetDecimal().ShouldBe(0m);
+        Events(order).ShouldBe(["Received", "StockReserved", "ComplianceApproved", "PaymentAuthorized", "ReadyToFulfill", "HandedOver"]);
+        await fixture.App.DispatchOutboxAsync();
+
+        var stock = await Inventory.InventoryApi.AvailabilityAsync(client, sku);
+        stock.GetProperty("locations").EnumerateArray().Sum(l => l.GetProperty("onHand").GetInt32()).ShouldBe(8);
+        stock.GetProperty("locations").EnumerateArray().Sum(l => l.GetProperty("reserved").GetInt32()).ShouldBe(0);
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order.GetProperty("id").GetGuid()}", Ct);
+        var capture = after.GetProperty("payments").EnumerateArray().Single(p => p.GetProperty("type").GetString() == "Capture");
+        capture.GetProperty("status").GetString().ShouldBe("Succeeded");
+        capture.GetProperty("amount").GetDecimal().ShouldBe(after.GetProperty("totals").GetProperty("total").GetDecimal());
+
+        await fixture.App.DispatchOutboxAsync(); // a second delivery round changes nothing
+        (await Inventory.InventoryApi.AvailabilityAsync(client, sku)).GetProperty("locations").EnumerateArray().Sum(l => l.GetProperty("onHand").GetInt32()).ShouldBe(8);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public abstract class RespondAsyncPlacementTests(HostFixture fixture)
         fixture.RequireProvider();
         var client = fixture.App.CreateApiClient();
 
-        using var response = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "async-short@example.com", sku: "PN-2021-1500", quantity: 400), "respond-async");
+        using var response = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "async-short@example.com", sku: "PN-2021-1500", quantity: 28), "respond-async"); // 24 in stock; 42 L is within Oregon's limit
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var answered = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);

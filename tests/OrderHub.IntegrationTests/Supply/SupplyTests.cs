@@ -66,7 +66,7 @@ public abstract class SupplyTests(HostFixture fixture)
         var firstNow = await OrderAsync(client, first);
         firstNow.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
         (await OrderAsync(client, second)).GetProperty("status").GetString().ShouldBe("Backordered");
-        Events(firstNow).ShouldBe(["Received", "Backordered", "BackorderAllocated", "StockReserved", "ComplianceApproved", "PaymentAuthorized", "ReadyToFulfill"]);
+        Events(firstNow).ShouldBe(["Received", "ComplianceChecked", "Backordered", "BackorderAllocated", "StockReserved", "ComplianceApproved", "PaymentAuthorized", "ReadyToFulfill"]);
         firstNow.GetProperty("holds").GetArrayLength().ShouldBe(0);
 
         var last = await ReceiveAsync(client, po, sku, 2);
@@ -281,6 +281,45 @@ public abstract class SupplyTests(HostFixture fixture)
         (await Stock.ReservedAsync(client, sku)).ShouldBe(5); // not the 2 reserved for the lines before the change
     }
 
+    [Fact]
+    public async Task A_backorder_the_law_refuses_is_refused_at_once_and_nothing_waits_for_the_stock()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var sku = await NewSkuAsync(client);
+        await CreatePurchaseOrderAsync(client, sku, 120);
+
+        // Oregon allows five 9-liter cases (45 liters) a month to one consumer: 72 bottles of 750 ml are 54 liters.
+        var response = await OrderHubApp.PlaceOrderAsync(client, Infrastructure.Orders.ValidBody(email: "six-cases@example.com", sku: sku, quantity: 72));
+
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, body);
+        JsonDocument.Parse(body).RootElement.GetProperty("rule").GetString().ShouldBe("VolumeLimitExceeded");
+        await DispatchUntilIdleAsync();
+        (await BackordersAsync(client, sku, "Waiting")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_backorder_is_decided_again_by_the_law_when_its_stock_arrives()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var sku = await NewSkuAsync(client);
+        var po = await CreatePurchaseOrderAsync(client, sku, 6);
+        var order = await PlaceAsync(client, sku, 6, "Web", "decided-twice@example.com");
+        order.GetProperty("status").GetString().ShouldBe("Backordered");
+        Events(order).ShouldContain("ComplianceChecked");
+        Events(order).ShouldNotContain("ComplianceApproved");
+
+        await ReceiveAsync(client, po, sku, 6);
+        await DispatchUntilIdleAsync();
+
+        var ready = await OrderAsync(client, order);
+        ready.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        Events(ready).Count(e => e == "ComplianceApproved").ShouldBe(1);
+        Events(ready).IndexOf("ComplianceApproved").ShouldBeGreaterThan(Events(ready).IndexOf("BackorderAllocated"));
+    }
+
     private async Task DispatchUntilIdleAsync()
     {
         for (var i = 0; i < 10 && await fixture.App.DispatchOutboxAsync() > 0; i++)
@@ -350,7 +389,7 @@ public abstract class SupplyTests(HostFixture fixture)
 
     private static string Number(JsonElement order) => order.GetProperty("number").GetString()!;
 
-    private static string[] Events(JsonElement order) => [.. order.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("event").GetString()!)];
+    private static List<string> Events(JsonElement order) => [.. order.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("event").GetString()!)];
 }
 
 public sealed class SupplyTestsOnSqlite(SqliteHostFixture fixture) : SupplyTests(fixture), IClassFixture<SqliteHostFixture>;

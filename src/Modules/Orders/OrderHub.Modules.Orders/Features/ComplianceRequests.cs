@@ -7,9 +7,12 @@ namespace OrderHub.Modules.Orders.Features;
 /// <summary>The compliance question for an order's lines and destination, as placement and changes both ask it.</summary>
 internal static class ComplianceRequests
 {
-    public static DecideComplianceCommand For(Order order, IEnumerable<PricedLine> lines, Address destination, string decisionKey)
+    public static DecideComplianceCommand For(Order order, IEnumerable<PricedLine> lines, Address destination, string decisionKey) =>
+        For(order, order.Customer, lines, destination, decisionKey);
+
+    /// <summary>The question for a purchaser whose details a change is about to update (a date of birth given later).</summary>
+    public static DecideComplianceCommand For(Order order, Customer c, IEnumerable<PricedLine> lines, Address destination, string decisionKey)
     {
-        var c = order.Customer;
         var purchaser = new ComplianceParty(c.Email, c.FirstName, c.LastName, c.DateOfBirth);
         return new DecideComplianceCommand(
             decisionKey, order.Id, order.Number, DateOnly.FromDateTime(order.PlacedAt.UtcDateTime), purchaser, purchaser,

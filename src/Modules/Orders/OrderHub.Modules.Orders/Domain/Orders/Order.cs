@@ -70,6 +70,13 @@ internal sealed class Order
     /// <summary>Authorization attempts so far (a released Payment hold tries again with a new key).</summary>
     public int PaymentAttempts { get; private set; }
 
+    /// <summary>
+    /// While set and in the future, one change holds the order (<see cref="StartChange"/>): other changes, cancels and
+    /// hold releases are 409 until it ends, so the stock, compliance and payment steps of two edits never interleave.
+    /// A host that dies mid-change leaves it to expire.
+    /// </summary>
+    public DateTimeOffset? ChangeLeaseUntil { get; private set; }
+
     /// <summary>Set when this order was merged into another (consolidation); the original stays traceable.</summary>
     public Guid? MergedIntoOrderId { get; private set; }
 
@@ -121,6 +128,69 @@ internal sealed class Order
         Total = Subtotal + ShippingCharge + Tax;
     }
 
+    /// <summary>How long a change may hold the order before another may take over (a gateway call can take 30 s).</summary>
+    public static readonly TimeSpan ChangeLease = TimeSpan.FromMinutes(2);
+
+    public bool IsBeingChanged(DateTimeOffset now) => ChangeLeaseUntil > now;
+
+    /// <summary>
+    /// Claims the order for one change. Saved at once: the version check makes exactly one of several concurrent
+    /// claims win, before any stock, compliance or payment step runs; the losers are 409 with nothing done.
+    /// </summary>
+    public void StartChange(DateTimeOffset now)
+    {
+        EnsureNotBeingChanged(now);
+        ChangeLeaseUntil = now + ChangeLease;
+        Version++;
+    }
+
+    /// <summary>Ends the change (applied or abandoned); saved with its outcome.</summary>
+    public void EndChange()
+    {
+        ChangeLeaseUntil = null;
+        Version++;
+    }
+
+    private void EnsureNotBeingChanged(DateTimeOffset now)
+    {
+        if (IsBeingChanged(now))
+        {
+            throw new ConflictException($"Order {Number} is being changed by another request; nothing was done, retry in a few seconds.");
+        }
+    }
+
+    /// <summary>A date of birth or phone given after the order was placed (the way out of an age hold).</summary>
+    public void UpdateCustomer(DateOnly? dateOfBirth, string? phone, string actor, DateTimeOffset now)
+    {
+        var details = new List<string>();
+        if (dateOfBirth is { } dob && dob != Customer.DateOfBirth)
+        {
+            details.Add("date of birth given");
+        }
+
+        if (phone is not null && phone != Customer.Phone)
+        {
+            details.Add("phone changed");
+        }
+
+        if (details.Count == 0)
+        {
+            return;
+        }
+
+        Customer = Customer with { DateOfBirth = dateOfBirth ?? Customer.DateOfBirth, Phone = phone ?? Customer.Phone };
+        Record(now, "CustomerUpdated", string.Join("; ", details), actor);
+    }
+
+    /// <summary>A new card for the order (the way out of a declined payment); the next authorization uses it.</summary>
+    public void ReplacePaymentToken(string token, string actor, DateTimeOffset now)
+    {
+        PaymentToken = token;
+        Record(now, "PaymentMethodChanged", "A new card was given for the order", actor);
+    }
+
+    public bool HasActiveHold(HoldType type) => ActiveHolds.Any(h => h.Type == type);
+
     public void PlaceHold(HoldType type, string reason, string? rule, string actor, DateTimeOffset now)
     {
         if (ActiveHolds.Any(h => h.Type == type && h.Reason == reason))
@@ -135,6 +205,7 @@ internal sealed class Order
     /// <summary>Releases every active hold of the type. The placement flow then resumes from where it stopped.</summary>
     public void ReleaseHold(HoldType type, string reason, string actor, DateTimeOffset now)
     {
+        EnsureNotBeingChanged(now);
         var holds = ActiveHolds.Where(h => h.Type == type).ToList();
         if (holds.Count == 0)
         {
@@ -256,6 +327,20 @@ internal sealed class Order
         MoveTo(OrderStatus.ReadyToFulfill, actor, now, "ReadyToFulfill", "Stock reserved, compliance approved, payment authorized");
     }
 
+    /// <summary>
+    /// A carry-out sale handed over at the counter (API.md, "Completing a sale"): paid and ready, it is Delivered at
+    /// once; the caller announces it so Inventory commits the stock and Payments captures the total.
+    /// </summary>
+    public void HandOver(string actor, DateTimeOffset now)
+    {
+        if (!IsCarryOut)
+        {
+            throw new ConflictException($"Order {Number} ships; only a carry-out order is handed over at the counter.");
+        }
+
+        MoveTo(OrderStatus.Delivered, actor, now, "HandedOver", "Carried out at the counter: stock committed, payment captured");
+    }
+
     public void StartPicking(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Picking, actor, now, "PickingStarted", "Pick list released to the warehouse");
 
     public void MarkPacked(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Packed, actor, now, "Packed", "All lines packed");
@@ -290,6 +375,8 @@ internal sealed class Order
             throw new ConflictException($"Order {Number} is {Status}; only orders not yet shipped can be cancelled.");
         }
 
+        EnsureNotBeingChanged(now);
+
         MoveTo(OrderStatus.Cancelled, actor, now, "Cancelled", reason);
         foreach (var hold in ActiveHolds.ToList())
         {
@@ -302,6 +389,7 @@ internal sealed class Order
     public void MergeInto(Order target, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(target);
+        EnsureNotBeingChanged(now);
         MergedIntoOrderId = target.Id;
         MoveTo(OrderStatus.Cancelled, actor, now, "Merged", $"Merged into {target.Number} to ship together");
     }

@@ -10,7 +10,7 @@ internal static class OrderTransitions
         [OrderStatus.Received] = [OrderStatus.OnHold, OrderStatus.Backordered, OrderStatus.ReadyToFulfill, OrderStatus.Cancelled],
         [OrderStatus.OnHold] = [OrderStatus.OnHold, OrderStatus.Received, OrderStatus.Backordered, OrderStatus.ReadyToFulfill, OrderStatus.Cancelled],
         [OrderStatus.Backordered] = [OrderStatus.OnHold, OrderStatus.Received, OrderStatus.ReadyToFulfill, OrderStatus.Cancelled],
-        [OrderStatus.ReadyToFulfill] = [OrderStatus.OnHold, OrderStatus.Received, OrderStatus.Picking, OrderStatus.Cancelled],
+        [OrderStatus.ReadyToFulfill] = [OrderStatus.OnHold, OrderStatus.Received, OrderStatus.Picking, OrderStatus.Delivered /* carry-out */, OrderStatus.Cancelled],
         [OrderStatus.Picking] = [OrderStatus.Packed, OrderStatus.Cancelled],
         [OrderStatus.Packed] = [OrderStatus.Shipped, OrderStatus.PartiallyShipped, OrderStatus.Cancelled],
         [OrderStatus.PartiallyShipped] = [OrderStatus.Shipped],

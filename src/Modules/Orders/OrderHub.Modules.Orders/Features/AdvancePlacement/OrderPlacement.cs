@@ -15,6 +15,9 @@ internal enum PlacementOutcome
     /// <summary>Nothing to do: the order is past placement, cancelled, or waiting on a hold.</summary>
     Idle,
     ReadyToFulfill,
+
+    /// <summary>A carry-out sale: placed, paid and handed over at the counter.</summary>
+    Delivered,
     OnHold,
     Refused,
 
@@ -55,9 +58,9 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
     public async Task<PlacementResult> ReserveReceivedAsync(Order received, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = received.Number });
-        if (!await ReserveStockAsync(received, cancellationToken))
+        if (await ReserveStockAsync(received, cancellationToken) is { } stopped)
         {
-            return await HoldAsync(received, cancellationToken) with { CompleteOrder = received };
+            return stopped with { CompleteOrder = received };
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -91,9 +94,9 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
             return new PlacementResult(PlacementOutcome.Idle);
         }
 
-        if (!order.StockReserved && !await ReserveStockAsync(order, cancellationToken))
+        if (!order.StockReserved && await ReserveStockAsync(order, cancellationToken) is { } stopped)
         {
-            return await HoldAsync(order, cancellationToken);
+            return stopped;
         }
 
         if (order.ComplianceDecisionId is null)
@@ -111,34 +114,73 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
         }
 
         order.MarkReadyToFulfill(Actor, clock.GetUtcNow());
+        if (order.IsCarryOut)
+        {
+            HandOver(order);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        LogReady(order.Number);
-        return new PlacementResult(PlacementOutcome.ReadyToFulfill);
+        LogReady(order.Number, order.Status.ToString());
+        return new PlacementResult(order.IsCarryOut ? PlacementOutcome.Delivered : PlacementOutcome.ReadyToFulfill);
     }
 
-    private async Task<bool> ReserveStockAsync(Order order, CancellationToken cancellationToken)
+    /// <summary>
+    /// A carry-out sale completes as soon as it is placed and paid (API.md, "Completing a sale"): the order is Delivered
+    /// and, in the same transaction, announced, so Inventory commits the stock and Payments captures the total, each
+    /// exactly once through its inbox.
+    /// </summary>
+    private void HandOver(Order order)
+    {
+        order.HandOver(Actor, clock.GetUtcNow());
+        db.AddIntegrationEvent(new OrderHandedOverIntegrationEvent(
+            order.Id, order.Number, PlacementKeys.Stock(order.Id), order.Total, order.Currency,
+            [.. order.Lines.Where(l => l.Status != OrderStatus.Cancelled).Select(l => new OrderReceivedLine(l.Sku, l.Quantity))]));
+    }
+
+    /// <summary>Null when the stock is reserved (placement goes on); otherwise the result to answer with, saved.</summary>
+    private async Task<PlacementResult?> ReserveStockAsync(Order order, CancellationToken cancellationToken)
     {
         var reservation = await sender.Send(
             new ReserveStockCommand(
                 PlacementKeys.Stock(order.Id), order.Channel.ToString(), [.. order.Lines.Select(l => new StockLine(l.Sku, l.Quantity))], Timeout.InfiniteTimeSpan,
                 ReplaceIfLinesDiffer: true), // a reservation taken for lines changed since (while backordered) follows the order
             cancellationToken);
-        var now = clock.GetUtcNow();
-        if (!reservation.Reserved)
+        if (reservation.Reserved)
         {
-            if (await Backorders.OrderBackorders.TryBackorderAsync(sender, order, reservation, Actor, now, cancellationToken))
-            {
-                return false; // Backordered: waits on expected supply, resumed when Inventory allocates (Features/Backorders)
-            }
-
-            var shortages = StockShortages.Describe(reservation.Shortages);
-            order.PlaceHold(HoldType.Inventory, $"Insufficient stock ({shortages})", "InsufficientStock", Actor, now);
-            return false;
+            var where = string.Join(", ", reservation.Allocations.GroupBy(a => a.LocationCode).Select(g => $"{g.Sum(a => a.Quantity)} at {g.Key}"));
+            order.MarkStockReserved($"Reserved {where}", clock.GetUtcNow());
+            return null;
         }
 
-        var where = string.Join(", ", reservation.Allocations.GroupBy(a => a.LocationCode).Select(g => $"{g.Sum(a => a.Quantity)} at {g.Key}"));
-        order.MarkStockReserved($"Reserved {where}", now);
-        return true;
+        // Short of stock, the order waits (backordered or on an Inventory hold): the law decides now whether it may wait
+        // at all, so a refusal is answered at once rather than when the stock arrives. Placement decides again when it
+        // resumes with the stock reserved (the law may have changed meanwhile): this decision is not kept on the order.
+        if (await CheckComplianceWhileShortAsync(order, cancellationToken) is { } stopped)
+        {
+            return stopped;
+        }
+
+        var now = clock.GetUtcNow();
+        if (!await Backorders.OrderBackorders.TryBackorderAsync(sender, order, reservation, Actor, now, cancellationToken))
+        {
+            var shortages = StockShortages.Describe(reservation.Shortages);
+            order.PlaceHold(HoldType.Inventory, $"Insufficient stock ({shortages})", "InsufficientStock", Actor, now);
+        }
+
+        return await HoldAsync(order, cancellationToken); // Backordered: resumed when Inventory allocates (Features/Backorders)
+    }
+
+    private async Task<PlacementResult?> CheckComplianceWhileShortAsync(Order order, CancellationToken cancellationToken)
+    {
+        var key = PlacementKeys.Compliance(order.Id, order.StartComplianceCheck());
+        var decision = await sender.Send(ComplianceRequests.For(order, order.Lines.Select(l => l.AsPriced()), order.ShippingAddress, key), cancellationToken);
+        if (decision.Outcome == ComplianceOutcome.Approved)
+        {
+            order.Record(clock.GetUtcNow(), "ComplianceChecked", $"May wait for stock: {decision.Reason} (decided again once the stock is reserved)", "system:compliance");
+            return null;
+        }
+
+        return await ApplyComplianceStopAsync(order, decision, cancellationToken);
     }
 
     /// <summary>Null when approved (placement goes on); otherwise the result to answer with.</summary>
@@ -146,22 +188,30 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
     {
         var key = PlacementKeys.Compliance(order.Id, order.StartComplianceCheck());
         var decision = await sender.Send(ComplianceRequests.For(order, order.Lines.Select(l => l.AsPriced()), order.ShippingAddress, key), cancellationToken);
-        var now = clock.GetUtcNow();
-        switch (decision.Outcome)
+        if (decision.Outcome == ComplianceOutcome.Approved)
         {
-            case ComplianceOutcome.Approved:
-                order.MarkComplianceApproved(decision.DecisionId, decision.AdultSignatureRequired, decision.Reason, now);
-                return null;
-            case ComplianceOutcome.Hold:
-                order.PlaceHold(HoldType.Compliance, decision.Reason, decision.Rule, Actor, now);
-                return await HoldAsync(order, cancellationToken);
-            default:
-                order.Cancel($"Refused by compliance ({decision.Rule}): {decision.Reason}", Actor, now);
-                db.AddIntegrationEvent(new OrderCancelledIntegrationEvent(order.Id, order.Number, $"Refused: {decision.Reason}", PlacementKeys.Stock(order.Id)));
-                await db.SaveChangesAsync(cancellationToken);
-                LogRefused(order.Number, decision.Rule, decision.Reason);
-                return new PlacementResult(PlacementOutcome.Refused, decision.Rule, decision.Reason);
+            order.MarkComplianceApproved(decision.DecisionId, decision.AdultSignatureRequired, decision.Reason, clock.GetUtcNow());
+            return null;
         }
+
+        return await ApplyComplianceStopAsync(order, decision, cancellationToken);
+    }
+
+    /// <summary>A held decision holds the order; a refusal cancels it (the cancellation event gives back what it took).</summary>
+    private async Task<PlacementResult> ApplyComplianceStopAsync(Order order, ComplianceDecisionDto decision, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (decision.Outcome == ComplianceOutcome.Hold)
+        {
+            order.PlaceHold(HoldType.Compliance, decision.Reason, decision.Rule, Actor, now);
+            return await HoldAsync(order, cancellationToken);
+        }
+
+        order.Cancel($"Refused by compliance ({decision.Rule}): {decision.Reason}", Actor, now);
+        db.AddIntegrationEvent(new OrderCancelledIntegrationEvent(order.Id, order.Number, $"Refused: {decision.Reason}", PlacementKeys.Stock(order.Id)));
+        await db.SaveChangesAsync(cancellationToken);
+        LogRefused(order.Number, decision.Rule, decision.Reason);
+        return new PlacementResult(PlacementOutcome.Refused, decision.Rule, decision.Reason);
     }
 
     private async Task<bool> AuthorizeAsync(Order order, CancellationToken cancellationToken)
@@ -202,8 +252,8 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
         return new PlacementResult(PlacementOutcome.OnHold, hold.Rule, hold.Reason);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} is ready to fulfill")]
-    private partial void LogReady(string orderNumber);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} placed: {Status}")]
+    private partial void LogReady(string orderNumber, string status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} on {HoldType} hold: {Reason}")]
     private partial void LogHeld(string orderNumber, string holdType, string reason);

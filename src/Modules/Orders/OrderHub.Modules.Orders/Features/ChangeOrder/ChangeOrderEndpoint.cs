@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 
 namespace OrderHub.Modules.Orders.Features.ChangeOrder;
@@ -17,7 +18,8 @@ internal static class ChangeOrderEndpoint
         endpoints.MapPost("/api/v1/orders/{id:guid}/changes", HandleAsync)
             .WithName("ChangeOrder")
             .WithTags("Orders")
-            .WithSummary("Changes lines (the complete new set) and/or the shipping address before picking: stock, compliance and payment change together or not at all.")
+            .WithSummary("Changes lines (the complete new set), the shipping address, the customer's date of birth or phone, or the card, before picking: " +
+                "stock, compliance and payment change together or not at all. A date of birth clears an age hold it satisfies; a new card clears a Payment hold.")
             .Produces<OrderDetailsDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -31,10 +33,15 @@ internal static class ChangeOrderEndpoint
         [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
         ClaimsPrincipal user,
         OrderChange change,
+        OrderPlacement placement,
         ISender sender,
         CancellationToken cancellationToken)
     {
-        await change.ApplyAsync(id, request, IdempotencyKeys.Require(idempotencyKey, OrderChange.MaxClientKeyLength), Actors.Of(user), cancellationToken);
+        if (await change.ApplyAsync(id, request, IdempotencyKeys.Require(idempotencyKey, OrderChange.MaxClientKeyLength), Actors.Of(user), cancellationToken))
+        {
+            await placement.AdvanceAsync(id, cancellationToken); // the change cleared the last hold
+        }
+
         return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), cancellationToken));
     }
 }

@@ -1,18 +1,32 @@
 using FluentValidation;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
+using OrderHub.Modules.Payments.Contracts.Commands;
 
 namespace OrderHub.Modules.Orders.Features.ChangeOrder;
 
-/// <summary>Body of <c>POST /api/v1/orders/{id}/changes</c>: the complete new set of lines and/or a new address.</summary>
-internal sealed record ChangeOrderRequest(IReadOnlyList<LineInput>? Lines, AddressInput? ShippingAddress, string? Reason);
+/// <summary>
+/// Body of <c>POST /api/v1/orders/{id}/changes</c>: the complete new set of lines, a new address, the customer's date of
+/// birth or phone (the way out of an age hold) and/or a new card (the way out of a declined payment).
+/// </summary>
+internal sealed record ChangeOrderRequest(
+    IReadOnlyList<LineInput>? Lines,
+    AddressInput? ShippingAddress,
+    string? Reason,
+    CustomerChangeInput? Customer = null,
+    PaymentInput? Payment = null)
+{
+    public bool ChangesLinesOrAddress => Lines is not null || ShippingAddress is not null;
+}
+
+internal sealed record CustomerChangeInput(DateOnly? DateOfBirth, string? Phone);
 
 internal sealed class ChangeOrderValidator : AbstractValidator<ChangeOrderRequest>
 {
-    public ChangeOrderValidator()
+    public ChangeOrderValidator(TimeProvider clock)
     {
         RuleFor(r => r.Reason).NotEmpty().MaximumLength(500);
-        RuleFor(r => r).Must(r => r.Lines is not null || r.ShippingAddress is not null)
-            .WithName("lines").WithMessage("A change needs new lines or a new shipping address.");
+        RuleFor(r => r).Must(r => r.ChangesLinesOrAddress || r.Customer is not null || r.Payment is not null)
+            .WithName("lines").WithMessage("A change needs new lines, a new shipping address, customer details or a new card.");
         RuleFor(r => r.Lines).Must(l => l is null || l.Count is > 0 and <= 200)
             .WithMessage("The new set of lines holds 1 to 200 lines (cancel the order to remove everything).");
         RuleForEach(r => r.Lines).ChildRules(line =>
@@ -21,5 +35,23 @@ internal sealed class ChangeOrderValidator : AbstractValidator<ChangeOrderReques
             line.RuleFor(l => l.Quantity).InclusiveBetween(1, 10_000);
         });
         RuleFor(r => r.ShippingAddress).SetValidator(new AddressValidator()!).When(r => r.ShippingAddress is not null);
+        RuleFor(r => r.Customer).ChildRules(c =>
+        {
+            c.RuleFor(x => x!).Must(x => x.DateOfBirth is not null || x.Phone is not null)
+                .WithName("customer").WithMessage("Give a dateOfBirth or a phone.");
+            c.RuleFor(x => x!.DateOfBirth)
+                .Must(d => d is null || d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+                .WithMessage("Date of birth cannot be in the future.")
+                .Must(d => d is null || d.Value.Year >= 1900)
+                .WithMessage("Date of birth must be after 1900.");
+            c.RuleFor(x => x!.Phone).MaximumLength(30);
+        }).When(r => r.Customer is not null);
+        RuleFor(r => r.Payment).ChildRules(p =>
+        {
+            p.RuleFor(x => x!.Method).Equal("Card").WithMessage("Payment method must be Card.");
+            p.RuleFor(x => x!.Token).NotEmpty().MaximumLength(200)
+                .Must(t => !PrepaidTokens.IsPrepaid(t))
+                .WithMessage("This token prefix is reserved for orders a marketplace has already charged.");
+        }).When(r => r.Payment is not null);
     }
 }

@@ -11,14 +11,18 @@ using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Persistence;
 using OrderHub.Modules.Payments.Contracts.Commands;
+using OrderHub.Modules.Payments.Contracts.Queries;
 
 namespace OrderHub.Modules.Orders.Features.ChangeOrder;
 
 /// <summary>
-/// One change operation (API.md): the stock delta, the compliance re-check and the payment delta are agreed with
-/// their modules first; if any refuses, what was already agreed is put back and the order stays exactly as it was
-/// (422 naming the rule). Only then is the order itself changed, so its money always reconciles:
-/// authorized − released = the new total.
+/// One change operation (API.md). The order is first claimed for this change alone (<see cref="Order.StartChange"/>,
+/// saved at once, so of several concurrent changes or cancels exactly one goes on and the rest are 409 with nothing
+/// done). Then the stock delta, the compliance re-check and the payment delta are agreed with their modules; if any
+/// refuses, what was already agreed is put back and the order stays exactly as it was (422 naming the rule). Only then
+/// is the order itself changed, so its money always reconciles: authorized − released = the new total.
+/// A change is also the way out of a dead-end hold: a date of birth re-decides compliance and clears a Compliance hold
+/// it satisfies; a new card authorizes the total and clears a Payment hold.
 /// </summary>
 internal sealed partial class OrderChange(
     OrdersDbContext db,
@@ -35,7 +39,8 @@ internal sealed partial class OrderChange(
     /// </summary>
     public const int MaxClientKeyLength = 100;
 
-    public async Task ApplyAsync(Guid orderId, ChangeOrderRequest request, string idempotencyKey, string actor, CancellationToken cancellationToken)
+    /// <summary>Applies the change; true when it cleared the order's last hold, so placement should resume.</summary>
+    public async Task<bool> ApplyAsync(Guid orderId, ChangeOrderRequest request, string idempotencyKey, string actor, CancellationToken cancellationToken)
     {
         await validator.ValidateAndThrowAsync(request, cancellationToken);
         var key = $"change:{orderId:N}:{idempotencyKey}";
@@ -43,15 +48,45 @@ internal sealed partial class OrderChange(
         var previous = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
         if (previous is not null)
         {
-            if (previous.RequestHash != hash)
-            {
-                throw new ConflictException("This Idempotency-Key was already used with a different change.");
-            }
-
-            return; // already applied: answer with the order as it is
+            return previous.RequestHash == hash
+                ? false // already applied: answer with the order as it is
+                : throw new ConflictException("This Idempotency-Key was already used with a different change.");
         }
 
         var order = await db.LoadOrderAsync(orderId, cancellationToken);
+        EnsureChangeable(order);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = order.Number });
+        var abandoned = order.ChangeLeaseUntil is not null; // expired, or StartChange throws: a change died half-way
+        await ClaimAsync(order, cancellationToken);
+        if (abandoned)
+        {
+            await RepairAbandonedChangeAsync(order, cancellationToken);
+        }
+
+        var steps = new ChangeSteps();
+        try
+        {
+            var resumes = await ApplyClaimedAsync(order, request, key, hash, actor, steps, cancellationToken);
+            await steps.AfterCommitAsync();
+            return resumes;
+        }
+        catch (Exception ex)
+        {
+            // Whatever stopped the change (a refusal, a lost race, a failing module), the other modules go back to the
+            // order as stored and the claim ends, so the next change or cancel need not wait for it to expire.
+            await steps.UndoAsync();
+            await ReleaseClaimAsync(orderId, cancellationToken);
+            if (ex is DbUpdateException)
+            {
+                throw new ConflictException($"Order {order.Number} was changed by someone else meanwhile; nothing was changed, reload and retry.");
+            }
+
+            throw;
+        }
+    }
+
+    private static void EnsureChangeable(Order order)
+    {
         if (!OrderTransitions.IsBeforePicking(order.Status))
         {
             throw new ConflictException($"Order {order.Number} is {order.Status}; lines and address can change only before picking.");
@@ -61,60 +96,76 @@ internal sealed partial class OrderChange(
         {
             throw new ConflictException($"Order {order.Number} is still being placed (stock, compliance, payment); retry the change in a few seconds.");
         }
+    }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = order.Number });
+    /// <summary>Saves the claim now: the version check lets one of several concurrent claims through.</summary>
+    private async Task ClaimAsync(Order order, CancellationToken cancellationToken)
+    {
+        order.StartChange(clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException($"Order {order.Number} is being changed by another request; nothing was done, retry in a few seconds.");
+        }
+    }
+
+    private async Task<bool> ApplyClaimedAsync(
+        Order order, ChangeOrderRequest request, string key, string hash, string actor, ChangeSteps steps, CancellationToken cancellationToken)
+    {
         var oldLines = order.Lines.Select(l => l.AsPriced()).ToList();
         var address = request.ShippingAddress?.ToAddress() ?? order.ShippingAddress;
         var wanted = request.Lines?.Select(l => (l.Sku!.Trim(), l.Quantity)).ToList() ?? [.. oldLines.Select(l => (l.Sku, l.Quantity))];
         var priced = await pricing.PriceAsync(wanted, order.ShippingService, address, cancellationToken);
+        if (priced.Currency != order.Currency)
+        {
+            throw new BusinessRuleViolationException("MixedCurrencies", $"The new lines are priced in {priced.Currency}; order {order.Number} is in {order.Currency}.");
+        }
+
         var newTotal = priced.Lines.Sum(l => l.Quantity * l.UnitPrice) + priced.Shipping + priced.Tax;
-
-        var undo = new Stack<Func<Task>>();
-        try
+        var customer = order.Customer with
         {
-            await ChangeStockAsync(order, priced.Lines, oldLines, undo, cancellationToken);
-            var decision = await RecheckComplianceAsync(order, priced.Lines, address, oldLines, key, undo, cancellationToken);
-            var paymentDelta = await SettlePaymentDeltaAsync(order, newTotal, key, cancellationToken);
+            DateOfBirth = request.Customer?.DateOfBirth ?? order.Customer.DateOfBirth,
+            Phone = request.Customer?.Phone ?? order.Customer.Phone,
+        };
 
-            var now = clock.GetUtcNow();
-            if (decision is not null)
-            {
-                order.MarkComplianceApproved(decision.DecisionId, decision.AdultSignatureRequired, $"Re-checked after change: {decision.Reason}", now);
-            }
+        await ChangeStockAsync(order, priced.Lines, oldLines, steps, cancellationToken);
+        var decision = await RecheckComplianceAsync(order, customer, priced.Lines, address, oldLines, key, steps, cancellationToken);
+        var payment = await SettlePaymentAsync(order, request.Payment, newTotal, key, steps, cancellationToken);
 
-            if (paymentDelta > 0)
-            {
-                order.MarkPaymentAuthorized(paymentDelta, $"Authorized {paymentDelta:0.00} more for the change", now);
-            }
-            else if (paymentDelta < 0)
-            {
-                order.MarkPaymentReleased(-paymentDelta, $"Released {-paymentDelta:0.00} of the authorization for the change", now);
-            }
+        var now = clock.GetUtcNow();
+        order.EndChange();
+        if (request.Customer is { } given)
+        {
+            order.UpdateCustomer(given.DateOfBirth, given.Phone, actor, now);
+        }
 
+        if (request.ChangesLinesOrAddress)
+        {
             order.ApplyChange(priced.Lines, address, priced.Shipping, priced.Tax, request.Reason!, actor, now);
-            db.IdempotencyRecords.Add(new IdempotencyRecord(key, hash, order.Id, now));
-            await db.SaveChangesAsync(cancellationToken);
-            LogChanged(order.Number, actor, order.Total);
         }
-        catch (Exception ex) when (ex is BusinessRuleViolationException or DbUpdateConcurrencyException)
+
+        if (decision is not null)
         {
-            while (undo.Count > 0)
+            order.MarkComplianceApproved(decision.DecisionId, decision.AdultSignatureRequired, $"Re-checked after change: {decision.Reason}", now);
+            if (order.HasActiveHold(HoldType.Compliance))
             {
-                await undo.Pop()();
+                order.ReleaseHold(HoldType.Compliance, $"Cleared by a change ({request.Reason}): {decision.Reason}", actor, now);
             }
-
-            if (ex is DbUpdateConcurrencyException)
-            {
-                throw new ConflictException($"Order {order.Number} was changed by someone else meanwhile; nothing was changed, reload and retry.");
-            }
-
-            throw;
         }
+
+        payment.ApplyTo(order, actor, now);
+        db.IdempotencyRecords.Add(new IdempotencyRecord(key, hash, order.Id, now));
+        await db.SaveChangesAsync(cancellationToken);
+        LogChanged(order.Number, actor, order.Total);
+        return order.Status == OrderStatus.Received; // its last hold cleared: placement goes on
     }
 
-    private async Task ChangeStockAsync(Order order, IReadOnlyList<PricedLine> lines, IReadOnlyList<PricedLine> oldLines, Stack<Func<Task>> undo, CancellationToken cancellationToken)
+    private async Task ChangeStockAsync(Order order, IReadOnlyList<PricedLine> lines, IReadOnlyList<PricedLine> oldLines, ChangeSteps steps, CancellationToken cancellationToken)
     {
-        if (!order.StockReserved)
+        if (!order.StockReserved || SameLines(lines, oldLines))
         {
             return; // not reserved yet (e.g. on an inventory hold): placement reserves the new lines when it resumes
         }
@@ -127,35 +178,53 @@ internal sealed partial class OrderChange(
             throw new BusinessRuleViolationException("InsufficientStock", $"Not enough stock for the change ({shortages}).");
         }
 
-        undo.Push(() => sender.Send(new ReplaceReservationCommand(key, [.. oldLines.Select(l => new StockLine(l.Sku, l.Quantity))]), CancellationToken.None).AsTask());
+        steps.OnUndo(() => sender.Send(new ReplaceReservationCommand(key, [.. oldLines.Select(l => new StockLine(l.Sku, l.Quantity))]), CancellationToken.None).AsTask());
     }
 
+    private static bool SameLines(IReadOnlyList<PricedLine> a, IReadOnlyList<PricedLine> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Sku == p.Second.Sku && p.First.Quantity == p.Second.Quantity);
+
+    /// <summary>
+    /// Re-decides when the order had a decision, or waits on a Compliance hold (the change may be what satisfies it, such
+    /// as a date of birth). Null when there is nothing to decide now (placement decides when it resumes).
+    /// </summary>
     private async Task<ComplianceDecisionDto?> RecheckComplianceAsync(
-        Order order, IReadOnlyList<PricedLine> lines, Address address, IReadOnlyList<PricedLine> oldLines, string key, Stack<Func<Task>> undo, CancellationToken cancellationToken)
+        Order order, Customer customer, IReadOnlyList<PricedLine> lines, Address address, IReadOnlyList<PricedLine> oldLines, string key, ChangeSteps steps,
+        CancellationToken cancellationToken)
     {
-        if (order.ComplianceDecisionId is null)
+        if (order.ComplianceDecisionId is null && !order.HasActiveHold(HoldType.Compliance))
         {
-            return null; // not decided yet: placement decides on the changed order when it resumes
+            return null;
         }
 
-        var decision = await sender.Send(ComplianceRequests.For(order, lines, address, $"{key}:compliance"), cancellationToken);
+        var decision = await sender.Send(ComplianceRequests.For(order, customer, lines, address, $"{key}:compliance"), cancellationToken);
         if (decision.Outcome != ComplianceOutcome.Approved)
         {
             throw new BusinessRuleViolationException(decision.Rule ?? "Compliance", decision.Reason);
         }
 
-        // Approving the change made it the order's counted volume; putting things back re-approves the old lines.
+        // Approving the change made it the order's counted volume; putting things back re-approves the old lines, or
+        // stops counting the order when it had no approval before.
         var oldAddress = order.ShippingAddress;
-        undo.Push(() => sender.Send(ComplianceRequests.For(order, oldLines, oldAddress, $"{key}:compliance-undo"), CancellationToken.None).AsTask());
+        var hadApproval = order.ComplianceDecisionId is not null;
+        steps.OnUndo(() => hadApproval
+            ? sender.Send(ComplianceRequests.For(order, oldLines, oldAddress, $"{key}:compliance-undo"), CancellationToken.None).AsTask()
+            : sender.Send(new ReleaseComplianceVolumeCommand(order.Id), CancellationToken.None).AsTask());
         return decision;
     }
 
-    /// <summary>Authorizes more or releases part of the authorization; returns the change in authorized amount.</summary>
-    private async Task<decimal> SettlePaymentDeltaAsync(Order order, decimal newTotal, string key, CancellationToken cancellationToken)
+    /// <summary>A new card authorizes the whole new total; otherwise the authorization follows the total's change.</summary>
+    private async Task<PaymentChange> SettlePaymentAsync(
+        Order order, PaymentInput? newCard, decimal newTotal, string key, ChangeSteps steps, CancellationToken cancellationToken)
     {
+        if (newCard is not null)
+        {
+            return await TakeNewCardAsync(order, newCard.Token!, newTotal, key, steps, cancellationToken);
+        }
+
         if (order.AuthorizedAmount == 0)
         {
-            return 0; // nothing authorized yet: placement authorizes the new total when it resumes
+            return PaymentChange.None; // nothing authorized yet: placement authorizes the new total when it resumes
         }
 
         var delta = newTotal - order.AuthorizedAmount;
@@ -168,25 +237,126 @@ internal sealed partial class OrderChange(
 
         if (delta > 0)
         {
-            var result = await sender.Send(
-                new AuthorizePaymentCommand($"{key}:authorize", order.Id, order.Number, delta, order.Currency, order.PaymentToken ?? string.Empty), cancellationToken);
-            if (result.Outcome != Payments.Contracts.Commands.PaymentOutcome.Succeeded)
-            {
-                throw new BusinessRuleViolationException("PaymentDeclined", $"The extra {delta:0.00} {order.Currency} was not authorized: {result.DeclineCode ?? result.Outcome.ToString()} ({result.Message}).");
-            }
-
-            return result.Amount;
+            var authorized = await AuthorizeAsync(order, order.PaymentToken ?? string.Empty, delta, $"{key}:authorize", "extra", steps, cancellationToken);
+            return new PaymentChange(authorized, 0, null);
         }
 
         if (delta < 0)
         {
-            var result = await sender.Send(new VoidPaymentCommand($"{key}:release", order.Id, -delta, "Order changed to a lower total"), cancellationToken);
-            return result.Outcome == Payments.Contracts.Commands.PaymentOutcome.Succeeded ? -result.Amount : 0;
+            // Released after the order is saved: a release cannot be taken back if the save failed.
+            var release = -delta;
+            steps.AfterCommit(async () =>
+            {
+                var result = await sender.Send(new VoidPaymentCommand($"{key}:release", order.Id, release, "Order changed to a lower total"), CancellationToken.None);
+                if (result.Outcome != Payments.Contracts.Commands.PaymentOutcome.Succeeded)
+                {
+                    LogReleaseFailed(order.Number, release, result.Message);
+                }
+            });
+            return new PaymentChange(0, release, null);
         }
 
-        return 0;
+        return PaymentChange.None;
+    }
+
+    private async Task<PaymentChange> TakeNewCardAsync(Order order, string token, decimal newTotal, string key, ChangeSteps steps, CancellationToken cancellationToken)
+    {
+        if (PrepaidTokens.IsPrepaid(order.PaymentToken))
+        {
+            throw new BusinessRuleViolationException("PaidAtMarketplace", "This order was paid at the marketplace; its payment is changed there.");
+        }
+
+        if (order.AuthorizedAmount > 0)
+        {
+            throw new BusinessRuleViolationException("PaymentAlreadyAuthorized",
+                $"Order {order.Number} already holds {order.AuthorizedAmount:0.00} {order.Currency} on its card; a new card is taken for an order on a Payment hold or not yet authorized.");
+        }
+
+        if (order.ActiveHolds.Any(h => h is { Type: HoldType.Payment, Rule: "PaymentPending" }))
+        {
+            throw new ConflictException($"The gateway has not yet answered for order {order.Number}'s card (it is retried automatically); give a new card once it has.");
+        }
+
+        if (!order.HasActiveHold(HoldType.Payment))
+        {
+            return new PaymentChange(0, 0, token); // placement has not reached payment: it authorizes this card when it does
+        }
+
+        var authorized = await AuthorizeAsync(order, token, newTotal, $"{key}:authorize-card", "whole", steps, cancellationToken);
+        return new PaymentChange(authorized, 0, token, ClearsPaymentHold: true);
+    }
+
+    private async Task<decimal> AuthorizeAsync(Order order, string token, decimal amount, string key, string what, ChangeSteps steps, CancellationToken cancellationToken)
+    {
+        if (amount == 0)
+        {
+            return 0;
+        }
+
+        var result = await sender.Send(new AuthorizePaymentCommand(key, order.Id, order.Number, amount, order.Currency, token), cancellationToken);
+        if (result.Outcome != Payments.Contracts.Commands.PaymentOutcome.Succeeded)
+        {
+            throw new BusinessRuleViolationException("PaymentDeclined",
+                $"The {what} {amount:0.00} {order.Currency} was not authorized: {result.DeclineCode ?? result.Outcome.ToString()} ({result.Message}).");
+        }
+
+        // Voids go newest first, so an undo releases exactly this authorization.
+        steps.OnUndo(() => sender.Send(new VoidPaymentCommand($"{key}:undo", order.Id, result.Amount, "Order change not applied"), CancellationToken.None).AsTask());
+        return result.Amount;
+    }
+
+    /// <summary>Ends a claim whose change was refused; a failure here only leaves the claim to expire.</summary>
+    private async Task ReleaseClaimAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        try
+        {
+            var order = await db.LoadOrderAsync(orderId, cancellationToken);
+            order.EndChange();
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or OperationCanceledException)
+        {
+            LogClaimNotReleased(orderId, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// A change that died between its steps and its save left the other modules on its side of the change while the
+    /// order kept the old one: put them back to the order as stored before going on.
+    /// </summary>
+    private async Task RepairAbandonedChangeAsync(Order order, CancellationToken cancellationToken)
+    {
+        var repairKey = $"order:{order.Id:N}:repair:{order.Version}";
+        if (order.StockReserved)
+        {
+            await sender.Send(new ReplaceReservationCommand(PlacementKeys.Stock(order.Id), [.. order.Lines.Select(l => new StockLine(l.Sku, l.Quantity))]), cancellationToken);
+        }
+
+        if (order.ComplianceDecisionId is not null)
+        {
+            await sender.Send(ComplianceRequests.For(order, order.Lines.Select(l => l.AsPriced()), order.ShippingAddress, $"{repairKey}:compliance"), cancellationToken);
+        }
+
+        var ledger = await sender.Send(new GetOrderPaymentsQuery(order.Id), cancellationToken);
+        var excess = ledger.Authorized - ledger.Voided - order.AuthorizedAmount;
+        if (excess > 0)
+        {
+            await sender.Send(new VoidPaymentCommand($"{repairKey}:void", order.Id, excess, "An interrupted change authorized more than the order holds"), cancellationToken);
+        }
+
+        LogRepaired(order.Number, excess);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} changed by {Actor}; new total {Total}")]
     private partial void LogChanged(string orderNumber, string actor, decimal total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderNumber}: releasing {Amount} of the authorization after a change failed: {Message}")]
+    private partial void LogReleaseFailed(string orderNumber, decimal amount, string? message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: the change claim could not be released ({Message}); it expires by itself")]
+    private partial void LogClaimNotReleased(Guid orderId, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderNumber}: repaired an interrupted change (stock, compliance and {Excess} of excess authorization put back)")]
+    private partial void LogRepaired(string orderNumber, decimal excess);
 }

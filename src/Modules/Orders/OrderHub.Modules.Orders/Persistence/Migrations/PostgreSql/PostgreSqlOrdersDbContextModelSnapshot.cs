@@ -117,6 +117,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.PostgreSql
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<DateTimeOffset?>("ChangeLeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)

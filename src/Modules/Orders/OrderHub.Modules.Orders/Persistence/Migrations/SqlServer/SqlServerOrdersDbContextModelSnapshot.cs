@@ -117,6 +117,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<DateTimeOffset?>("ChangeLeaseUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)

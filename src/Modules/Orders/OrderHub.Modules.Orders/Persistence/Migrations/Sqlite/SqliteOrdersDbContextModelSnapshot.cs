@@ -109,6 +109,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ChangeLeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
