@@ -174,6 +174,22 @@ public abstract class ChangeOrderTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Customer_details_without_a_date_of_birth_or_phone_and_a_birth_date_in_the_future_are_400_naming_the_field()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var order = await PlaceReadyAsync(client, "empty-customer@example.com", "SB-2023-750", 1);
+
+        var empty = await ChangeAsync(client, order, new { customer = new { }, reason = "Nothing" });
+        var future = await ChangeAsync(client, order, new { customer = new { dateOfBirth = "2099-01-01" }, reason = "Typo" });
+
+        empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await empty.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("customer", out _).ShouldBeTrue();
+        future.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await future.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("customer.dateOfBirth", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_new_card_authorizes_the_total_and_clears_the_payment_hold_and_a_declined_one_changes_nothing()
     {
         fixture.RequireProvider();

@@ -35,10 +35,10 @@ internal sealed class ChangeOrderValidator : AbstractValidator<ChangeOrderReques
             line.RuleFor(l => l.Quantity).InclusiveBetween(1, 10_000);
         });
         RuleFor(r => r.ShippingAddress).SetValidator(new AddressValidator()!).When(r => r.ShippingAddress is not null);
+        RuleFor(r => r.Customer).Must(c => c is null || c.DateOfBirth is not null || c.Phone is not null)
+            .WithMessage("Give the customer's dateOfBirth or phone.");
         RuleFor(r => r.Customer).ChildRules(c =>
         {
-            c.RuleFor(x => x!).Must(x => x.DateOfBirth is not null || x.Phone is not null)
-                .WithName("customer").WithMessage("Give a dateOfBirth or a phone.");
             c.RuleFor(x => x!.DateOfBirth)
                 .Must(d => d is null || d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
                 .WithMessage("Date of birth cannot be in the future.")
