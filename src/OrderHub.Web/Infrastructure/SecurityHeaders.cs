@@ -13,9 +13,10 @@ internal static class SecurityHeaders
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
-    /// Swagger UI: its index.html loads only its own files, but swagger-ui renders its SVG icons and the API model as
-    /// data: images and writes style attributes into the markup it builds, which a strict style-src blocks (a hash cannot
-    /// cover attributes). So style-src also allows 'unsafe-inline' here, and here only; scripts stay 'self'.
+    /// Swagger UI (a developer tool, off in production by default): its index.html loads only its own files, but the
+    /// swagger-ui bundle inserts a &lt;style&gt; element and writes style attributes as it renders (Chromium reports both
+    /// against style-src 'self'). Attributes cannot be allowed by hash without 'unsafe-hashes', and the hashes would
+    /// change with every swagger-ui release, so styles may be inline here, and only here; scripts stay 'self'.
     /// </summary>
     public const string SwaggerPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
@@ -27,19 +28,22 @@ internal static class SecurityHeaders
     /// hash, nothing else inline; if a Hangfire upgrade changes it, the browser test of the dashboard fails.
     /// </summary>
     public const string HangfirePolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-Z7zcnw/4WalZqx+PrNaRnoeLz/G9WXuFqV1WCJ129sg='; img-src 'self' data:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-z7zcnw/4WalZqx+PrNaRnoeLz/G9WXuFqV1WCJ129sg='; img-src 'self' data:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
+        // The path as requested: the Hangfire dashboard moves its prefix into PathBase before the answer starts.
+        var path = context.Request.Path;
+        var policy = path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase) ? SwaggerPolicy
+            : path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase) ? HangfirePolicy
+            : DefaultPolicy;
+
         // Set as the answer starts, so error pages and problem details (written after a Response.Clear) carry them too.
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            var path = context.Request.Path;
-            headers.ContentSecurityPolicy = path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase) ? SwaggerPolicy
-                : path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase) ? HangfirePolicy
-                : DefaultPolicy;
+            headers.ContentSecurityPolicy = policy;
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
