@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using OrderHub.Web.Access;
+using OrderHub.Web.Infrastructure;
 
 namespace OrderHub.Web.Controllers;
 
@@ -21,6 +22,9 @@ public sealed class SignInForm
 [Route("account")]
 public sealed class AccountController(SignInManager<StaffUser> signIn, ILogger<AccountController> logger) : Controller
 {
+    /// <summary>The one answer to every failed sign-in: unknown email, wrong password or disabled account.</summary>
+    public const string FailedMessage = "Email or password is wrong.";
+
     [HttpGet("login"), AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
 
@@ -32,11 +36,17 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, ILogger<A
             return View(form);
         }
 
-        var result = await signIn.PasswordSignInAsync(form.Email, form.Password, isPersistent: false, lockoutOnFailure: true);
+        // No lockout on failure: repeated attempts are throttled per address and per account (SignInThrottling).
+        var result = await signIn.PasswordSignInAsync(form.Email, form.Password, isPersistent: false, lockoutOnFailure: false);
         if (!result.Succeeded)
         {
-            logger.LogWarning("Failed back-office sign-in for {Email} (locked out: {LockedOut})", form.Email, result.IsLockedOut);
-            ModelState.AddModelError(string.Empty, result.IsLockedOut ? "Too many attempts; try again later." : "Email or password is wrong.");
+            // The typed email is not logged (it may be a password typed in the wrong box, or tell who is being tried):
+            // its hash lets staff match attempts on one account. One message for every failure, so the page does not
+            // tell whether the account exists or is disabled.
+            logger.LogWarning(
+                "Failed back-office sign-in for account {AccountHash} (disabled: {Disabled}, not allowed: {NotAllowed})",
+                SignInThrottling.AccountHash(form.Email), result.IsLockedOut, result.IsNotAllowed);
+            ModelState.AddModelError(string.Empty, FailedMessage);
             return View(form);
         }
 

@@ -25,18 +25,25 @@ internal static class HostSetup
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        var database = configuration.BindNow<DatabaseOptions>(DatabaseOptions.SectionName);
+        var jobs = configuration.BindNow<JobsOptions>(JobsOptions.SectionName);
 
-        services.AddSerilog((sp, lc) => lc
-            .ReadFrom.Configuration(configuration)
-            .ReadFrom.Services(sp)
-            .Enrich.FromLogContext());
+        // Each host logs through its own pipeline (tests run several hosts in one process; the static logger is
+        // Program's console logger for start-up failures).
+        services.AddSerilog((sp, lc) =>
+        {
+            lc.ReadFrom.Configuration(configuration)
+                .ReadFrom.Services(sp)
+                .Enrich.FromLogContext();
+            if (!configuration.GetSection("Serilog:WriteTo").GetChildren().Any())
+            {
+                // No sink configured (a host started from another folder has no appsettings.json): never run silent.
+                lc.WriteTo.Console();
+            }
+        }, preserveStaticLogger: true);
 
-        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
-        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
-        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
-        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.SectionName));
+        // Settings are checked at start-up (Program calls ValidateSettings before touching the database).
+        services.AddHostSettings(configuration);
         services.AddSingleton(TimeProvider.System);
 
         // Modules
@@ -74,9 +81,10 @@ internal static class HostSetup
         services.AddAccessDatabase(database);
         services.AddIdentity<StaffUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = StaffPasswords.MinimumLength;
                 o.User.RequireUniqueEmail = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                // No lockout on failed passwords (anyone could lock the admin out): sign-in is throttled instead
+                // (SignInThrottling). An admin can still disable an account by setting its lockout end.
             })
             .AddEntityFrameworkStores<AccessDbContext>()
             .AddDefaultTokenProviders();
@@ -122,6 +130,8 @@ internal static class HostSetup
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOrderHubSwagger();
+        services.AddSignInThrottling(configuration);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddOrderHubJobs(database, jobs);
         return builder;
     }
@@ -131,19 +141,21 @@ internal static class HostSetup
         // Correlation and request logging sit outside the exception handler so the log shows the status actually sent.
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseSignInThrottling();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.UseSwagger();
-        app.UseSwaggerUI(o =>
-        {
-            o.SwaggerEndpoint("/swagger/v1/swagger.json", "OrderHub API v1");
-            o.DocumentTitle = "OrderHub API";
-        });
+        app.UseOrderHubSwagger();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "OrderHub jobs" })
             .RequireAuthorization(AdminPolicy);
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });

@@ -1,7 +1,19 @@
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using OrderHub.Web.Access;
 
 namespace OrderHub.Web.Infrastructure;
+
+/// <summary>Bound from <c>OrderHub:Swagger</c>.</summary>
+public sealed class SwaggerSettings
+{
+    public const string SectionName = "OrderHub:Swagger";
+
+    /// <summary>Serve <c>/swagger</c> (UI and JSON). Unset: on in Development only, so production does not publish its API map.</summary>
+    public bool? Enabled { get; set; }
+
+    public bool IsEnabled(IHostEnvironment environment) => Enabled ?? environment.IsDevelopment();
+}
 
 internal static class SwaggerSetup
 {
@@ -31,5 +43,21 @@ internal static class SwaggerSetup
             c.DocInclusionPredicate((_, api) => api.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true);
         });
         return services;
+    }
+
+    public static WebApplication UseOrderHubSwagger(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<SwaggerSettings>>().Value.IsEnabled(app.Environment))
+        {
+            return app;
+        }
+
+        app.UseSwagger();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/swagger/v1/swagger.json", "OrderHub API v1");
+            o.DocumentTitle = "OrderHub API";
+        });
+        return app;
     }
 }

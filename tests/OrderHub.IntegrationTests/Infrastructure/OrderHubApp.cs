@@ -30,6 +30,7 @@ public sealed class OrderHubApp(TestDatabase database, IReadOnlyDictionary<strin
             ["OrderHub:Bootstrap:AdminEmail"] = AdminEmail,
             ["OrderHub:Bootstrap:AdminPassword"] = AdminPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["OrderHub:Swagger:Enabled"] = "true", // off by default outside Development
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -60,7 +60,9 @@ public sealed class InventoryModule : IModule
         services.AddModuleDbContext<InventoryDbContext, SqliteInventoryDbContext, SqlServerInventoryDbContext, PostgreSqlInventoryDbContext>(
             ModuleName, Schema, context.Database, [.. Assemblies]);
         services.AddScoped<IDemoDataSeeder, InventoryDemoDataSeeder>();
-        services.Configure<InventoryOptions>(context.Configuration.GetSection(InventoryOptions.SectionName));
+        services.AddOptions<InventoryOptions>().Bind(context.Configuration.GetSection(InventoryOptions.SectionName))
+            .Validate(o => o.ReservationExpiry > TimeSpan.Zero, $"{InventoryOptions.SectionName}:ReservationExpiry must be positive: set it to a duration such as 3.00:00:00.")
+            .ValidateOnStart();
         services.AddScoped<StockStore>();
         services.AddScoped<ReservationStore>();
         services.AddScoped<PostgreSqlReservationPath>();

@@ -3,6 +3,7 @@ using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Notifications.Contracts.Queries;
@@ -30,9 +31,19 @@ public sealed class NotificationsModule : IModule
         ArgumentNullException.ThrowIfNull(context);
         services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, SqlServerNotificationsDbContext, PostgreSqlNotificationsDbContext>(
             ModuleName, Schema, context.Database, [.. Assemblies]);
-        services.Configure<SmtpOptions>(context.Configuration.GetSection(SmtpOptions.SectionName));
+        services.AddOptions<SmtpOptions>().Bind(context.Configuration.GetSection(SmtpOptions.SectionName))
+            .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.Host), $"{SmtpOptions.SectionName}:Host is not set: set it to the SMTP server's name (or set {SmtpOptions.SectionName}:Enabled to false).")
+            .Validate(o => !o.Enabled || o.Port is >= 1 and <= 65535, $"{SmtpOptions.SectionName}:Port must be between 1 and 65535 (25, 465 or 587).")
+            .Validate(o => !o.Enabled || MailboxAddress.TryParse(o.From, out _), $"{SmtpOptions.SectionName}:From is not an email address: set it to one, such as OrderHub <orders@example.com>.")
+            .Validate(
+                o => !o.Enabled || string.IsNullOrEmpty(o.UserName) || !string.IsNullOrEmpty(o.Password),
+                $"{SmtpOptions.SectionName}:Password is not set: set it for {SmtpOptions.SectionName}:UserName (or remove the user name).")
+            .Validate(o => o.MaxAttempts >= 1, $"{SmtpOptions.SectionName}:MaxAttempts must be at least 1.")
+            .ValidateOnStart();
         services.AddTransient<SendQueuedEmailsJob>();
-        services.Configure<StaffAlertOptions>(context.Configuration.GetSection(StaffAlertOptions.SectionName));
+        services.AddOptions<StaffAlertOptions>().Bind(context.Configuration.GetSection(StaffAlertOptions.SectionName))
+            .Validate(o => MailboxAddress.TryParse(o.StaffEmail, out _), $"{StaffAlertOptions.SectionName}:StaffEmail is not an email address: set it to the staff mailbox for stock alerts.")
+            .ValidateOnStart();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -50,13 +50,23 @@ public sealed class OrdersModule : IModule
         services.AddScoped<OrderChange>();
         services.AddScoped<OrderConsolidation>();
         services.AddTransient<ResumePlacementsJob>();
-        services.Configure<BackgroundPlacementOptions>(context.Configuration.GetSection(BackgroundPlacementOptions.SectionName));
+        services.AddOptions<BackgroundPlacementOptions>().Bind(context.Configuration.GetSection(BackgroundPlacementOptions.SectionName))
+            .Validate(o => o.Workers >= 0, $"{BackgroundPlacementOptions.SectionName}:Workers must not be negative: set it to 0 (resume job only) or more.")
+            .Validate(o => o.Capacity >= 1, $"{BackgroundPlacementOptions.SectionName}:Capacity must be at least 1.")
+            .ValidateOnStart();
         services.AddSingleton<BackgroundPlacementQueue>();
         services.AddHostedService<BackgroundPlacementWorker>();
         services.AddScoped<ImportedOrderPlacer>();
         services.AddScoped<OrderCsvImport>();
         var commerce7 = context.Configuration.GetSection(Commerce7Options.SectionName);
-        services.Configure<Commerce7Options>(commerce7);
+        services.AddOptions<Commerce7Options>().Bind(commerce7)
+            .Validate(
+                o => o.IsConfigured || new[] { o.AppId, o.AppSecret, o.Tenant }.All(string.IsNullOrWhiteSpace),
+                $"{Commerce7Options.SectionName} is partly set: set AppId, AppSecret and Tenant together (or none of them to turn the pull off).")
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), $"{Commerce7Options.SectionName}:BaseUrl is not an absolute URL: set it to https://api.commerce7.com/v1.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Schedule), $"{Commerce7Options.SectionName}:Schedule is empty: set it to a cron expression such as */5 * * * *.")
+            .Validate(o => o.MaxPagesPerRun >= 1, $"{Commerce7Options.SectionName}:MaxPagesPerRun must be at least 1.")
+            .ValidateOnStart();
         var commerce7Options = commerce7.Get<Commerce7Options>();
         _commerce7Enabled = commerce7Options?.IsConfigured == true;
         _commerce7Schedule = commerce7Options?.Schedule ?? _commerce7Schedule;

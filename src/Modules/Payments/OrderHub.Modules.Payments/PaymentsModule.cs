@@ -38,8 +38,30 @@ public sealed class PaymentsModule : IModule
         services.AddModuleDbContext<PaymentsDbContext, SqlitePaymentsDbContext, SqlServerPaymentsDbContext, PostgreSqlPaymentsDbContext>(
             ModuleName, Schema, context.Database, [.. Assemblies]);
 
-        services.AddOptions<PaymentsOptions>().Bind(context.Configuration.GetSection(PaymentsOptions.Section));
-        services.AddOptions<TaxOptions>().Bind(context.Configuration.GetSection(TaxOptions.Section));
+        // Checked at start-up: a missing gateway used to surface as a 500 in the middle of the first order.
+        services.AddOptions<PaymentsOptions>().Bind(context.Configuration.GetSection(PaymentsOptions.Section))
+            .Validate<IHostEnvironment>(
+                (o, env) => !string.IsNullOrWhiteSpace(o.Gateway) || !env.IsProduction(),
+                $"{PaymentsOptions.Section}:Gateway is not set: set it to Stripe (with {PaymentsOptions.Section}:Stripe:ApiKey); Production has no default gateway.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.Gateway) || IsGateway(o.Gateway, TestPaymentGateway.GatewayName) || IsGateway(o.Gateway, StripePaymentGateway.GatewayName),
+                $"{PaymentsOptions.Section}:Gateway is unknown: set it to Stripe or Test.")
+            .Validate(
+                o => !IsGateway(o.Gateway, StripePaymentGateway.GatewayName) || !string.IsNullOrWhiteSpace(o.Stripe.ApiKey),
+                $"{PaymentsOptions.Section}:Stripe:ApiKey is not set: set it to the Stripe secret key (sk_...) to use the Stripe gateway.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.Stripe.BaseUrl) || Uri.TryCreate(o.Stripe.BaseUrl, UriKind.Absolute, out _),
+                $"{PaymentsOptions.Section}:Stripe:BaseUrl is not an absolute URL: set it to one, or remove it to use https://api.stripe.com.")
+            .Validate(o => o.Stripe.Timeout > TimeSpan.Zero, $"{PaymentsOptions.Section}:Stripe:Timeout must be positive: set it to a duration such as 00:00:30.")
+            .Validate(o => o.AuthorizationValidity > TimeSpan.Zero, $"{PaymentsOptions.Section}:AuthorizationValidity must be positive: set it to a duration such as 7.00:00:00.")
+            .Validate(o => o.MaxAttempts >= 1, $"{PaymentsOptions.Section}:MaxAttempts must be at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<TaxOptions>().Bind(context.Configuration.GetSection(TaxOptions.Section))
+            .Validate(
+                o => o.SalesTaxRates.Values.Concat(o.WineLevyRates.Values).All(r => r is >= 0m and < 1m),
+                $"{TaxOptions.Section}:SalesTaxRates and WineLevyRates are fractions: set each between 0 and 1 (0.0725 = 7.25 %).")
+            .Validate(o => o.WineExcisePerLitre.Values.All(r => r >= 0m), $"{TaxOptions.Section}:WineExcisePerLitre must not be negative.")
+            .ValidateOnStart();
 
         // The test gateway keeps its idempotency memory and holds for the life of the host, like a real gateway would.
         services.AddSingleton<TestPaymentGateway>();
@@ -61,6 +83,8 @@ public sealed class PaymentsModule : IModule
 
     public void ScheduleJobs(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<RetryPendingPaymentsJob>("payments-retry-pending", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+
+    private static bool IsGateway(string? configured, string name) => string.Equals(configured, name, StringComparison.OrdinalIgnoreCase);
 
     private static IPaymentGateway SelectGateway(IServiceProvider services)
     {
