@@ -32,6 +32,9 @@ internal static class HostSetup
             .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext());
+        // Read by ReadFrom.Services: expected conflicts are not errors, and an import's rows do not log at Information.
+        services.AddSingleton<Serilog.Core.ILogEventFilter, IdempotencyRaceLogFilter>();
+        services.AddSingleton<Serilog.Core.ILogEventFilter, BulkItemLogFilter>();
 
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
