@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using OrderHub.BuildingBlocks.Application;
+using OrderHub.BuildingBlocks.Csv;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Web.Access;
 using Serilog;
+using Serilog.Core;
 
 namespace OrderHub.Web.Infrastructure;
 
@@ -33,13 +35,14 @@ internal static class HostSetup
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext());
         // Read by ReadFrom.Services: expected conflicts are not errors, and an import's rows do not log at Information.
-        services.AddSingleton<Serilog.Core.ILogEventFilter, IdempotencyRaceLogFilter>();
-        services.AddSingleton<Serilog.Core.ILogEventFilter, BulkItemLogFilter>();
+        services.AddSingleton<ILogEventFilter, IdempotencyRaceLogFilter>();
+        services.AddSingleton<ILogEventFilter, BulkItemLogFilter>();
 
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.SectionName));
+        services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
 
         // Modules
