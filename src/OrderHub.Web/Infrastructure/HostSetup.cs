@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using OrderHub.BuildingBlocks.Application;
+using OrderHub.BuildingBlocks.Csv;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Web.Access;
 using Serilog;
+using Serilog.Core;
 
 namespace OrderHub.Web.Infrastructure;
 
@@ -42,8 +44,15 @@ internal static class HostSetup
             }
         }, preserveStaticLogger: true);
 
+        // Read by ReadFrom.Services: expected conflicts are not errors, and an import's rows do not log at Information.
+        services.AddSingleton<ILogEventFilter, IdempotencyRaceLogFilter>();
+        services.AddSingleton<ILogEventFilter, BulkItemLogFilter>();
+
         // Settings are checked at start-up (Program calls ValidateSettings before touching the database).
         services.AddHostSettings(configuration);
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName))
+            .Validate(o => o.MaxUploadBytes > 0, $"{ImportOptions.SectionName}:MaxUploadBytes must be positive: set it to a size in bytes such as 1073741824.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
         // Modules

@@ -3,11 +3,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Messaging;
+using Serilog.Core;
 
 namespace OrderHub.IntegrationTests.Infrastructure;
 
-/// <summary>The real host on a real database, configured the way an operator would (configuration keys only).</summary>
-public sealed class OrderHubApp(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real host on a real database, configured the way an operator would (configuration keys only); with
+/// <paramref name="logs"/>, the host's log events are also captured for the test to read.
+/// </summary>
+public sealed class OrderHubApp(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides = null, LogCapture? logs = null)
+    : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-api-key-all-scopes";
     public const string AdminEmail = "admin@orderhub.test";
@@ -40,6 +45,11 @@ public sealed class OrderHubApp(TestDatabase database, IReadOnlyDictionary<strin
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (logs is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(logs));
         }
     }
 

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace OrderHub.BuildingBlocks.Application;
 
-/// <summary>Logs every message with its module and elapsed time; failures are logged by the exception handler.</summary>
+/// <summary>
+/// Logs every message with its module and elapsed time (Information; Debug inside a row of a bulk import, see
+/// <see cref="BulkOperation"/>); failures are logged by the exception handler.
+/// </summary>
 public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
@@ -17,12 +20,12 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Module"] = Module });
         var started = Stopwatch.GetTimestamp();
         var response = await next(message, cancellationToken);
-        LogHandled(typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        LogHandled(BulkOperation.ItemLevel, typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return response;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Handled {MessageName} in {ElapsedMs:0.0} ms")]
-    private partial void LogHandled(string messageName, double elapsedMs);
+    [LoggerMessage(Message = "Handled {MessageName} in {ElapsedMs:0.0} ms")]
+    private partial void LogHandled(LogLevel level, string messageName, double elapsedMs);
 }
 
 /// <summary>"OrderHub.Modules.Orders.Features..." → "Orders".</summary>

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace OrderHub.BuildingBlocks.Csv;
 
@@ -29,16 +31,32 @@ public sealed class CsvUpload : IDisposable
 
     public long Length { get; }
 
-    /// <summary>The request body as a CSV upload: a <c>text/csv</c> (or any text) body, or the first file of a multipart form.</summary>
+    /// <summary>
+    /// The request body as a CSV upload: a <c>text/csv</c> (or any text) body, or the first file of a multipart form. The
+    /// body may be as large as <see cref="ImportOptions.MaxUploadBytes"/> (1 GiB by default), not Kestrel's 30 MB; a
+    /// larger one is a 413 problem.
+    /// </summary>
     public static async Task<CsvUpload> FromRequestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var maxBytes = request.HttpContext.RequestServices.GetService<IOptions<ImportOptions>>()?.Value.MaxUploadBytes
+            ?? ImportOptions.DefaultMaxUploadBytes;
+        ImportOptions.ApplyTo(request.HttpContext, maxBytes);
         if (!request.HasFormContentType)
         {
-            return await FromStreamAsync(request.Body, cancellationToken);
+            return await FromStreamAsync(request.Body, maxBytes, cancellationToken);
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new BadHttpRequestException($"The upload is larger than the {maxBytes:N0} bytes an import takes: {ex.Message}", StatusCodes.Status413PayloadTooLarge);
+        }
+
         return await FromFormFileAsync(
             form.Files.Count > 0 ? form.Files[0] : throw CsvTable.FileProblem("The form holds no file: upload the CSV as a file field."), cancellationToken);
     }
@@ -53,7 +71,11 @@ public sealed class CsvUpload : IDisposable
     }
 
     /// <summary>A stream read once (a request body): copied to a temporary file, hashed on the way.</summary>
-    public static async Task<CsvUpload> FromStreamAsync(Stream source, CancellationToken cancellationToken)
+    public static Task<CsvUpload> FromStreamAsync(Stream source, CancellationToken cancellationToken) =>
+        FromStreamAsync(source, long.MaxValue, cancellationToken);
+
+    /// <summary>A stream read once, at most <paramref name="maxBytes"/> long (else a 413 problem).</summary>
+    public static async Task<CsvUpload> FromStreamAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var path = Path.Combine(Path.GetTempPath(), $"orderhub-upload-{Guid.NewGuid():N}.csv");
@@ -70,6 +92,10 @@ public sealed class CsvUpload : IDisposable
                     hash.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                     length += read;
+                    if (length > maxBytes)
+                    {
+                        throw new BadHttpRequestException($"The upload is larger than the {maxBytes:N0} bytes an import takes.", StatusCodes.Status413PayloadTooLarge);
+                    }
                 }
             }
 

@@ -8,6 +8,7 @@ using OrderHub.Modules.Inventory.Features.ImportProducts;
 using OrderHub.Modules.Inventory.Features.ImportStock;
 using OrderHub.Modules.Orders.Features.ImportOrders;
 using OrderHub.Web.Access;
+using OrderHub.Web.Infrastructure;
 
 namespace OrderHub.Web.Areas.DataImports.Controllers;
 
@@ -17,6 +18,7 @@ namespace OrderHub.Web.Areas.DataImports.Controllers;
 /// </summary>
 [Area("Imports")]
 [Route("imports")]
+[ImportUploadLimit]
 [Authorize(AuthenticationSchemes = "Identity.Application", Roles = $"{StaffRoles.Admin},{StaffRoles.Warehouse},{StaffRoles.CustomerService}")]
 public sealed class ImportsController(ISender sender, ILogger<ImportsController> logger) : Controller
 {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using OrderHub.BuildingBlocks.Validation;
 
 namespace OrderHub.Modules.Inventory.Features.CreateProduct;
 
@@ -8,12 +9,12 @@ internal sealed class CreateProductValidator : AbstractValidator<CreateProductCo
     {
         RuleFor(c => c.Sku).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$")
             .WithMessage("SKU may hold letters, digits, '.', '_' and '-' only.");
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(200).SingleLineText();
         RuleFor(c => c.Price).GreaterThanOrEqualTo(0).PrecisionScale(18, 4, ignoreTrailingZeros: true);
-        RuleFor(c => c.Currency).NotEmpty().Matches("^[A-Z]{3}$").WithMessage("Currency must be an ISO 4217 code such as USD.");
+        RuleFor(c => c.Currency).NotEmpty().Currency();
         RuleFor(c => c.WeightGrams).InclusiveBetween(0, 1_000_000);
-        RuleFor(c => c.Varietal).MaximumLength(100);
-        RuleFor(c => c.Appellation).MaximumLength(100);
+        RuleFor(c => c.Varietal).MaximumLength(100).SingleLineText();
+        RuleFor(c => c.Appellation).MaximumLength(100).SingleLineText();
         RuleFor(c => c.Vintage).InclusiveBetween(1800, 2200);
         RuleFor(c => c.VolumeMl).InclusiveBetween(1, 30_000);
         RuleFor(c => c.UnitsPerCase).InclusiveBetween(1, 100);

@@ -6,6 +6,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OrderHub.BuildingBlocks.Application;
 using OrderHub.BuildingBlocks.Csv;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.BuildingBlocks.Messaging;
@@ -68,9 +69,10 @@ internal sealed class CsvImportRunner(
         var fingerprint = new CsvImportFingerprint(idempotencyKey, mode.ToString(), fileSha256);
         var seen = await idempotency.ReplayAsync<CsvImportFingerprint, ImportReportDto>(operation, fingerprint, cancellationToken) is not null;
 
+        var progress = new BulkProgress(logger, operation);
         var report = mode == ImportMode.PerRow
-            ? await PerRowAsync(rows, apply, cancellationToken)
-            : await AllOrNothingAsync(rows, apply, cancellationToken);
+            ? await PerRowAsync(rows, apply, progress, cancellationToken)
+            : await AllOrNothingAsync(rows, apply, progress, cancellationToken);
 
         if (!seen && idempotencyKey is not null)
         {
@@ -91,7 +93,7 @@ internal sealed class CsvImportRunner(
     }
 
     private async Task<ImportReportDto> PerRowAsync<TCommand>(
-        IEnumerable<ImportRow<TCommand>> rows, Func<TCommand, CancellationToken, Task> apply, CancellationToken cancellationToken)
+        IEnumerable<ImportRow<TCommand>> rows, Func<TCommand, CancellationToken, Task> apply, BulkProgress progress, CancellationToken cancellationToken)
         where TCommand : class
     {
         var accepted = 0;
@@ -125,13 +127,14 @@ internal sealed class CsvImportRunner(
             {
                 rejected.Add(new RejectedRowDto(row.Line, row.Sku, errors));
             }
+            progress.RowDone();
         }
 
         return new ImportReportDto("per-row", accepted, rejected);
     }
 
     private async Task<ImportReportDto> AllOrNothingAsync<TCommand>(
-        IEnumerable<ImportRow<TCommand>> rows, Func<TCommand, CancellationToken, Task> apply, CancellationToken cancellationToken)
+        IEnumerable<ImportRow<TCommand>> rows, Func<TCommand, CancellationToken, Task> apply, BulkProgress progress, CancellationToken cancellationToken)
         where TCommand : class
     {
         var accepted = 0;
@@ -174,6 +177,7 @@ internal sealed class CsvImportRunner(
                     db.ChangeTracker.Clear();
                     rejected.Add(new RejectedRowDto(row.Line, row.Sku, errors));
                 }
+                progress.RowDone();
             }
 
             if (rejected.Count > 0)
@@ -206,6 +210,7 @@ internal sealed class CsvImportRunner(
         ImportRow<TCommand> row, Func<TCommand, CancellationToken, Task> apply, CancellationToken cancellationToken)
         where TCommand : class
     {
+        using var item = BulkOperation.Item(); // the row's commands log at Debug; the import logs progress and a summary
         try
         {
             await apply(row.Command!, cancellationToken);

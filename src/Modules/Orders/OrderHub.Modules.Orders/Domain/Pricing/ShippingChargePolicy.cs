@@ -1,3 +1,4 @@
+using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Orders.Domain.Orders;
 
 namespace OrderHub.Modules.Orders.Domain.Pricing;
@@ -8,6 +9,9 @@ namespace OrderHub.Modules.Orders.Domain.Pricing;
 /// </summary>
 internal static class ShippingChargePolicy
 {
+    /// <summary>The currency of these rates: an order whose lines are priced in another cannot be charged for shipping.</summary>
+    public const string Currency = Currencies.Usd;
+
     public static decimal For(ShippingService service, int units)
     {
         if (service == ShippingService.Pickup || units <= 0)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using OrderHub.BuildingBlocks.Validation;
 
 namespace OrderHub.Modules.Orders.Features.CancelOrder;
 
@@ -9,5 +10,5 @@ internal sealed record CancelOrderRequest(string? Reason);
 
 internal sealed class CancelOrderValidator : AbstractValidator<CancelOrderCommand>
 {
-    public CancelOrderValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+    public CancelOrderValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(500).SingleLineText();
 }

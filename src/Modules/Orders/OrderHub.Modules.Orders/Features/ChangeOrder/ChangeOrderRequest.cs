@@ -1,4 +1,5 @@
 using FluentValidation;
+using OrderHub.BuildingBlocks.Validation;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Payments.Contracts.Commands;
 
@@ -24,14 +25,14 @@ internal sealed class ChangeOrderValidator : AbstractValidator<ChangeOrderReques
 {
     public ChangeOrderValidator(TimeProvider clock)
     {
-        RuleFor(r => r.Reason).NotEmpty().MaximumLength(500);
+        RuleFor(r => r.Reason).NotEmpty().MaximumLength(500).SingleLineText();
         RuleFor(r => r).Must(r => r.ChangesLinesOrAddress || r.Customer is not null || r.Payment is not null)
             .WithName("lines").WithMessage("A change needs new lines, a new shipping address, customer details or a new card.");
         RuleFor(r => r.Lines).Must(l => l is null || l.Count is > 0 and <= 200)
             .WithMessage("The new set of lines holds 1 to 200 lines (cancel the order to remove everything).");
         RuleForEach(r => r.Lines).ChildRules(line =>
         {
-            line.RuleFor(l => l.Sku).NotEmpty().MaximumLength(64);
+            line.RuleFor(l => l.Sku).NotEmpty().MaximumLength(64).SingleLineText();
             line.RuleFor(l => l.Quantity).InclusiveBetween(1, 10_000);
         });
         RuleFor(r => r.ShippingAddress).SetValidator(new AddressValidator()!).When(r => r.ShippingAddress is not null);
@@ -44,7 +45,7 @@ internal sealed class ChangeOrderValidator : AbstractValidator<ChangeOrderReques
                 .WithMessage("Date of birth cannot be in the future.")
                 .Must(d => d is null || d.Value.Year >= 1900)
                 .WithMessage("Date of birth must be after 1900.");
-            c.RuleFor(x => x!.Phone).MaximumLength(30);
+            c.RuleFor(x => x!.Phone).MaximumLength(30).SingleLineText();
         }).When(r => r.Customer is not null);
         RuleFor(r => r.Payment).ChildRules(p =>
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using OrderHub.BuildingBlocks.Application;
 using OrderHub.BuildingBlocks.Csv;
 using OrderHub.Modules.Orders.Domain.Orders;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
@@ -56,14 +57,21 @@ internal sealed class OrderCsvImport(ImportedOrderPlacer placer, ILogger<OrderCs
         var groups = Group(table);
         var results = new List<ImportedOrderDto>(groups.Count);
         var index = 0;
+        var progress = new BulkProgress(logger, "Order import");
         foreach (var group in groups)
         {
             index++;
-            var dto = await ImportOneAsync(group, actor, cancellationToken);
+            ImportedOrderDto dto;
+            using (BulkOperation.Item())
+            {
+                dto = await ImportOneAsync(group, actor, cancellationToken);
+            }
+
             results.Add(dto);
-            logger.LogInformation(
+            logger.LogDebug(
                 "Order import {Index}/{Total}: {ExternalReference} (line {Line}) {Result} {OrderNumber} {Status}",
                 index, groups.Count, group.Reference, group.Rows[0].Line, dto.Result, dto.OrderNumber, dto.Status);
+            progress.RowDone();
         }
 
         var report = new OrderImportReportDto(

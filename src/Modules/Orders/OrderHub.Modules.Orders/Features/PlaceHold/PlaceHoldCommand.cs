@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using OrderHub.BuildingBlocks.Validation;
 using OrderHub.Modules.Orders.Domain.Orders;
 
 namespace OrderHub.Modules.Orders.Features.PlaceHold;
@@ -15,6 +16,6 @@ internal sealed class PlaceHoldValidator : AbstractValidator<PlaceHoldCommand>
     {
         RuleFor(c => c.Type).Must(t => t is nameof(HoldType.Manual) or nameof(HoldType.Fraud))
             .WithMessage("Staff may place Manual or Fraud holds.");
-        RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+        RuleFor(c => c.Reason).NotEmpty().MaximumLength(500).SingleLineText();
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Orders.Features.AdvancePlacement;
 
@@ -14,7 +15,7 @@ internal sealed record IntakeResult(PlaceOrderResult Order, PlacementResult? Pla
 /// <see cref="PlaceOrderCommand"/> (idempotent by key), then, when this request created it, run its placement on the
 /// order still in hand. Validation, rule and conflict exceptions are the caller's to answer.
 /// </summary>
-internal sealed class OrderIntake(ISender sender, OrderPlacement placements, BackgroundPlacementQueue background)
+internal sealed class OrderIntake(ISender sender, OrderPlacement placements, BackgroundPlacementQueue background, ILogger<OrderIntake> logger)
 {
     public Task<IntakeResult> PlaceAsync(PlaceOrderCommand request, CancellationToken cancellationToken) =>
         PlaceAsync(request, finishInBackground: false, cancellationToken);
@@ -38,6 +39,8 @@ internal sealed class OrderIntake(ISender sender, OrderPlacement placements, Bac
             // The key was used before (a replay, or a parallel request that committed first): answer as its replay (or 409
             // if the body differs). A rule refusal without the lookup may be a replay whose SKU has since gone: the lookup
             // answers the replay, and a new order is refused again.
+            // Expected, so Debug (the host keeps EF Core's error lines for a lost idempotency claim out of the log).
+            logger.LogDebug(ex, "Idempotency-Key {IdempotencyKey} was not stored ({Reason}): answering as a replay", request.IdempotencyKey, ex.GetType().Name);
             result = await sender.Send(request with { LookUpReplayFirst = true }, cancellationToken);
         }
 

@@ -21,12 +21,19 @@ internal sealed class OrderPricing(ISender sender)
             throw new BusinessRuleViolationException("UnknownSku", $"Unknown SKU(s): {string.Join(", ", unknown)}.");
         }
 
-        var currencies = products.Values.Select(p => p.Currency).Distinct(StringComparer.Ordinal).ToList();
+        // The order's currency is its lines' (the catalog prices them): one currency per order, and it must be the currency
+        // of what OrderHub adds to the lines (shipping, US tax), or the total would add EUR to USD.
+        var currencies = products.Values.Select(p => p.Currency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (currencies.Count > 1)
         {
             throw new BusinessRuleViolationException("MixedCurrencies", $"Lines are priced in {string.Join(" and ", currencies)}; one order has one currency.");
         }
 
+        var currency = currencies[0];
+        if (!Currencies.IsActive(currency))
+        {
+            throw new BusinessRuleViolationException("UnknownCurrency", $"The lines are priced in '{currency}', which is not an active ISO 4217 currency.");
+        }
         var priced = lines.Select(l =>
         {
             var p = products[l.Sku];
@@ -38,7 +45,14 @@ internal sealed class OrderPricing(ISender sender)
             new CalculateTaxQuery(destination.Country, destination.Region, subtotal, shipping,
                 [.. priced.Select(l => new TaxLine(l.Sku, l.Quantity, l.UnitPrice, l.IsAlcohol, l.VolumeMl))]),
             cancellationToken);
-        return new PricedOrder(priced, currencies[0], shipping, tax.Total);
+        if ((shipping > 0 && currency != ShippingChargePolicy.Currency) || (tax.Total > 0 && currency != tax.Currency))
+        {
+            throw new BusinessRuleViolationException(
+                "CurrencyMismatch",
+                $"The lines are priced in {currency}, but shipping and tax are charged in {ShippingChargePolicy.Currency}; one order has one currency: price these products in {ShippingChargePolicy.Currency}.");
+        }
+
+        return new PricedOrder(priced, currency, shipping, tax.Total);
     }
 }
 

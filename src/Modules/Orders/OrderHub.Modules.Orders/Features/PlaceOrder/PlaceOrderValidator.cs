@@ -1,4 +1,5 @@
 using FluentValidation;
+using OrderHub.BuildingBlocks.Validation;
 using OrderHub.Modules.Orders.Domain.Orders;
 using OrderHub.Modules.Payments.Contracts.Commands;
 
@@ -14,13 +15,13 @@ internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
         RuleFor(c => c.Channel).NotEmpty()
             .Must(c => Enum.TryParse<OrderChannel>(c, ignoreCase: false, out _))
             .WithMessage("Channel must be one of: Web, Pos, Phone, Marketplace, Import.");
-        RuleFor(c => c.ExternalReference).MaximumLength(100);
+        RuleFor(c => c.ExternalReference).MaximumLength(100).SingleLineText();
         RuleFor(c => c.Customer).NotNull().DependentRules(() =>
         {
-            RuleFor(c => c.Customer!.Email).NotEmpty().EmailAddress().MaximumLength(254);
-            RuleFor(c => c.Customer!.FirstName).NotEmpty().MaximumLength(100);
-            RuleFor(c => c.Customer!.LastName).NotEmpty().MaximumLength(100);
-            RuleFor(c => c.Customer!.Phone).MaximumLength(30);
+            RuleFor(c => c.Customer!.Email).NotEmpty().EmailAddress().MaximumLength(254).SingleLineText();
+            RuleFor(c => c.Customer!.FirstName).NotEmpty().MaximumLength(100).SingleLineText();
+            RuleFor(c => c.Customer!.LastName).NotEmpty().MaximumLength(100).SingleLineText();
+            RuleFor(c => c.Customer!.Phone).MaximumLength(30).SingleLineText();
             RuleFor(c => c.Customer!.DateOfBirth)
                 .Must(d => d is null || d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
                 .WithMessage("Date of birth cannot be in the future.");
@@ -33,13 +34,13 @@ internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
             .Must(l => l is null || l.Count <= 200).WithMessage("An order holds at most 200 lines.");
         RuleForEach(c => c.Lines).ChildRules(line =>
         {
-            line.RuleFor(l => l.Sku).NotEmpty().MaximumLength(64);
+            line.RuleFor(l => l.Sku).NotEmpty().MaximumLength(64).SingleLineText();
             line.RuleFor(l => l.Quantity).InclusiveBetween(1, 10_000);
         });
         RuleFor(c => c.Payment).ChildRules(p =>
         {
             p.RuleFor(x => x!.Method).Equal("Card").WithMessage("Payment method must be Card.");
-            p.RuleFor(x => x!.Token).NotEmpty().MaximumLength(200)
+            p.RuleFor(x => x!.Token).NotEmpty().MaximumLength(200).SingleLineText()
                 .Must(t => !PrepaidTokens.IsPrepaid(t))
                 .WithMessage("This token prefix is reserved for orders a marketplace has already charged.");
         }).When(c => c.Payment is not null && !c.PaidAtMarketplace);
@@ -55,12 +56,12 @@ internal sealed class AddressValidator : AbstractValidator<AddressInput>
 {
     public AddressValidator()
     {
-        RuleFor(a => a.Line1).NotEmpty().MaximumLength(200);
-        RuleFor(a => a.Line2).MaximumLength(200);
-        RuleFor(a => a.City).NotEmpty().MaximumLength(100);
+        RuleFor(a => a.Line1).NotEmpty().MaximumLength(200).SingleLineText();
+        RuleFor(a => a.Line2).MaximumLength(200).SingleLineText();
+        RuleFor(a => a.City).NotEmpty().MaximumLength(100).SingleLineText();
         RuleFor(a => a.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("Country must be an ISO 3166 alpha-2 code such as US.");
-        RuleFor(a => a.Region).NotEmpty().MaximumLength(100);
-        RuleFor(a => a.PostalCode).NotEmpty().MaximumLength(20);
+        RuleFor(a => a.Region).NotEmpty().MaximumLength(100).SingleLineText();
+        RuleFor(a => a.PostalCode).NotEmpty().MaximumLength(20).SingleLineText();
         When(a => a.Country == "US", () =>
         {
             RuleFor(a => a.Region).Must(r => r is not null && UsStates.IsKnown(r))

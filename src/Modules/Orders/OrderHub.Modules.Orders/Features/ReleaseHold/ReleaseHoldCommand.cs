@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using OrderHub.BuildingBlocks.Validation;
 using OrderHub.Modules.Orders.Domain.Orders;
 
 namespace OrderHub.Modules.Orders.Features.ReleaseHold;
@@ -15,6 +16,6 @@ internal sealed class ReleaseHoldValidator : AbstractValidator<ReleaseHoldComman
     {
         RuleFor(c => c.Type).Must(t => Enum.TryParse<HoldType>(t, ignoreCase: false, out _))
             .WithMessage("Hold type must be one of: Compliance, Payment, Inventory, Fraud, Manual.");
-        RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+        RuleFor(c => c.Reason).NotEmpty().MaximumLength(500).SingleLineText();
     }
 }

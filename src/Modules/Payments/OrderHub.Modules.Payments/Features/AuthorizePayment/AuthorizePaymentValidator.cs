@@ -1,4 +1,5 @@
 using FluentValidation;
+using OrderHub.BuildingBlocks.Validation;
 using OrderHub.Modules.Payments.Contracts.Commands;
 using OrderHub.Modules.Payments.Features.CapturePayment;
 
@@ -12,7 +13,7 @@ internal sealed class AuthorizePaymentValidator : AbstractValidator<AuthorizePay
         RuleFor(c => c.OrderId).NotEmpty();
         RuleFor(c => c.OrderNumber).NotEmpty().MaximumLength(40);
         RuleFor(c => c.Amount).Money();
-        RuleFor(c => c.Currency).NotEmpty().Matches("^[A-Z]{3}$").WithMessage("Currency must be an ISO 4217 code such as USD.");
+        RuleFor(c => c.Currency).NotEmpty().Currency();
         RuleFor(c => c.Token).NotEmpty().MaximumLength(255);
     }
 }
