@@ -3,7 +3,7 @@ using OrderHub.Modules.Payments.Contracts.Queries;
 using OrderHub.Modules.Payments.Features.CalculateTax;
 using Shouldly;
 
-namespace OrderHub.IntegrationTests.Payments;
+namespace OrderHub.Modules.Payments.Tests.Features.CalculateTax;
 
 /// <summary>Destination sales tax from the state table plus wine excise from volume, shown separately.</summary>
 public sealed class TaxTests
