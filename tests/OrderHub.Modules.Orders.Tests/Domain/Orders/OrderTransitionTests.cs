@@ -109,6 +109,7 @@ public sealed class OrderTransitionTests
         order.MarkReadyToFulfill("system:placement", Now);
 
         Should.Throw<ConflictException>(() => order.HandOver("pos:tasting-room", Now));
+        Should.Throw<ConflictException>(() => order.MarkDelivered("system:carrier", Now)); // delivered only once shipped
 
         order.Status.ShouldBe(OrderStatus.ReadyToFulfill);
     }

@@ -360,7 +360,16 @@ internal sealed class Order
             $"Shipped line(s) {string.Join(", ", lineNumbers)}", moveLines: false);
     }
 
-    public void MarkDelivered(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Delivered, actor, now, "Delivered", "Carrier confirmed delivery");
+    /// <summary>The carrier delivered: only a shipped order (a carry-out is <see cref="HandOver"/>ed instead).</summary>
+    public void MarkDelivered(string actor, DateTimeOffset now)
+    {
+        if (Status is not (OrderStatus.Shipped or OrderStatus.PartiallyShipped))
+        {
+            throw new ConflictException($"Order {Number} is {Status}; only a shipped order is delivered by its carrier.");
+        }
+
+        MoveTo(OrderStatus.Delivered, actor, now, "Delivered", "Carrier confirmed delivery");
+    }
 
     /// <summary>Cancels before shipment (409 after). Cancelling a cancelled order changes nothing.</summary>
     public bool Cancel(string reason, string actor, DateTimeOffset now)
