@@ -1,3 +1,5 @@
+using OrderHub.Modules.Orders.Domain.Orders;
+
 namespace OrderHub.Modules.Orders.Features.ChangeOrder;
 
 /// <summary>
@@ -35,7 +37,7 @@ internal sealed record PaymentChange(decimal Authorized, decimal Released, strin
 {
     public static readonly PaymentChange None = new(0, 0, null);
 
-    public void ApplyTo(Domain.Orders.Order order, string actor, DateTimeOffset now)
+    public void ApplyTo(Order order, string actor, DateTimeOffset now)
     {
         if (NewToken is not null)
         {
@@ -54,7 +56,7 @@ internal sealed record PaymentChange(decimal Authorized, decimal Released, strin
 
         if (ClearsPaymentHold)
         {
-            order.ReleaseHold(Domain.Orders.HoldType.Payment, "A new card authorized the total", actor, now);
+            order.ReleaseHold(HoldType.Payment, "A new card authorized the total", actor, now);
         }
     }
 }

@@ -117,22 +117,19 @@ internal sealed partial class OrderChange(
     {
         var oldLines = order.Lines.Select(l => l.AsPriced()).ToList();
         var address = request.ShippingAddress?.ToAddress() ?? order.ShippingAddress;
-        var wanted = request.Lines?.Select(l => (l.Sku!.Trim(), l.Quantity)).ToList() ?? [.. oldLines.Select(l => (l.Sku, l.Quantity))];
-        var priced = await pricing.PriceAsync(wanted, order.ShippingService, address, cancellationToken);
-        if (priced.Currency != order.Currency)
-        {
-            throw new BusinessRuleViolationException("MixedCurrencies", $"The new lines are priced in {priced.Currency}; order {order.Number} is in {order.Currency}.");
-        }
-
-        var newTotal = priced.Lines.Sum(l => l.Quantity * l.UnitPrice) + priced.Shipping + priced.Tax;
+        // Only new lines or a new address are priced again: a change of customer or card keeps the order's prices, so a
+        // catalog price changed since placement cannot make the authorization differ from the total.
+        var priced = request.ChangesLinesOrAddress ? await PriceAsync(order, request.Lines, oldLines, address, cancellationToken) : null;
+        var lines = priced?.Lines ?? oldLines;
+        var newTotal = priced is null ? order.Total : priced.Lines.Sum(l => l.Quantity * l.UnitPrice) + priced.Shipping + priced.Tax;
         var customer = order.Customer with
         {
             DateOfBirth = request.Customer?.DateOfBirth ?? order.Customer.DateOfBirth,
             Phone = request.Customer?.Phone ?? order.Customer.Phone,
         };
 
-        await ChangeStockAsync(order, priced.Lines, oldLines, steps, cancellationToken);
-        var decision = await RecheckComplianceAsync(order, customer, priced.Lines, address, oldLines, key, steps, cancellationToken);
+        await ChangeStockAsync(order, lines, oldLines, steps, cancellationToken);
+        var decision = await RecheckComplianceAsync(order, customer, lines, address, oldLines, key, steps, cancellationToken);
         var payment = await SettlePaymentAsync(order, request.Payment, newTotal, key, steps, cancellationToken);
 
         var now = clock.GetUtcNow();
@@ -142,7 +139,7 @@ internal sealed partial class OrderChange(
             order.UpdateCustomer(given.DateOfBirth, given.Phone, actor, now);
         }
 
-        if (request.ChangesLinesOrAddress)
+        if (priced is not null)
         {
             order.ApplyChange(priced.Lines, address, priced.Shipping, priced.Tax, request.Reason!, actor, now);
         }
@@ -161,6 +158,16 @@ internal sealed partial class OrderChange(
         await db.SaveChangesAsync(cancellationToken);
         LogChanged(order.Number, actor, order.Total);
         return order.Status == OrderStatus.Received; // its last hold cleared: placement goes on
+    }
+
+    private async Task<PricedOrder> PriceAsync(
+        Order order, IReadOnlyList<LineInput>? newLines, IReadOnlyList<PricedLine> oldLines, Address address, CancellationToken cancellationToken)
+    {
+        var wanted = newLines?.Select(l => (l.Sku!.Trim(), l.Quantity)).ToList() ?? [.. oldLines.Select(l => (l.Sku, l.Quantity))];
+        var priced = await pricing.PriceAsync(wanted, order.ShippingService, address, cancellationToken);
+        return priced.Currency == order.Currency
+            ? priced
+            : throw new BusinessRuleViolationException("MixedCurrencies", $"The new lines are priced in {priced.Currency}; order {order.Number} is in {order.Currency}.");
     }
 
     private async Task ChangeStockAsync(Order order, IReadOnlyList<PricedLine> lines, IReadOnlyList<PricedLine> oldLines, ChangeSteps steps, CancellationToken cancellationToken)
