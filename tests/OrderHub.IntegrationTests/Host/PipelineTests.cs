@@ -15,7 +15,7 @@ public sealed class PipelineTests(SqliteHostFixture fixture) : IClassFixture<Sql
     public async Task Commands_pass_logging_then_validation_then_the_unit_of_work()
     {
         var order = await fixture.App.InScopeAsync(sp => Task.FromResult(
-            sp.GetServices<IPipelineBehavior<PlaceOrderCommand, PlaceOrderResult>>().Select(b => b.GetType().GetGenericTypeDefinition()).ToList()));
+            sp.GetServices<IPipelineBehavior<ReceiveOrderCommand, ReceivedOrder>>().Select(b => b.GetType().GetGenericTypeDefinition()).ToList()));
         order.ShouldBe([typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)]);
     }
 

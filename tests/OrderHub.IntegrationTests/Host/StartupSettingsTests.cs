@@ -28,7 +28,7 @@ public sealed class StartupSettingsTests
     [InlineData("OrderHub:Outbox:ClaimLease=abc", "OrderHub:Outbox:ClaimLease")]
     [InlineData("OrderHub:Jobs:RunServer=true|OrderHub:Jobs:WorkerCount=0", "OrderHub:Jobs:WorkerCount")]
     [InlineData("OrderHub:Inventory:ReservationExpiry=-1.00:00:00", "OrderHub:Inventory:ReservationExpiry")]
-    [InlineData("OrderHub:Orders:BackgroundPlacement:Workers=-1", "OrderHub:Orders:BackgroundPlacement:Workers")]
+    [InlineData("OrderHub:Outbox:MaxParallelDeliveries=0", "OrderHub:Outbox:MaxParallelDeliveries")]
     [InlineData("OrderHub:Bootstrap:AdminPassword=short", "OrderHub:Bootstrap:AdminPassword")]
     [InlineData("OrderHub:SignIn:PerAccountLimit=0", "OrderHub:SignIn:PerAccountLimit")]
     public async Task A_missing_or_wrong_setting_stops_the_start_with_one_line_naming_the_key(string settings, string key)

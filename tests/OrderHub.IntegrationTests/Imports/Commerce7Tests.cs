@@ -42,7 +42,7 @@ public abstract class Commerce7Tests(HostFixture fixture)
         last.Orders.ShouldBeEmpty();
         last.NextCursor.ShouldBeNull();
 
-        var ana = first.Orders[0];
+        var ana = first.Orders[0].Order;
         ana.Channel.ShouldBe("Marketplace");
         ana.ExternalReference.ShouldBe($"c7-{run}-a");
         ana.Customer!.Email.ShouldBe($"ana-{run}@example.com");
@@ -50,7 +50,7 @@ public abstract class Commerce7Tests(HostFixture fixture)
         ana.Customer.Phone.ShouldBe("+15035550101");
         (ana.ShippingAddress!.Line1, ana.ShippingAddress.Region, ana.ShippingAddress.PostalCode, ana.ShippingAddress.Country).ShouldBe(("800 NW Glisan St", "OR", "97209", "US"));
         ana.Lines!.Select(l => (l.Sku, l.Quantity)).ShouldBe([("CAB-2019-750", 2)]);
-        first.Orders[1].Lines!.Select(l => l.Sku).ShouldBe(["CHD-2022-750"]);
+        first.Orders[1].Order.Lines!.Select(l => l.Sku).ShouldBe(["CHD-2022-750"]);
     }
 
     [Fact]

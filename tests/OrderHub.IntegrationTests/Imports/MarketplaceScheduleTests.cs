@@ -26,7 +26,7 @@ public sealed class MarketplaceScheduleTests
         var unconfigured = Schedule(new Dictionary<string, string?> { ["OrderHub:Commerce7:AppId"] = "app" });
         unconfigured.Added.ShouldNotContainKey("orders-pull-commerce7");
         unconfigured.Removed.ShouldContain("orders-pull-commerce7");
-        unconfigured.Added.ShouldContainKey("orders-resume-placements");
+        unconfigured.Removed.ShouldContain("orders-resume-placements"); // placement steps are outbox rows: the old minutely job goes
     }
 
     private static RecordingJobs Schedule(Dictionary<string, string?> settings)

@@ -1,19 +1,23 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Mediator;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.IntegrationTests.Infrastructure;
-using OrderHub.Modules.Orders.Features.AdvancePlacement;
+using OrderHub.Modules.Orders.Features.PlaceOrder;
+using OrderHub.Modules.Orders.Placement;
 using Shouldly;
 
 namespace OrderHub.IntegrationTests.Orders;
 
 /// <summary>
 /// <c>Prefer: respond-async</c> on POST /api/v1/orders: the answer comes once the order is stored and its stock reserved;
-/// compliance and payment follow in the background, and an order whose background run was lost is finished by the
-/// resume job.
+/// compliance and payment follow as the next step of the order's process, an outbox row any host's dispatcher runs.
+/// A placement cut short (a host that died after storing the order) is finished by the dispatcher once the step it
+/// held for itself lapses.
 /// </summary>
 public abstract class RespondAsyncPlacementTests(HostFixture fixture)
 {
@@ -111,32 +115,64 @@ public abstract class RespondAsyncPlacementTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task An_accepted_order_whose_background_run_was_lost_is_finished_by_the_resume_job()
+    public async Task A_placement_cut_short_by_a_dead_host_is_finished_by_the_dispatcher_once_its_step_is_due()
     {
         fixture.RequireProvider();
         var clock = new ShiftingClock();
-
-        await using var host = WithoutBackgroundWorkers(clock);
+        await using var host = WithClock(clock);
         var client = ApiClient(host);
-        using var response = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "async-lost@example.com"), "respond-async");
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        // The host stored the order (with its first placement step, held for the request) and died before placing it.
+        Guid id;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var body = JsonSerializer.Deserialize<PlaceOrderRequest>(
+                JsonSerializer.Serialize(Infrastructure.Orders.ValidBody(email: "crashed-mid-placement@example.com")), JsonSerializerOptions.Web)!;
+            var received = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ReceiveOrderCommand(body, Guid.NewGuid().ToString(), "api:test"), Ct);
+            id = received.Order.Id;
+        }
+
         (await StatusAsync(client, id)).ShouldBe("Received");
 
-        await host.Services.GetRequiredService<ResumePlacementsJob>().RunAsync(Ct);
-        (await StatusAsync(client, id)).ShouldBe("Received"); // too recent: it may still be in flight somewhere
+        await DispatchAsync(host);
+        (await StatusAsync(client, id)).ShouldBe("Received"); // still held for the request that stored it
 
-        clock.Advance(ResumePlacementsJob.StuckAfter + TimeSpan.FromSeconds(1));
-        await host.Services.GetRequiredService<ResumePlacementsJob>().RunAsync(Ct);
-        (await StatusAsync(client, id)).ShouldBe("ReadyToFulfill");
+        clock.Advance(PlacementSchedule.InlineHold + TimeSpan.FromSeconds(1));
+        await DispatchAsync(host);
+        var placed = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}", Ct);
+        placed.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        Events(placed).ShouldBe(["Received", "StockReserved", "ComplianceApproved", "PaymentAuthorized", "ReadyToFulfill"]);
+    }
+
+    [Fact]
+    public async Task A_gateway_that_did_not_answer_is_asked_again_a_minute_later_and_the_order_goes_on()
+    {
+        fixture.RequireProvider();
+        var clock = new ShiftingClock();
+        await using var host = WithClock(clock);
+        var client = ApiClient(host);
+        using var response = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "gateway-timeout@example.com", token: "tok_timeout"), prefer: null);
+        var held = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        held.GetProperty("status").GetString().ShouldBe("OnHold");
+        held.GetProperty("holds").EnumerateArray().ShouldHaveSingleItem().GetProperty("rule").GetString().ShouldBe("PaymentPending");
+        var id = held.GetProperty("id").GetGuid();
+
+        await DispatchAsync(host);
+        (await StatusAsync(client, id)).ShouldBe("OnHold"); // not yet: a minute later
+
+        clock.Advance(PlacementSchedule.PendingAuthorizationRetry + TimeSpan.FromSeconds(1));
+        await DispatchAsync(host);
+        var placed = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}", Ct);
+        placed.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        placed.GetProperty("payments").EnumerateArray().Where(p => p.GetProperty("status").GetString() == "Succeeded")
+            .Sum(p => p.GetProperty("amount").GetDecimal()).ShouldBe(placed.GetProperty("totals").GetProperty("total").GetDecimal());
     }
 
     [Fact]
     public async Task A_change_while_the_order_is_still_being_placed_is_refused_until_placement_ends()
     {
         fixture.RequireProvider();
-        var clock = new ShiftingClock();
-        await using var host = WithoutBackgroundWorkers(clock);
-        var client = ApiClient(host);
+        var client = fixture.App.CreateApiClient();
         using var response = await PlaceAsync(client, Infrastructure.Orders.ValidBody(email: "async-change@example.com", quantity: 2), "respond-async");
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
 
@@ -147,8 +183,7 @@ public abstract class RespondAsyncPlacementTests(HostFixture fixture)
             (await early.Content.ReadAsStringAsync(Ct)).ShouldContain("still being placed");
         }
 
-        clock.Advance(ResumePlacementsJob.StuckAfter + TimeSpan.FromSeconds(1));
-        await host.Services.GetRequiredService<ResumePlacementsJob>().RunAsync(Ct);
+        await fixture.App.DispatchOutboxAsync();
         using var later = await ChangeAsync(client, id, quantity: 4);
         later.StatusCode.ShouldBe(HttpStatusCode.OK, await later.Content.ReadAsStringAsync(Ct));
         var changed = await later.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -159,11 +194,12 @@ public abstract class RespondAsyncPlacementTests(HostFixture fixture)
         authorized.ShouldBe(changed.GetProperty("totals").GetProperty("total").GetDecimal());
     }
 
-    /// <summary>A second host on the fixture's database with no background workers: as if it restarted after answering.</summary>
-    private WebApplicationFactory<Program> WithoutBackgroundWorkers(TimeProvider clock) =>
-        fixture.App.WithWebHostBuilder(b => b
-            .UseSetting("OrderHub:Orders:BackgroundPlacement:Workers", "0")
-            .ConfigureTestServices(s => s.AddSingleton(clock)));
+    /// <summary>A second host on the fixture's database whose clock the test moves.</summary>
+    private WebApplicationFactory<Program> WithClock(TimeProvider clock) =>
+        fixture.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(clock)));
+
+    private static Task<int> DispatchAsync(WebApplicationFactory<Program> host) =>
+        host.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(Ct);
 
     private static HttpClient ApiClient(WebApplicationFactory<Program> host)
     {
@@ -194,11 +230,13 @@ public abstract class RespondAsyncPlacementTests(HostFixture fixture)
         return await client.SendAsync(request, Ct);
     }
 
-    private static async Task<JsonElement> WaitWhileReceivedAsync(HttpClient client, Guid id)
+    /// <summary>The order once its next step ran: the test host's dispatcher runs only when told to.</summary>
+    private async Task<JsonElement> WaitWhileReceivedAsync(HttpClient client, Guid id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
+            await fixture.App.DispatchOutboxAsync();
             var order = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}", Ct);
             if (order.GetProperty("status").GetString() != "Received" || DateTime.UtcNow > deadline)
             {

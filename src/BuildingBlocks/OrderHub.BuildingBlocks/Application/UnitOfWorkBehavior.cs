@@ -8,7 +8,7 @@ namespace OrderHub.BuildingBlocks.Application;
 
 /// <summary>
 /// One transaction per command in the owning module's DbContext: the handler's changes and the outbox rows
-/// it wrote commit together or not at all. Queries pass straight through.
+/// it wrote commit together or not at all. Queries and <see cref="IProcessCommand{TResponse}"/>s pass straight through.
 /// </summary>
 public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
     IServiceProvider services,
@@ -22,7 +22,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
     {
         ArgumentNullException.ThrowIfNull(next);
         var owner = _owner ??= modules.FirstOrDefault(m => m.OwnedAssemblies.Contains(typeof(TMessage).Assembly));
-        if (owner is null)
+        if (owner is null || message is IProcessCommand<TResponse>)
         {
             return await next(message, cancellationToken);
         }

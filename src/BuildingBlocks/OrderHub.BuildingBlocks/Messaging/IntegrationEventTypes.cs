@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace OrderHub.BuildingBlocks.Messaging;
 
-/// <summary>Names event types in the outbox ("Full.Name, Assembly", no version) and resolves them back.</summary>
+/// <summary>
+/// Names the types of outbox messages (integration events and internal commands: "Full.Name, Assembly", no version) and
+/// resolves them back.
+/// </summary>
 public static class IntegrationEventTypes
 {
     private static readonly ConcurrentDictionary<string, Type?> Cache = new();
@@ -20,6 +23,6 @@ public static class IntegrationEventTypes
         Cache.GetOrAdd(name, n =>
         {
             var type = Type.GetType(n, throwOnError: false);
-            return type is not null && typeof(IntegrationEvent).IsAssignableFrom(type) ? type : null;
+            return type is not null && (typeof(IntegrationEvent).IsAssignableFrom(type) || typeof(InternalCommand).IsAssignableFrom(type)) ? type : null;
         });
 }

@@ -9,7 +9,8 @@ using OrderHub.BuildingBlocks.Persistence;
 namespace OrderHub.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Moves integration events from every module's outbox to their in-process consumers.
+/// Moves integration events from every module's outbox to their in-process consumers, and runs the internal commands
+/// (next steps of a module's process) written there.
 /// A message is first claimed by a guarded conditional update (only one host can win it, on any provider),
 /// then published, then marked processed. A crash after publishing means a second delivery, which the
 /// consumers' inboxes make harmless; a crash before means the lease expires and another sweep takes it.
@@ -37,28 +38,32 @@ public sealed partial class OutboxDispatcher(
 
     private async Task<int> DispatchModuleAsync(ModuleDatabase module, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
-        var now = clock.GetUtcNow();
-        var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.OccurredAt)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(cancellationToken);
-
-        var delivered = 0;
-        foreach (var message in due)
+        List<OutboxMessage> due;
+        int parallelism;
+        await using (var scope = scopeFactory.CreateAsyncScope())
         {
-            if (!await TryClaimAsync(db, message.Id, cancellationToken))
-            {
-                continue; // another host won it
-            }
-
-            if (await DeliverAsync(db, module, message, cancellationToken))
-            {
-                delivered++;
-            }
+            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+            parallelism = db.Database.IsSqlite() ? 1 : Math.Max(1, options.Value.MaxParallelDeliveries); // SQLite has one writer: side by side they would only wait on each other
+            var now = clock.GetUtcNow();
+            due = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+                .OrderBy(m => m.OccurredAt)
+                .Take(options.Value.BatchSize)
+                .ToListAsync(cancellationToken);
         }
+
+        // A few side by side: a burst's placement steps (seconds of gateway calls each) must not queue behind one another.
+        var delivered = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due, parallel, async (message, ct) =>
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+            if (await TryClaimAsync(db, message.Id, ct) && await DeliverAsync(db, module, message, ct))
+            {
+                Interlocked.Increment(ref delivered);
+            }
+        });
 
         return delivered;
     }
@@ -83,14 +88,20 @@ public sealed partial class OutboxDispatcher(
         try
         {
             var type = IntegrationEventTypes.Resolve(message.Type)
-                ?? throw new InvalidOperationException($"Unknown integration event type '{message.Type}'.");
-            var integrationEvent = (IntegrationEvent)JsonSerializer.Deserialize(message.Payload, type, IntegrationEventTypes.JsonOptions)!;
+                ?? throw new InvalidOperationException($"Unknown outbox message type '{message.Type}'.");
+            var content = JsonSerializer.Deserialize(message.Payload, type, IntegrationEventTypes.JsonOptions)!;
 
             // Consumers run in their own scope: their DbContexts and transactions are theirs.
             await using (var consumerScope = scopeFactory.CreateAsyncScope())
             {
-                var publisher = consumerScope.ServiceProvider.GetRequiredService<IPublisher>();
-                await publisher.Publish(integrationEvent, cancellationToken);
+                if (content is InternalCommand command)
+                {
+                    await InternalCommandRunner.RunAsync(consumerScope.ServiceProvider, command, cancellationToken);
+                }
+                else
+                {
+                    await consumerScope.ServiceProvider.GetRequiredService<IPublisher>().Publish((IntegrationEvent)content, cancellationToken);
+                }
             }
 
             var processedAt = clock.GetUtcNow();

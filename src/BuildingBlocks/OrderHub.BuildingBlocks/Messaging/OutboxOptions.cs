@@ -16,6 +16,9 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>Messages of one module delivered side by side by one host (each claimed on its own).</summary>
+    public int MaxParallelDeliveries { get; set; } = 2;
+
     /// <summary>Upper bound of the exponential back-off between failed attempts; failures are retried forever.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -19,7 +19,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
-    /// <summary>True once an integration event was added since the last <see cref="TakeOutboxSignal"/>.</summary>
+    /// <summary>True once a message due now was added since the last <see cref="TakeOutboxSignal"/>.</summary>
     public bool TakeOutboxSignal()
     {
         var had = _hasNewOutboxMessages;
@@ -41,6 +41,56 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         });
         _hasNewOutboxMessages = true;
     }
+
+    /// <summary>
+    /// Writes the next step of this module's process to its outbox, saved with the state change that made it due.
+    /// With <paramref name="dueAt"/> the dispatcher leaves it alone until then: a later retry, or a step held for the
+    /// request that runs it inline and marks it processed (<see cref="MarkProcessed"/>) — should that request die, the
+    /// dispatcher runs it once the time has passed.
+    /// </summary>
+    public OutboxMessage AddInternalCommand(InternalCommand command, DateTimeOffset? dueAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var type = command.GetType();
+        var message = new OutboxMessage
+        {
+            Id = command.Id,
+            Type = IntegrationEventTypes.NameOf(type),
+            Payload = JsonSerializer.Serialize(command, type, IntegrationEventTypes.JsonOptions),
+            OccurredAt = command.OccurredAt,
+            LockedBy = dueAt is null ? null : NotDueYet,
+            LockedUntil = dueAt,
+        };
+        OutboxMessages.Add(message);
+        _hasNewOutboxMessages |= dueAt is null;
+        return message;
+    }
+
+    /// <summary>A held step the caller ran inline: processed with the caller's next save (a detached row is left to the dispatcher, which finds nothing to do).</summary>
+    public void MarkProcessed(OutboxMessage message, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (Entry(message).State != EntityState.Detached)
+        {
+            message.ProcessedAt = now;
+            message.LockedUntil = null;
+        }
+    }
+
+    /// <summary>Hands a held step to the dispatcher at once (with the caller's next save; call <see cref="TakeOutboxSignal"/> after it).</summary>
+    public void ReleaseToDispatcher(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (Entry(message).State != EntityState.Detached)
+        {
+            message.LockedBy = null;
+            message.LockedUntil = null;
+            _hasNewOutboxMessages = true;
+        }
+    }
+
+    /// <summary>The <see cref="OutboxMessage.LockedBy"/> of a step that is not due yet.</summary>
+    public const string NotDueYet = "not-due-yet";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

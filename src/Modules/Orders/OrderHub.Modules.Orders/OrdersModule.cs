@@ -4,10 +4,10 @@ using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Orders.Contracts.Queries;
-using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.CancelOrder;
 using OrderHub.Modules.Orders.Features.ChangeOrder;
 using OrderHub.Modules.Orders.Features.ConsolidateOrders;
@@ -20,6 +20,7 @@ using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Features.ReleaseHold;
 using OrderHub.Modules.Orders.Features.SearchOrders;
 using OrderHub.Modules.Orders.Persistence;
+using OrderHub.Modules.Orders.Placement;
 
 namespace OrderHub.Modules.Orders;
 
@@ -45,17 +46,11 @@ public sealed class OrdersModule : IModule
         services.AddScoped<OrderNumberAllocator>();
         services.AddSingleton<OrderNumberBlock>();
         services.AddScoped<OrderPricing>();
-        services.AddScoped<OrderPlacement>();
-        services.AddScoped<OrderIntake>();
+        services.AddScoped<PlacementProcess>();
+        services.AddScoped<IInternalCommandHandler<ContinuePlacement>, ContinuePlacementHandler>();
+        services.AddScoped<IInternalCommandHandler<RetryPendingAuthorization>, RetryPendingAuthorizationHandler>();
         services.AddScoped<OrderChange>();
         services.AddScoped<OrderConsolidation>();
-        services.AddTransient<ResumePlacementsJob>();
-        services.AddOptions<BackgroundPlacementOptions>().Bind(context.Configuration.GetSection(BackgroundPlacementOptions.SectionName))
-            .Validate(o => o.Workers >= 0, $"{BackgroundPlacementOptions.SectionName}:Workers must not be negative: set it to 0 (resume job only) or more.")
-            .Validate(o => o.Capacity >= 1, $"{BackgroundPlacementOptions.SectionName}:Capacity must be at least 1.")
-            .ValidateOnStart();
-        services.AddSingleton<BackgroundPlacementQueue>();
-        services.AddHostedService<BackgroundPlacementWorker>();
         services.AddScoped<ImportedOrderPlacer>();
         services.AddScoped<OrderCsvImport>();
         var commerce7 = context.Configuration.GetSection(Commerce7Options.SectionName);
@@ -95,7 +90,7 @@ public sealed class OrdersModule : IModule
     public void ScheduleJobs(IRecurringJobManager jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        jobs.AddOrUpdate<ResumePlacementsJob>("orders-resume-placements", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.RemoveIfExists("orders-resume-placements"); // placement's steps are outbox rows now (ADR 0004)
         if (_commerce7Enabled)
         {
             jobs.AddOrUpdate<PullMarketplaceOrdersJob>(PullMarketplaceOrdersJob.JobId, j => j.RunAsync(CancellationToken.None), _commerce7Schedule);

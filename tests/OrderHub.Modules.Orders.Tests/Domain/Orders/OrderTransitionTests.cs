@@ -36,8 +36,8 @@ public sealed class OrderTransitionTests
     public void Holds_block_fulfilment_until_every_one_is_released_and_release_resumes_placement()
     {
         var order = NewOrder();
-        order.PlaceHold(HoldType.Fraud, "Billing and shipping countries differ", null, "staff:risk", Now);
-        order.PlaceHold(HoldType.Manual, "Customer asked to wait", null, "staff:cs", Now);
+        order.PlaceHold(new StaffHoldRule(HoldType.Fraud, "Billing and shipping countries differ"), "staff:risk", Now);
+        order.PlaceHold(new StaffHoldRule(HoldType.Manual, "Customer asked to wait"), "staff:cs", Now);
         order.Status.ShouldBe(OrderStatus.OnHold);
         Should.Throw<ConflictException>(() => order.MarkReadyToFulfill("system", Now));
 
@@ -260,7 +260,7 @@ public sealed class OrderTransitionTests
         switch (stage)
         {
             case "OnHold":
-                order.PlaceHold(HoldType.Manual, "Customer asked to wait", null, "staff:cs", Now);
+                order.PlaceHold(new StaffHoldRule(HoldType.Manual, "Customer asked to wait"), "staff:cs", Now);
                 break;
             case "Backordered":
                 order.MarkBackordered("CAB-2019-750 short by 2", Now.AddDays(10), "system:inventory", Now);

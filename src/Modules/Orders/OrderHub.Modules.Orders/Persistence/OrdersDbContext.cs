@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Orders.Domain.Orders;
+using OrderHub.Modules.Orders.Placement;
 
 namespace OrderHub.Modules.Orders.Persistence;
 
@@ -18,6 +20,64 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<MarketplaceCursor> MarketplaceCursors => Set<MarketplaceCursor>();
+
+    /// <summary>Placement steps this context wrote and holds for the request that runs them inline, by order.</summary>
+    private readonly Dictionary<Guid, OutboxMessage> _heldPlacements = [];
+
+    /// <summary>
+    /// Whether the placements this context schedules are run inline by the request that caused them (the default: the
+    /// step is held for it, <see cref="PlacementSchedule.InlineHold"/>) or left to the dispatcher at once.
+    /// </summary>
+    public bool RunsPlacementInline { get; set; } = true;
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        SchedulePlacements();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        SchedulePlacements();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>An order placed inline has stopped: its step is processed with the next save.</summary>
+    public void CompleteHeldPlacement(Guid orderId, DateTimeOffset now)
+    {
+        if (_heldPlacements.Remove(orderId, out var step))
+        {
+            MarkProcessed(step, now);
+        }
+    }
+
+    /// <summary>The request will not run the order's placement on: its step is handed to the dispatcher with the next save.</summary>
+    public void ReleaseHeldPlacement(Guid orderId)
+    {
+        if (_heldPlacements.Remove(orderId, out var step))
+        {
+            ReleaseToDispatcher(step);
+        }
+    }
+
+    /// <summary>
+    /// Every order that (re-)entered Received gets its next placement step in the outbox, in this same save: no path
+    /// can leave an order Received with nothing to carry it on.
+    /// </summary>
+    private void SchedulePlacements()
+    {
+        foreach (var order in ChangeTracker.Entries<Order>().Select(e => e.Entity).Where(o => o.TakePlacementDue()).ToList())
+        {
+
+            var step = AddInternalCommand(
+                new ContinuePlacement(order.Id, order.Number) { OccurredAt = order.UpdatedAt },
+                RunsPlacementInline ? order.UpdatedAt + PlacementSchedule.InlineHold : null);
+            if (RunsPlacementInline)
+            {
+                _heldPlacements[order.Id] = step;
+            }
+        }
+    }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

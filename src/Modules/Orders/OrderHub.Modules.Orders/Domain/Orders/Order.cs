@@ -12,6 +12,12 @@ internal sealed class Order
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<OrderHold> _holds = [];
 
+    /// <summary>
+    /// Set when the order (re-)enters Received: its placement must run. Not stored on the order: the Orders context
+    /// writes it as the next step of the order's process to the outbox, in the same save (OrdersDbContext).
+    /// </summary>
+    private bool _placementDue;
+
     private Order()
     {
     }
@@ -115,6 +121,7 @@ internal sealed class Order
         }
 
         order.SetCharges(data.ShippingCharge, data.Tax);
+        order._placementDue = true;
         order.Record(now, "Received", $"Order received via {data.Channel} with {order._lines.Count} line(s), total {order.Total:0.00} {order.Currency}", actor);
         return order;
     }
@@ -191,15 +198,19 @@ internal sealed class Order
 
     public bool HasActiveHold(HoldType type) => ActiveHolds.Any(h => h.Type == type);
 
-    public void PlaceHold(HoldType type, string reason, string? rule, string actor, DateTimeOffset now)
+    /// <summary>True while a hold of the rule named <paramref name="ruleName"/> (a <see cref="HoldRule"/>'s) is active.</summary>
+    public bool IsHeldBy(string ruleName) => ActiveHolds.Any(h => h.Rule == ruleName);
+
+    public void PlaceHold(HoldRule rule, string actor, DateTimeOffset now)
     {
-        if (ActiveHolds.Any(h => h.Type == type && h.Reason == reason))
+        ArgumentNullException.ThrowIfNull(rule);
+        if (ActiveHolds.Any(h => h.Type == rule.Type && h.Reason == rule.Reason))
         {
             return; // the same cause is already held
         }
 
-        MoveTo(OrderStatus.OnHold, actor, now, "HoldPlaced", $"{type} hold: {reason}");
-        _holds.Add(new OrderHold(Id, type, reason, rule, actor, now));
+        MoveTo(OrderStatus.OnHold, actor, now, "HoldPlaced", $"{rule.Type} hold: {rule.Reason}");
+        _holds.Add(new OrderHold(Id, rule.Type, rule.Reason, rule.Name.Length == 0 ? null : rule.Name, actor, now));
     }
 
     /// <summary>Releases every active hold of the type. The placement flow then resumes from where it stopped.</summary>
@@ -224,23 +235,21 @@ internal sealed class Order
         }
     }
 
-    /// <summary>The hold rule of a backorder: an Inventory hold that Inventory clears itself when the stock is allocated.</summary>
-    public const string BackorderRule = "Backordered";
-
     /// <summary>
     /// Stock is short but expected supply covers it: the order waits in Backordered (timeline names the expected date)
-    /// on an Inventory hold with rule <see cref="BackorderRule"/>, until Inventory allocates the stock.
+    /// on an Inventory hold of the <see cref="BackorderedRule"/>, until Inventory allocates the stock.
     /// </summary>
     public void MarkBackordered(string shortages, DateTimeOffset expectedAt, string actor, DateTimeOffset now)
     {
-        if (ActiveHolds.Any(h => h.Rule == BackorderRule))
+        if (IsHeldBy(BackorderedRule.RuleName))
         {
             return; // already waiting
         }
 
         var expected = expectedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var rule = new BackorderedRule(expected, shortages);
         MoveTo(OrderStatus.Backordered, actor, now, "Backordered", $"Waiting on expected supply, expected by {expected}: {shortages}");
-        _holds.Add(new OrderHold(Id, HoldType.Inventory, $"Backordered until about {expected} ({shortages})", BackorderRule, actor, now));
+        _holds.Add(new OrderHold(Id, rule.Type, rule.Reason, rule.Name, actor, now));
     }
 
     /// <summary>
@@ -249,7 +258,7 @@ internal sealed class Order
     /// </summary>
     public bool LeaveBackorder(string detail, string actor, DateTimeOffset now)
     {
-        var holds = ActiveHolds.Where(h => h.Rule == BackorderRule).ToList();
+        var holds = ActiveHolds.Where(h => h.Rule == BackorderedRule.RuleName).ToList();
         if (holds.Count == 0)
         {
             return false;
@@ -311,8 +320,23 @@ internal sealed class Order
 
     public bool IsFullyAuthorized => Total == 0 || AuthorizedAmount >= Total;
 
+    /// <summary>The first placement step this order has not done yet.</summary>
+    public PlacementStep NextPlacementStep =>
+        !StockReserved ? PlacementStep.ReserveStock
+        : ComplianceDecisionId is null ? PlacementStep.DecideCompliance
+        : !IsFullyAuthorized ? PlacementStep.AuthorizePayment
+        : PlacementStep.Complete;
+
+    /// <summary>True once, after the order (re-)entered Received: the caller schedules its placement.</summary>
+    public bool TakePlacementDue()
+    {
+        var due = _placementDue;
+        _placementDue = false;
+        return due;
+    }
+
     /// <summary>
-    /// Received with no hold: a placement is running (or a crashed one waits for the resume job). Its compliance and
+    /// Received with no hold: a placement is running (or a crashed one waits for its outbox step). Its compliance and
     /// authorization are taken for the order as it is, so a change or merge now would be decided on the old lines.
     /// </summary>
     public bool IsBeingPlaced => Status == OrderStatus.Received && !ActiveHolds.Any();
@@ -409,6 +433,7 @@ internal sealed class Order
         if (to != Status)
         {
             OrderTransitions.EnsureCanMove(Number, Status, to);
+            _placementDue |= to == OrderStatus.Received;
         }
 
         Status = to;

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
-using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
+using OrderHub.Modules.Orders.Placement;
 
 namespace OrderHub.Modules.Orders.Features.ChangeOrder;
 
@@ -33,13 +33,13 @@ internal static class ChangeOrderEndpoint
         [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
         ClaimsPrincipal user,
         OrderChange change,
-        OrderPlacement placement,
+        PlacementProcess placement,
         ISender sender,
         CancellationToken cancellationToken)
     {
         if (await change.ApplyAsync(id, request, IdempotencyKeys.Require(idempotencyKey, OrderChange.MaxClientKeyLength), Actors.Of(user), cancellationToken))
         {
-            await placement.AdvanceAsync(id, cancellationToken); // the change cleared the last hold
+            await placement.RunAsync(id, cancellationToken); // the change cleared the last hold: placement's next step is due
         }
 
         return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), cancellationToken));

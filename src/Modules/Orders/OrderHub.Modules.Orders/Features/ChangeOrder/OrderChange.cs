@@ -7,9 +7,9 @@ using OrderHub.BuildingBlocks.Http;
 using OrderHub.Modules.Compliance.Contracts.Commands;
 using OrderHub.Modules.Inventory.Contracts.Commands;
 using OrderHub.Modules.Orders.Domain.Orders;
-using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Persistence;
+using OrderHub.Modules.Orders.Placement;
 using OrderHub.Modules.Payments.Contracts.Commands;
 using OrderHub.Modules.Payments.Contracts.Queries;
 
@@ -182,7 +182,7 @@ internal sealed partial class OrderChange(
         if (!result.Reserved)
         {
             var shortages = StockShortages.Describe(result.Shortages);
-            throw new BusinessRuleViolationException("InsufficientStock", $"Not enough stock for the change ({shortages}).");
+            throw new BusinessRuleViolationException(InsufficientStockRule.RuleName, $"Not enough stock for the change ({shortages}).");
         }
 
         steps.OnUndo(() => sender.Send(new ReplaceReservationCommand(key, [.. oldLines.Select(l => new StockLine(l.Sku, l.Quantity))]), CancellationToken.None).AsTask());
@@ -279,7 +279,7 @@ internal sealed partial class OrderChange(
                 $"Order {order.Number} already holds {order.AuthorizedAmount:0.00} {order.Currency} on its card; a new card is taken for an order on a Payment hold or not yet authorized.");
         }
 
-        if (order.ActiveHolds.Any(h => h is { Type: HoldType.Payment, Rule: "PaymentPending" }))
+        if (order.IsHeldBy(PaymentPendingRule.RuleName))
         {
             throw new ConflictException($"The gateway has not yet answered for order {order.Number}'s card (it is retried automatically); give a new card once it has.");
         }
@@ -303,7 +303,7 @@ internal sealed partial class OrderChange(
         var result = await sender.Send(new AuthorizePaymentCommand(key, order.Id, order.Number, amount, order.Currency, token), cancellationToken);
         if (result.Outcome != Payments.Contracts.Commands.PaymentOutcome.Succeeded)
         {
-            throw new BusinessRuleViolationException("PaymentDeclined",
+            throw new BusinessRuleViolationException(PaymentDeclinedRule.RuleName,
                 $"The {what} {amount:0.00} {order.Currency} was not authorized: {result.DeclineCode ?? result.Outcome.ToString()} ({result.Message}).");
         }
 

@@ -1,9 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Domain;
-using OrderHub.Modules.Orders.Domain.Orders;
 using OrderHub.Modules.Orders.Persistence;
-using OrderHub.Modules.Payments.Contracts.Queries;
 
 namespace OrderHub.Modules.Orders.Features.GetOrderDetails;
 
@@ -18,38 +16,6 @@ internal sealed class GetOrderDetailsHandler(OrdersDbContext db, ISender sender)
             .AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == query.OrderId, cancellationToken)
             ?? throw new NotFoundException("Order", query.OrderId.ToString());
-        return Map(order, await PaymentsOfAsync(sender, order.Id, cancellationToken));
+        return OrderDetails.From(order, await OrderDetails.PaymentsAsync(sender, order.Id, cancellationToken));
     }
-
-    internal static async Task<IReadOnlyList<PaymentDto>> PaymentsOfAsync(ISender sender, Guid orderId, CancellationToken cancellationToken)
-    {
-        var ledger = await sender.Send(new GetOrderPaymentsQuery(orderId), cancellationToken);
-        return [.. ledger.Transactions.Select(t => new PaymentDto(t.Type, t.Amount, t.Currency, t.Status, t.Reference, t.At))];
-    }
-
-    internal static OrderDetailsDto Map(Order order, IReadOnlyList<PaymentDto> payments)
-    {
-        var c = order.Customer;
-        return new OrderDetailsDto(
-            order.Id,
-            order.Number,
-            order.Status.ToString(),
-            order.Channel.ToString(),
-            order.ExternalReference,
-            new CustomerDto(c.Email, c.FirstName, c.LastName, c.DateOfBirth, c.Phone),
-            ToDto(order.ShippingAddress),
-            order.BillingAddress is null ? null : ToDto(order.BillingAddress),
-            order.ShippingService.ToString(),
-            [.. order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineDto(l.LineNumber, l.Sku, l.Quantity, l.UnitPrice, l.Status.ToString()))],
-            new TotalsDto(order.Subtotal, order.ShippingCharge, order.Tax, order.Total, order.Currency),
-            [.. order.ActiveHolds.OrderBy(h => h.Id).Select(h => new HoldDto(h.Type.ToString(), h.Reason, h.Rule, h.PlacedAt))],
-            [],
-            payments,
-            [.. order.Timeline.OrderBy(t => t.Id).Select(t => new TimelineEntryDto(t.At, t.Event, t.Detail, t.Actor))],
-            order.AdultSignatureRequired,
-            order.MergedIntoOrderId,
-            order.PlacedAt);
-    }
-
-    private static AddressDto ToDto(Address a) => new(a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country);
 }

@@ -1,12 +1,12 @@
 using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Domain;
-using OrderHub.BuildingBlocks.Http;
-using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Persistence;
+using OrderHub.Modules.Orders.Placement;
 
 namespace OrderHub.Modules.Orders.Features.ImportOrders;
 
@@ -33,21 +33,21 @@ internal sealed record ImportedOrderOutcome(
     ImportedOrderResult Result, Guid? OrderId, string? OrderNumber, string? Status, string? Rule, string? Reason, IReadOnlyList<PlacementFieldError> FieldErrors);
 
 /// <summary>
-/// Places one order exactly as <c>POST /api/v1/orders</c> does, through <see cref="OrderIntake"/> (idempotent by key,
-/// placement run when it was created). Each order runs in its own DI scope, so a long import neither accumulates tracked entities nor
-/// lets one order's failure leak into the next. Input errors come back as <see cref="PlacementFieldError"/>s, not exceptions.
+/// Places one order exactly as <c>POST /api/v1/orders</c> does (<see cref="PlaceOrderCommand"/>: idempotent by key,
+/// placement run when it was created). Each order runs in its own DI scope, so a long import neither accumulates
+/// tracked entities nor lets one order's failure leak into the next. Input errors come back as
+/// <see cref="PlacementFieldError"/>s, not exceptions.
 /// </summary>
 internal sealed class ImportedOrderPlacer(IServiceScopeFactory scopes, ILogger<ImportedOrderPlacer> logger)
 {
-    public async Task<ImportedOrderOutcome> PlaceAsync(PlaceOrderCommand command, CancellationToken cancellationToken)
+    public async Task<ImportedOrderOutcome> PlaceAsync(ReceiveOrderCommand order, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        var request = command with { RequestHash = IdempotencyKeys.Fingerprint(command) };
+        ArgumentNullException.ThrowIfNull(order);
         await using var scope = scopes.CreateAsyncScope();
-        IntakeResult intake;
+        PlacedOrder placed;
         try
         {
-            intake = await scope.ServiceProvider.GetRequiredService<OrderIntake>().PlaceAsync(request, cancellationToken);
+            placed = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PlaceOrderCommand(order, ReplaysExpected: true), cancellationToken);
         }
         catch (ValidationException ex)
         {
@@ -62,23 +62,23 @@ internal sealed class ImportedOrderPlacer(IServiceScopeFactory scopes, ILogger<I
             return Rejected("ImportedWithOtherContent", [], ex.Message + " (the same order was imported before with other content)");
         }
 
-        var (result, placement) = intake;
-        using var orderScope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = result.OrderNumber });
+        var placement = placed.Placement;
+        using var orderScope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = placed.OrderNumber });
         // The status as placement left it; read back only for a replay or when placement had to reload the order.
         var status = placement?.CompleteOrder?.Status.ToString()
             ?? (await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().Orders
-                .Where(o => o.Id == result.OrderId).Select(o => o.Status).SingleAsync(cancellationToken)).ToString();
+                .Where(o => o.Id == placed.OrderId).Select(o => o.Status).SingleAsync(cancellationToken)).ToString();
         if (placement?.Outcome == PlacementOutcome.Refused)
         {
-            logger.LogInformation("Imported order {OrderNumber} ({ExternalReference}) refused: {Rule}", result.OrderNumber, command.ExternalReference, placement.Rule);
-            return new ImportedOrderOutcome(ImportedOrderResult.Refused, result.OrderId, result.OrderNumber, status, placement.Rule, placement.Reason, []);
+            logger.LogInformation("Imported order {OrderNumber} ({ExternalReference}) refused: {Rule}", placed.OrderNumber, order.ExternalReference, placement.Rule);
+            return new ImportedOrderOutcome(ImportedOrderResult.Refused, placed.OrderId, placed.OrderNumber, status, placement.Rule, placement.Reason, []);
         }
 
         logger.LogInformation(
             "Imported order {OrderNumber} ({ExternalReference}): {Result}, {Status}",
-            result.OrderNumber, command.ExternalReference, result.Created ? "created" : "already imported", status);
+            placed.OrderNumber, order.ExternalReference, placed.Created ? "created" : "already imported", status);
         return new ImportedOrderOutcome(
-            result.Created ? ImportedOrderResult.Created : ImportedOrderResult.AlreadyImported, result.OrderId, result.OrderNumber, status, null, null, []);
+            placed.Created ? ImportedOrderResult.Created : ImportedOrderResult.AlreadyImported, placed.OrderId, placed.OrderNumber, status, null, null, []);
 
         static ImportedOrderOutcome Rejected(string? rule, IReadOnlyList<PlacementFieldError> errors, string? reason = null) =>
             new(ImportedOrderResult.Rejected, null, null, null, rule, reason, errors);

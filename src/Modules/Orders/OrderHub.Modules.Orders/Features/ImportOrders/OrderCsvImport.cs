@@ -30,7 +30,7 @@ internal sealed record OrderImportErrorDto(int? Line, string? Column, string Mes
 
 /// <summary>
 /// Turns a CSV of order lines (one row per line; rows sharing an <c>externalReference</c> are one order) into
-/// <see cref="PlaceOrderCommand"/>s of channel Import and places them one by one with <see cref="ImportedOrderPlacer"/>,
+/// <see cref="PlaceOrderRequest"/>s of channel Import and places them one by one with <see cref="ImportedOrderPlacer"/>,
 /// in file order, carrying on after a bad order. The idempotency key of each order is derived from the upload's
 /// Idempotency-Key (or, without one, from nothing but the reference) and the externalReference, so uploading the
 /// same orders again never creates them twice.
@@ -137,7 +137,7 @@ internal sealed class OrderCsvImport(ImportedOrderPlacer placer, ILogger<OrderCs
         }
 
         var token = first["paymentToken"];
-        var command = new PlaceOrderCommand
+        var request = new PlaceOrderRequest
         {
             Channel = nameof(OrderChannel.Import),
             ExternalReference = group.Reference,
@@ -146,11 +146,9 @@ internal sealed class OrderCsvImport(ImportedOrderPlacer placer, ILogger<OrderCs
             ShippingService = first["shippingService"],
             Lines = orderLines,
             Payment = token is null ? null : new PaymentInput("Card", token),
-            IdempotencyKey = OrderKey(group.Reference!),
-            Actor = actor,
         };
 
-        var outcome = await placer.PlaceAsync(command, cancellationToken);
+        var outcome = await placer.PlaceAsync(new ReceiveOrderCommand(request, OrderKey(group.Reference!), actor), cancellationToken);
         var outcomeErrors = outcome.FieldErrors.Select(e => ToCell(e, group)).ToList();
         if (outcome.Result == ImportedOrderResult.Rejected && outcome.Rule == "UnknownSku" && outcome.Reason is not null)
         {

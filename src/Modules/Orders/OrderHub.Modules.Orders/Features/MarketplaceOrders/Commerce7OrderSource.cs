@@ -50,17 +50,17 @@ internal sealed class Commerce7OrderSource(HttpClient http, IOptions<Commerce7Op
             throw new MarketplaceSourceException($"Commerce7 could not be read: {ex.Message}", ex);
         }
 
-        var orders = (page?.Orders ?? []).Where(x => !string.IsNullOrWhiteSpace(x.Id)).Select(ToCommand).ToList();
+        var orders = (page?.Orders ?? []).Where(x => !string.IsNullOrWhiteSpace(x.Id)).Select(ToOrder).ToList();
         return new MarketplaceOrderPage(orders, string.IsNullOrWhiteSpace(page?.Cursor) ? null : page.Cursor);
     }
 
-    internal static PlaceOrderCommand ToCommand(Commerce7Order order)
+    internal static MarketplaceOrder ToOrder(Commerce7Order order)
     {
         var customer = order.Customer;
         var shipTo = order.ShipTo;
         // Commerce7 charged a "Paid" order itself: OrderHub records it as prepaid instead of holding it for a card.
         var paid = string.Equals(order.PaymentStatus, "Paid", StringComparison.OrdinalIgnoreCase);
-        return new PlaceOrderCommand
+        return new MarketplaceOrder(new PlaceOrderRequest
         {
             Channel = nameof(OrderChannel.Marketplace),
             ExternalReference = order.Id,
@@ -75,8 +75,7 @@ internal sealed class Commerce7OrderSource(HttpClient http, IOptions<Commerce7Op
                 : new AddressInput(shipTo.Address, shipTo.Address2, shipTo.City, shipTo.StateCode, shipTo.ZipCode, shipTo.CountryCode ?? "US"),
             Lines = [.. (order.Items ?? []).Where(i => !string.IsNullOrWhiteSpace(i.Sku)).Select(i => new LineInput(i.Sku, i.Quantity))],
             Payment = paid ? new PaymentInput("Marketplace", PrepaidTokens.For(SourceName, order.Id!)) : null,
-            PaidAtMarketplace = paid,
-        };
+        }, paid);
     }
 
     private static DateOnly? BirthDate(string? value) =>

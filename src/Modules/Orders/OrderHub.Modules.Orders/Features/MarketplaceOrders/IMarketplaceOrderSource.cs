@@ -4,7 +4,7 @@ namespace OrderHub.Modules.Orders.Features.MarketplaceOrders;
 
 /// <summary>
 /// Port: a marketplace or DTC platform that orders are pulled from, page by page. An adapter maps its orders into
-/// <see cref="PlaceOrderCommand"/>s (channel Marketplace, externalReference = the marketplace's order id).
+/// <see cref="MarketplaceOrder"/>s (channel Marketplace, externalReference = the marketplace's order id).
 /// </summary>
 internal interface IMarketplaceOrderSource
 {
@@ -16,7 +16,10 @@ internal interface IMarketplaceOrderSource
 }
 
 /// <summary>A page of orders and the cursor of the next page (null when the marketplace gave none).</summary>
-internal sealed record MarketplaceOrderPage(IReadOnlyList<PlaceOrderCommand> Orders, string? NextCursor);
+internal sealed record MarketplaceOrderPage(IReadOnlyList<MarketplaceOrder> Orders, string? NextCursor);
 
 /// <summary>The marketplace answered with an error or something unreadable; the pull stops and keeps its cursor.</summary>
 internal sealed class MarketplaceSourceException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>An order as the marketplace sent it; <paramref name="Paid"/> when the marketplace already charged it.</summary>
+internal sealed record MarketplaceOrder(PlaceOrderRequest Order, bool Paid);

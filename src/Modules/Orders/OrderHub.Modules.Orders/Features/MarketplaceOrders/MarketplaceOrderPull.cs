@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.Modules.Orders.Features.ImportOrders;
+using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Persistence;
 
 namespace OrderHub.Modules.Orders.Features.MarketplaceOrders;
@@ -29,7 +30,7 @@ internal sealed class MarketplaceOrderPull(OrdersDbContext db, ImportedOrderPlac
             foreach (var order in page.Orders)
             {
                 var outcome = await placer.PlaceAsync(
-                    order with { IdempotencyKey = $"marketplace:{source.Name}:{order.ExternalReference}", Actor = $"system:{source.Name}" },
+                    new ReceiveOrderCommand(order.Order, $"marketplace:{source.Name}:{order.Order.ExternalReference}", $"system:{source.Name}", order.Paid),
                     cancellationToken);
                 switch (outcome.Result)
                 {
@@ -40,7 +41,7 @@ internal sealed class MarketplaceOrderPull(OrdersDbContext db, ImportedOrderPlac
                         rejected++;
                         logger.LogWarning(
                             "Marketplace {Source} order {ExternalReference} rejected: {Rule} {Reason} {Errors}",
-                            source.Name, order.ExternalReference, outcome.Rule, outcome.Reason,
+                            source.Name, order.Order.ExternalReference, outcome.Rule, outcome.Reason,
                             string.Join("; ", outcome.FieldErrors.Select(e => $"{e.Field}: {e.Message}")));
                         break;
                 }

@@ -16,7 +16,7 @@ internal sealed class PlaceHoldHandler(OrdersDbContext db, TimeProvider clock, I
             throw new ConflictException($"Order {order.Number} is {order.Status}; holds apply before picking.");
         }
 
-        order.PlaceHold(Enum.Parse<HoldType>(command.Type!), command.Reason!, rule: null, command.Actor, clock.GetUtcNow());
+        order.PlaceHold(new StaffHoldRule(Enum.Parse<HoldType>(command.Type!), command.Reason!), command.Actor, clock.GetUtcNow());
         logger.LogInformation("Order {OrderNumber} put on {HoldType} hold by {Actor}", order.Number, command.Type, command.Actor);
         return true;
     }

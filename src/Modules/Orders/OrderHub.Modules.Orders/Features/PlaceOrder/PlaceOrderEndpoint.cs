@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Security;
-using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
+using OrderHub.Modules.Orders.Placement;
 
 namespace OrderHub.Modules.Orders.Features.PlaceOrder;
 
@@ -34,49 +34,41 @@ internal static class PlaceOrderEndpoint
             .RequireAuthorization(ApiScopes.OrdersWrite);
 
     private static async Task<Results<Created<OrderDetailsDto>, Ok<OrderDetailsDto>, ProblemHttpResult>> HandleAsync(
-        PlaceOrderCommand command,
+        PlaceOrderRequest body,
         [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
         [FromHeader(Name = "Prefer")] string? prefer,
         ClaimsPrincipal user,
         HttpResponse response,
         ISender sender,
-        OrderIntake intake,
         CancellationToken cancellationToken)
     {
-        var request = command with
-        {
-            IdempotencyKey = IdempotencyKeys.Require(idempotencyKey),
-            RequestHash = IdempotencyKeys.Fingerprint(command),
-            Actor = Actors.Of(user),
-            LookUpReplayFirst = false,
-        };
-
         var respondAsync = PrefersRespondAsync(prefer);
-        var (result, placement) = await intake.PlaceAsync(request, respondAsync, cancellationToken);
-        if (respondAsync && placement is not null)
+        var order = new ReceiveOrderCommand(body, IdempotencyKeys.Require(idempotencyKey), Actors.Of(user));
+        var placed = await sender.Send(new PlaceOrderCommand(order, respondAsync ? PlacementExtent.StockOnly : PlacementExtent.Whole), cancellationToken);
+        if (placed.Placement is not { } placement)
         {
-            response.Headers["Preference-Applied"] = RespondAsync; // a replay answers with the order as it is now
+            return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(placed.OrderId), cancellationToken)); // a replay: the order as it is now
         }
 
-        if (placement is not null)
+        if (respondAsync)
         {
-            if (placement.Outcome == PlacementOutcome.Refused)
-            {
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: "The order cannot be accepted.",
-                    detail: placement.Reason,
-                    instance: $"/api/v1/orders/{result.OrderId}",
-                    extensions: new Dictionary<string, object?> { ["rule"] = placement.Rule, ["orderId"] = result.OrderId, ["orderNumber"] = result.OrderNumber });
-            }
-
-            var placed = placement.CompleteOrder is { } complete
-                ? GetOrderDetailsHandler.Map(complete, respondAsync ? [] : await GetOrderDetailsHandler.PaymentsOfAsync(sender, complete.Id, cancellationToken))
-                : await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken);
-            return TypedResults.Created($"/api/v1/orders/{result.OrderId}", placed);
+            response.Headers["Preference-Applied"] = RespondAsync;
         }
 
-        return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(result.OrderId), cancellationToken));
+        if (placement.Outcome == PlacementOutcome.Refused)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The order cannot be accepted.",
+                detail: placement.Reason,
+                instance: $"/api/v1/orders/{placed.OrderId}",
+                extensions: new Dictionary<string, object?> { ["rule"] = placement.Rule, ["orderId"] = placed.OrderId, ["orderNumber"] = placed.OrderNumber });
+        }
+
+        var details = placement.CompleteOrder is { } complete
+            ? OrderDetails.From(complete, respondAsync ? [] : await OrderDetails.PaymentsAsync(sender, complete.Id, cancellationToken))
+            : await sender.Send(new GetOrderDetailsQuery(placed.OrderId), cancellationToken);
+        return TypedResults.Created($"/api/v1/orders/{placed.OrderId}", details);
     }
 
     /// <summary>RFC 7240: <c>Prefer</c> holds comma-separated preferences, each perhaps with parameters after a semicolon.</summary>

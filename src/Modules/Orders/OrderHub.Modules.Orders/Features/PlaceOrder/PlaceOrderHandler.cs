@@ -1,72 +1,72 @@
+using System.Data.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Domain;
-using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
-using OrderHub.Modules.Orders.Domain.Orders;
 using OrderHub.Modules.Orders.Persistence;
+using OrderHub.Modules.Orders.Placement;
 
 namespace OrderHub.Modules.Orders.Features.PlaceOrder;
 
 /// <summary>
-/// Receives an order: stores it as Received with its timeline and announces it through the outbox, all in the
-/// command's transaction. A repeated Idempotency-Key returns the first order; with another body it is a conflict.
+/// Receives the order, then runs its placement on the order still in hand. A key used before (a replay, or a parallel
+/// request that committed first) is answered with the first order, or 409 if the body differs. The REST path does not
+/// look the key up first (a web store sends a key once): the key's unique index refuses a replay at commit, and only
+/// then is it looked up, saving a round trip per order.
 /// </summary>
-internal sealed class PlaceOrderHandler(
-    OrdersDbContext db,
-    OrderNumberAllocator numbers,
-    OrderPricing pricing,
-    TimeProvider clock,
-    ILogger<PlaceOrderHandler> logger) : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
+internal sealed partial class PlaceOrderHandler(ISender sender, OrdersDbContext db, PlacementProcess placement, ILogger<PlaceOrderHandler> logger)
+    : ICommandHandler<PlaceOrderCommand, PlacedOrder>
 {
-    public async ValueTask<PlaceOrderResult> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
+    public async ValueTask<PlacedOrder> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
     {
-        var previous = command.LookUpReplayFirst ? await db.IdempotencyRecords.FindAsync([command.IdempotencyKey], cancellationToken) : null;
-        if (previous is not null)
+        var request = command.Order;
+        if (command.ReplaysExpected && await FindReplayAsync(request, cancellationToken) is { } known)
         {
-            if (previous.RequestHash != command.RequestHash)
+            return known;
+        }
+
+        ReceivedOrder received;
+        try
+        {
+            received = await sender.Send(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or DbException || (ex is BusinessRuleViolationException && !command.ReplaysExpected))
+        {
+            // A rule refusal may also be a replay whose SKU has since gone: the lookup answers the replay, and a new order
+            // is refused again. Expected, so Debug (the host keeps EF Core's error lines for a lost key out of the log).
+            LogNotStored(ex, request.IdempotencyKey, ex.GetType().Name);
+            if (await FindReplayAsync(request, cancellationToken) is not { } replay)
             {
-                throw new ConflictException("This Idempotency-Key was already used with a different request body.");
+                throw;
             }
 
-            var number = await db.Orders.Where(o => o.Id == previous.OrderId).Select(o => o.Number).SingleAsync(cancellationToken);
-            return new PlaceOrderResult(previous.OrderId, number, Created: false);
+            return replay;
         }
 
-        var now = clock.GetUtcNow();
-        var customer = new Customer(command.Customer!.Email!.Trim().ToLowerInvariant(), command.Customer.FirstName!.Trim(),
-            command.Customer.LastName!.Trim(), command.Customer.DateOfBirth, command.Customer.Phone);
-        var service = command.ShippingService is null ? ShippingService.Ground : Enum.Parse<ShippingService>(command.ShippingService);
-        var shipTo = command.ShippingAddress!.ToAddress();
-        var priced = await pricing.PriceAsync([.. command.Lines!.Select(l => (l.Sku!.Trim(), l.Quantity))], service, shipTo, cancellationToken);
-        var order = Order.Receive(
-            new ReceiveOrder(
-                await numbers.NextAsync(cancellationToken),
-                Enum.Parse<OrderChannel>(command.Channel!),
-                command.ExternalReference,
-                customer,
-                shipTo,
-                command.BillingAddress?.ToAddress(),
-                service,
-                command.Payment?.Token,
-                priced.Currency,
-                priced.Lines,
-                priced.Shipping,
-                priced.Tax),
-            command.Actor,
-            now);
-
-        db.Orders.Add(order);
-        db.IdempotencyRecords.Add(new IdempotencyRecord(command.IdempotencyKey, command.RequestHash, order.Id, now));
-        db.AddIntegrationEvent(new OrderReceivedIntegrationEvent(
-            order.Id, order.Number, order.Channel.ToString(), customer.Email, customer.FullName,
-            [.. order.Lines.Select(l => new OrderReceivedLine(l.Sku, l.Quantity))]));
-
-        using (logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = order.Number }))
-        {
-            logger.LogInformation("Order {OrderNumber} received via {Channel} with {LineCount} line(s)", order.Number, order.Channel, order.Lines.Count);
-        }
-
-        return new PlaceOrderResult(order.Id, order.Number, Created: true) { Received = order };
+        var order = received.Order;
+        var result = command.Extent == PlacementExtent.StockOnly
+            ? await placement.ReserveReceivedAsync(order, cancellationToken)
+            : await placement.RunAsync(order, cancellationToken);
+        return new PlacedOrder(order.Id, order.Number, result);
     }
+
+    private async Task<PlacedOrder?> FindReplayAsync(ReceiveOrderCommand request, CancellationToken cancellationToken)
+    {
+        var previous = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == request.IdempotencyKey, cancellationToken);
+        if (previous is null)
+        {
+            return null;
+        }
+
+        if (previous.RequestHash != request.RequestHash)
+        {
+            throw new ConflictException("This Idempotency-Key was already used with a different request body.");
+        }
+
+        var number = await db.Orders.Where(o => o.Id == previous.OrderId).Select(o => o.Number).SingleAsync(cancellationToken);
+        return new PlacedOrder(previous.OrderId, number, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Idempotency-Key {IdempotencyKey} was not stored ({Reason}): answering as a replay")]
+    private partial void LogNotStored(Exception ex, string idempotencyKey, string reason);
 }

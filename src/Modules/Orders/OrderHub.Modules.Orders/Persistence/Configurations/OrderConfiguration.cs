@@ -22,8 +22,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => new { o.Status, o.PlacedAt });
 
-        // ResumePlacementsJob looks every minute for orders left in Received (by UpdatedAt) on every host: without this
-        // it scanned the whole table (1.3 s at a million orders, docs/performance.md).
+        // Orders left in a status since a given time (stuck-order checks): without it such a look-up scanned the whole
+        // table (1.3 s at a million orders, docs/performance.md).
         builder.HasIndex(o => new { o.Status, o.UpdatedAt });
         builder.HasIndex(o => o.PlacedAt);
         builder.HasIndex(o => o.ExternalReference);

@@ -6,11 +6,11 @@ using OrderHub.Modules.Payments.Contracts.Commands;
 namespace OrderHub.Modules.Orders.Features.PlaceOrder;
 
 /// <summary>Shape of a new order (400 with field errors); business rules come later in the placement flow.</summary>
-internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
+internal sealed class ReceiveOrderValidator : AbstractValidator<ReceiveOrderCommand>
 {
     private static readonly string[] ShippingServices = ["Ground", "TwoDay", "Overnight", "Pickup"];
 
-    public PlaceOrderValidator(TimeProvider clock)
+    public ReceiveOrderValidator(TimeProvider clock)
     {
         RuleFor(c => c.Channel).NotEmpty()
             .Must(c => Enum.TryParse<OrderChannel>(c, ignoreCase: false, out _))

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.Modules.Compliance.Contracts.Commands;
 using OrderHub.Modules.Inventory.Contracts.Commands;
 using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
@@ -8,7 +9,7 @@ using OrderHub.Modules.Orders.Domain.Orders;
 using OrderHub.Modules.Orders.Persistence;
 using OrderHub.Modules.Payments.Contracts.Commands;
 
-namespace OrderHub.Modules.Orders.Features.AdvancePlacement;
+namespace OrderHub.Modules.Orders.Placement;
 
 internal enum PlacementOutcome
 {
@@ -32,28 +33,28 @@ internal sealed record PlacementResult(PlacementOutcome Outcome, string? Rule = 
 }
 
 /// <summary>
-/// The seed workflow after an order is received: reserve stock → compliance decision → payment authorization →
-/// ready to fulfill. Each step is another module's command with a key derived from the order and step, so a resumed
-/// or repeated run never reserves, decides or charges twice. The order itself is saved once, when placement stops
-/// (ready, held or refused): a run cut short is resumed from the last save and the keys return what the steps did.
-/// A failing step leaves the order on a hold naming the reason; a compliance refusal cancels it, and the cancellation
-/// event releases what earlier steps took. Not a Mediator command on purpose: every step commits in its own module's
-/// transaction (one long Orders transaction would block the other modules on SQLite and hold locks on servers).
+/// The order's placement, the seed workflow after an order is received: reserve stock → compliance decision → payment
+/// authorization → ready to fulfill (<see cref="PlacementStep"/>). Each step is another module's command with a key
+/// derived from the order and step, so a resumed or repeated run never reserves, decides or charges twice. The order is
+/// saved once, when placement stops (ready, held or refused), together with the step's outbox row marked done: a run cut
+/// short is resumed by the dispatcher from the last save (<see cref="ContinuePlacement"/>). A failing step leaves the
+/// order on a hold naming its rule; a compliance refusal cancels it, and the cancellation event releases what earlier
+/// steps took. Not a Mediator command on purpose: every step commits in its own module's transaction (one long Orders
+/// transaction would block the other modules on SQLite and hold locks on servers).
 /// </summary>
-internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender, TimeProvider clock, ILogger<OrderPlacement> logger)
+internal sealed partial class PlacementProcess(OrdersDbContext db, ISender sender, OutboxSignal outboxSignal, TimeProvider clock, ILogger<PlacementProcess> logger)
 {
     private const string Actor = "system:placement";
 
-    /// <summary>Advances a stored order (a resumed placement, a released hold).</summary>
-    public Task<PlacementResult> AdvanceAsync(Guid orderId, CancellationToken cancellationToken) => RunAsync(orderId, null, cancellationToken);
+    /// <summary>Runs placement on a stored order from where it stands (a step from the outbox, a released hold).</summary>
+    public Task<PlacementResult> RunAsync(Guid orderId, CancellationToken cancellationToken) => RunAsync(orderId, null, cancellationToken);
 
-    /// <summary>Advances the order just received in this scope: it is still tracked, whole, so it is not read back.</summary>
-    public Task<PlacementResult> AdvanceReceivedAsync(Order received, CancellationToken cancellationToken) =>
-        RunAsync(received.Id, received, cancellationToken);
+    /// <summary>Runs placement on the order received (or released) in this scope: it is still tracked, whole, so it is not read back.</summary>
+    public Task<PlacementResult> RunAsync(Order order, CancellationToken cancellationToken) => RunAsync(order.Id, order, cancellationToken);
 
     /// <summary>
     /// Only the first step for the order just received: reserve its stock (or hold it, saved) so the caller can answer
-    /// at once with what the customer most needs to know. The caller queues the rest (<see cref="BackgroundPlacementQueue"/>).
+    /// at once with what the customer most needs to know. The rest is handed to the dispatcher in the same save.
     /// </summary>
     public async Task<PlacementResult> ReserveReceivedAsync(Order received, CancellationToken cancellationToken)
     {
@@ -63,30 +64,50 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
             return stopped with { CompleteOrder = received };
         }
 
+        db.ReleaseHeldPlacement(received.Id);
         await db.SaveChangesAsync(cancellationToken);
+        if (db.TakeOutboxSignal())
+        {
+            outboxSignal.Notify();
+        }
+
         return new PlacementResult(PlacementOutcome.Accepted) { CompleteOrder = received };
     }
 
-    private async Task<PlacementResult> RunAsync(Guid orderId, Order? received, CancellationToken cancellationToken)
+    /// <summary>The gateway is asked again: the pending-payment hold (if still there) is released and placement goes on.</summary>
+    public async Task<PlacementResult> RetryPendingAuthorizationAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var order = await db.LoadOrderAsync(orderId, cancellationToken);
+        if (!order.IsHeldBy(PaymentPendingRule.RuleName))
+        {
+            return new PlacementResult(PlacementOutcome.Idle); // released or changed meanwhile
+        }
+
+        order.ReleaseHold(HoldType.Payment, "Retrying the pending authorization", Actor, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await RunAsync(order, cancellationToken);
+    }
+
+    private async Task<PlacementResult> RunAsync(Guid orderId, Order? inHand, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var order = received ?? await db.LoadOrderAsync(orderId, cancellationToken);
-                var result = await AdvanceOnceAsync(order, cancellationToken);
-                return received is null ? result : result with { CompleteOrder = received };
+                var order = inHand ?? await db.LoadOrderAsync(orderId, cancellationToken);
+                var result = await AdvanceAsync(order, cancellationToken);
+                return inHand is null ? result : result with { CompleteOrder = inHand };
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
                 // Another host or request moved the order meanwhile; steps are idempotent, so start from what is stored.
                 db.ChangeTracker.Clear();
-                received = null;
+                inHand = null;
             }
         }
     }
 
-    private async Task<PlacementResult> AdvanceOnceAsync(Order order, CancellationToken cancellationToken)
+    private async Task<PlacementResult> AdvanceAsync(Order order, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = order.Number });
         if (order.Status is not OrderStatus.Received || order.ActiveHolds.Any())
@@ -94,23 +115,18 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
             return new PlacementResult(PlacementOutcome.Idle);
         }
 
-        if (!order.StockReserved && await ReserveStockAsync(order, cancellationToken) is { } stopped)
+        while (order.NextPlacementStep is var step and not PlacementStep.Complete)
         {
-            return stopped;
-        }
-
-        if (order.ComplianceDecisionId is null)
-        {
-            var decision = await DecideComplianceAsync(order, cancellationToken);
-            if (decision is not null)
+            var stopped = step switch
             {
-                return decision;
+                PlacementStep.ReserveStock => await ReserveStockAsync(order, cancellationToken),
+                PlacementStep.DecideCompliance => await DecideComplianceAsync(order, cancellationToken),
+                _ => await AuthorizeAsync(order, cancellationToken),
+            };
+            if (stopped is not null)
+            {
+                return stopped;
             }
-        }
-
-        if (!order.IsFullyAuthorized && !await AuthorizeAsync(order, cancellationToken))
-        {
-            return await HoldAsync(order, cancellationToken);
         }
 
         order.MarkReadyToFulfill(Actor, clock.GetUtcNow());
@@ -119,9 +135,20 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
             HandOver(order);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await StopAsync(order, cancellationToken);
         LogReady(order.Number, order.Status.ToString());
         return new PlacementResult(order.IsCarryOut ? PlacementOutcome.Delivered : PlacementOutcome.ReadyToFulfill);
+    }
+
+    /// <summary>Placement stops here (ready, held or refused): the order is saved with its step marked done.</summary>
+    private async Task StopAsync(Order order, CancellationToken cancellationToken)
+    {
+        db.CompleteHeldPlacement(order.Id, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        if (db.TakeOutboxSignal())
+        {
+            outboxSignal.Notify();
+        }
     }
 
     /// <summary>
@@ -161,10 +188,9 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
         }
 
         var now = clock.GetUtcNow();
-        if (!await Backorders.OrderBackorders.TryBackorderAsync(sender, order, reservation, Actor, now, cancellationToken))
+        if (!await BackorderStep.TryBackorderAsync(sender, order, reservation, Actor, now, cancellationToken))
         {
-            var shortages = StockShortages.Describe(reservation.Shortages);
-            order.PlaceHold(HoldType.Inventory, $"Insufficient stock ({shortages})", "InsufficientStock", Actor, now);
+            order.PlaceHold(new InsufficientStockRule(StockShortages.Describe(reservation.Shortages)), Actor, now);
         }
 
         return await HoldAsync(order, cancellationToken); // Backordered: resumed when Inventory allocates (Features/Backorders)
@@ -172,8 +198,7 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
 
     private async Task<PlacementResult?> CheckComplianceWhileShortAsync(Order order, CancellationToken cancellationToken)
     {
-        var key = PlacementKeys.Compliance(order.Id, order.StartComplianceCheck());
-        var decision = await sender.Send(ComplianceRequests.For(order, order.Lines.Select(l => l.AsPriced()), order.ShippingAddress, key), cancellationToken);
+        var decision = await AskComplianceAsync(order, cancellationToken);
         if (decision.Outcome == ComplianceOutcome.Approved)
         {
             order.Record(clock.GetUtcNow(), "ComplianceChecked", $"May wait for stock: {decision.Reason} (decided again once the stock is reserved)", "system:compliance");
@@ -186,8 +211,7 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
     /// <summary>Null when approved (placement goes on); otherwise the result to answer with.</summary>
     private async Task<PlacementResult?> DecideComplianceAsync(Order order, CancellationToken cancellationToken)
     {
-        var key = PlacementKeys.Compliance(order.Id, order.StartComplianceCheck());
-        var decision = await sender.Send(ComplianceRequests.For(order, order.Lines.Select(l => l.AsPriced()), order.ShippingAddress, key), cancellationToken);
+        var decision = await AskComplianceAsync(order, cancellationToken);
         if (decision.Outcome == ComplianceOutcome.Approved)
         {
             order.MarkComplianceApproved(decision.DecisionId, decision.AdultSignatureRequired, decision.Reason, clock.GetUtcNow());
@@ -197,30 +221,36 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
         return await ApplyComplianceStopAsync(order, decision, cancellationToken);
     }
 
+    private async Task<ComplianceDecisionDto> AskComplianceAsync(Order order, CancellationToken cancellationToken)
+    {
+        var key = PlacementKeys.Compliance(order.Id, order.StartComplianceCheck());
+        return await sender.Send(ComplianceRequests.For(order, order.Lines.Select(l => l.AsPriced()), order.ShippingAddress, key), cancellationToken);
+    }
+
     /// <summary>A held decision holds the order; a refusal cancels it (the cancellation event gives back what it took).</summary>
     private async Task<PlacementResult> ApplyComplianceStopAsync(Order order, ComplianceDecisionDto decision, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (decision.Outcome == ComplianceOutcome.Hold)
         {
-            order.PlaceHold(HoldType.Compliance, decision.Reason, decision.Rule, Actor, now);
+            order.PlaceHold(new ComplianceHoldRule(decision.Rule, decision.Reason), Actor, now);
             return await HoldAsync(order, cancellationToken);
         }
 
         order.Cancel($"Refused by compliance ({decision.Rule}): {decision.Reason}", Actor, now);
         db.AddIntegrationEvent(new OrderCancelledIntegrationEvent(order.Id, order.Number, $"Refused: {decision.Reason}", PlacementKeys.Stock(order.Id)));
-        await db.SaveChangesAsync(cancellationToken);
+        await StopAsync(order, cancellationToken);
         LogRefused(order.Number, decision.Rule, decision.Reason);
         return new PlacementResult(PlacementOutcome.Refused, decision.Rule, decision.Reason);
     }
 
-    private async Task<bool> AuthorizeAsync(Order order, CancellationToken cancellationToken)
+    /// <summary>Null when authorized (placement goes on); otherwise the order on a Payment hold, saved.</summary>
+    private async Task<PlacementResult?> AuthorizeAsync(Order order, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         if (string.IsNullOrWhiteSpace(order.PaymentToken))
         {
-            order.PlaceHold(HoldType.Payment, "No payment method on the order", "PaymentMissing", Actor, now);
-            return false;
+            order.PlaceHold(new PaymentMissingRule(), Actor, clock.GetUtcNow());
+            return await HoldAsync(order, cancellationToken);
         }
 
         var amount = order.Total - order.AuthorizedAmount;
@@ -228,25 +258,27 @@ internal sealed partial class OrderPlacement(OrdersDbContext db, ISender sender,
         var result = await sender.Send(
             new AuthorizePaymentCommand(PlacementKeys.Authorization(order.Id, attempt), order.Id, order.Number, amount, order.Currency, order.PaymentToken),
             cancellationToken);
-        now = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         switch (result.Outcome)
         {
             case Payments.Contracts.Commands.PaymentOutcome.Succeeded:
                 order.MarkPaymentAuthorized(result.Amount, $"Authorized {result.Amount:0.00} {result.Currency} ({result.Reference})", now);
-                return true;
+                return null;
             case Payments.Contracts.Commands.PaymentOutcome.Pending:
-                order.PlaceHold(HoldType.Payment, "The payment gateway did not answer; the authorization is retried automatically", "PaymentPending", Actor, now);
-                return false;
+                order.PlaceHold(new PaymentPendingRule(), Actor, now);
+                db.AddInternalCommand(
+                    new RetryPendingAuthorization(order.Id, order.Number) { OccurredAt = now }, now + PlacementSchedule.PendingAuthorizationRetry);
+                return await HoldAsync(order, cancellationToken);
             default:
                 order.StartPaymentAttempt(); // a released hold tries again with a new key
-                order.PlaceHold(HoldType.Payment, $"Payment declined: {result.DeclineCode ?? "declined"} ({result.Message})", "PaymentDeclined", Actor, now);
-                return false;
+                order.PlaceHold(new PaymentDeclinedRule(result.DeclineCode ?? "declined", result.Message ?? string.Empty), Actor, now);
+                return await HoldAsync(order, cancellationToken);
         }
     }
 
     private async Task<PlacementResult> HoldAsync(Order order, CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken);
+        await StopAsync(order, cancellationToken);
         var hold = order.ActiveHolds.Last();
         LogHeld(order.Number, hold.Type.ToString(), hold.Reason);
         return new PlacementResult(PlacementOutcome.OnHold, hold.Rule, hold.Reason);

@@ -1,6 +1,6 @@
 using OrderHub.Modules.Inventory.Contracts.Commands;
 
-namespace OrderHub.Modules.Orders.Features.AdvancePlacement;
+namespace OrderHub.Modules.Orders.Placement;
 
 /// <summary>How a refused reservation reads on a hold, a timeline entry or a 422: "SKU: n requested, m available; ...".</summary>
 internal static class StockShortages

@@ -1,19 +1,18 @@
 using Mediator;
 using OrderHub.Modules.Inventory.Contracts.Commands;
 using OrderHub.Modules.Orders.Domain.Orders;
-using OrderHub.Modules.Orders.Features.AdvancePlacement;
 
-namespace OrderHub.Modules.Orders.Features.Backorders;
+namespace OrderHub.Modules.Orders.Placement;
 
 /// <summary>
 /// When a short order backorders instead of taking an Inventory hold: the placement's reservation was refused, so the
 /// complete lines are handed to Inventory as a backorder (<see cref="RequestBackorderCommand"/>, same reservation key).
 /// Inventory keeps it waiting only when expected supply (open purchase orders, vintage releases / pre-orders) covers
 /// every short SKU; then the order goes Backordered with the expected date. Otherwise nothing waits and the order takes
-/// today's Inventory hold (released by staff). A backordered order resumes by itself when Inventory allocates the stock
-/// (<see cref="ResumeBackorderedOrderHandler"/>).
+/// an Inventory hold (released by staff). A backordered order resumes by itself when Inventory allocates the stock
+/// (Features/Backorders).
 /// </summary>
-internal static class OrderBackorders
+internal static class BackorderStep
 {
     /// <summary>
     /// Who is served first when scarce stock arrives (higher first, then first come): a tasting-room guest who bought
@@ -28,7 +27,7 @@ internal static class OrderBackorders
         _ => 0,
     };
 
-    /// <summary>Called by the placement when stock is short. True when the order is now Backordered (with a self-clearing hold).</summary>
+    /// <summary>True when the order is now Backordered (with a self-clearing hold).</summary>
     public static async Task<bool> TryBackorderAsync(ISender sender, Order order, StockReservationDto refused, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
@@ -43,8 +42,7 @@ internal static class OrderBackorders
             return false;
         }
 
-        var shortages = StockShortages.Describe(refused.Shortages);
-        order.MarkBackordered(shortages, expectedAt, actor, now);
+        order.MarkBackordered(StockShortages.Describe(refused.Shortages), expectedAt, actor, now);
         return true;
     }
 }

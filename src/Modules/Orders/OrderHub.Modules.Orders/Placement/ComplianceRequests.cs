@@ -2,7 +2,7 @@ using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Compliance.Contracts.Commands;
 using OrderHub.Modules.Orders.Domain.Orders;
 
-namespace OrderHub.Modules.Orders.Features;
+namespace OrderHub.Modules.Orders.Placement;
 
 /// <summary>The compliance question for an order's lines and destination, as placement and changes both ask it.</summary>
 internal static class ComplianceRequests

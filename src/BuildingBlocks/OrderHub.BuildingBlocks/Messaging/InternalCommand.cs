@@ -1,0 +1,22 @@
+namespace OrderHub.BuildingBlocks.Messaging;
+
+/// <summary>
+/// The next step of a module's own durable process (suffix-free, lives beside the process it drives): written to the
+/// module's outbox in the same transaction as the state change that made it due, and run once by the leased outbox
+/// dispatcher through the module's <see cref="IInternalCommandHandler{TCommand}"/>. Unlike an integration event it has
+/// exactly one handler and never leaves its module. Handlers must be safe to run again (a host may die after the
+/// step and before the row is marked processed).
+/// </summary>
+public abstract record InternalCommand
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public DateTimeOffset OccurredAt { get; init; } = DateTimeOffset.UtcNow;
+}
+
+/// <summary>Runs one kind of <see cref="InternalCommand"/> in its own DI scope; each step commits its own transactions.</summary>
+public interface IInternalCommandHandler<in TCommand>
+    where TCommand : InternalCommand
+{
+    Task HandleAsync(TCommand command, CancellationToken cancellationToken);
+}

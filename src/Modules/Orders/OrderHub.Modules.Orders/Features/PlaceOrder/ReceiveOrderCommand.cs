@@ -1,0 +1,38 @@
+using Mediator;
+using OrderHub.BuildingBlocks.Http;
+using OrderHub.Modules.Orders.Domain.Orders;
+
+namespace OrderHub.Modules.Orders.Features.PlaceOrder;
+
+/// <summary>
+/// Stores an order as sent (<see cref="PlaceOrderRequest"/>) with what the server knows of the request: its
+/// Idempotency-Key and the body's fingerprint, who sent it, and whether a marketplace already charged it.
+/// </summary>
+internal sealed record ReceiveOrderCommand : PlaceOrderRequest, ICommand<ReceivedOrder>
+{
+    public ReceiveOrderCommand(PlaceOrderRequest order, string idempotencyKey, string actor, bool paidAtMarketplace = false)
+        : base(order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        IdempotencyKey = idempotencyKey;
+        RequestHash = IdempotencyKeys.Fingerprint(order);
+        Actor = actor;
+        PaidAtMarketplace = paidAtMarketplace;
+    }
+
+    public string IdempotencyKey { get; }
+
+    /// <summary>The body's fingerprint: the same key with another body is a conflict.</summary>
+    public string RequestHash { get; }
+
+    public string Actor { get; }
+
+    /// <summary>
+    /// Set only by server-side marketplace imports for orders the marketplace already charged: their payment is
+    /// <c>{ method: "Marketplace", token: "prepaid:…" }</c>. No web store or CSV can claim an order is paid.
+    /// </summary>
+    public bool PaidAtMarketplace { get; }
+}
+
+/// <summary>The order just stored, still tracked by the request's Orders context (its placement runs on it).</summary>
+internal sealed record ReceivedOrder(Order Order);
