@@ -1,0 +1,93 @@
+using OrderHub.BuildingBlocks.Domain;
+
+namespace OrderHub.Modules.Orders.Domain.Orders;
+
+/// <summary>From ready to fulfil to delivered (or handed over, cancelled, merged).</summary>
+internal sealed partial class Order
+{
+    public void MarkReadyToFulfill(string actor, DateTimeOffset now)
+    {
+        if (ActiveHolds.Any())
+        {
+            throw new ConflictException($"Order {Number} still has holds.");
+        }
+
+        MoveTo(OrderStatus.ReadyToFulfill, actor, now, "ReadyToFulfill", "Stock reserved, compliance approved, payment authorized");
+    }
+
+    /// <summary>
+    /// A carry-out sale handed over at the counter (API.md, "Completing a sale"): paid and ready, it is Delivered at
+    /// once; the caller announces it so Inventory commits the stock and Payments captures the total.
+    /// </summary>
+    public void HandOver(string actor, DateTimeOffset now)
+    {
+        if (!IsCarryOut)
+        {
+            throw new ConflictException($"Order {Number} ships; only a carry-out order is handed over at the counter.");
+        }
+
+        MoveTo(OrderStatus.Delivered, actor, now, "HandedOver", "Carried out at the counter: stock committed, payment captured");
+    }
+
+    public void StartPicking(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Picking, actor, now, "PickingStarted", "Pick list released to the warehouse");
+
+    public void MarkPacked(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Packed, actor, now, "Packed", "All lines packed");
+
+    /// <summary>Ships the given line numbers; the order is Shipped when every live line has gone.</summary>
+    public void Ship(IReadOnlyCollection<int> lineNumbers, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(lineNumbers);
+        var live = _lines.Where(l => l.Status != OrderStatus.Cancelled).ToList();
+        foreach (var line in live.Where(l => lineNumbers.Contains(l.LineNumber)))
+        {
+            line.MoveTo(OrderStatus.Shipped);
+        }
+
+        var all = live.All(l => l.Status == OrderStatus.Shipped);
+        MoveTo(all ? OrderStatus.Shipped : OrderStatus.PartiallyShipped, actor, now, "Shipped",
+            $"Shipped line(s) {string.Join(", ", lineNumbers)}", moveLines: false);
+    }
+
+    /// <summary>The carrier delivered: only a shipped order (a carry-out is <see cref="HandOver"/>ed instead).</summary>
+    public void MarkDelivered(string actor, DateTimeOffset now)
+    {
+        if (Status is not (OrderStatus.Shipped or OrderStatus.PartiallyShipped))
+        {
+            throw new ConflictException($"Order {Number} is {Status}; only a shipped order is delivered by its carrier.");
+        }
+
+        MoveTo(OrderStatus.Delivered, actor, now, "Delivered", "Carrier confirmed delivery");
+    }
+
+    /// <summary>Cancels before shipment (409 after). Cancelling a cancelled order changes nothing.</summary>
+    public bool Cancel(string reason, string actor, DateTimeOffset now)
+    {
+        if (Status == OrderStatus.Cancelled)
+        {
+            return false;
+        }
+
+        if (!OrderTransitions.IsBeforeShipment(Status))
+        {
+            throw new ConflictException($"Order {Number} is {Status}; only orders not yet shipped can be cancelled.");
+        }
+
+        EnsureNotBeingChanged(now);
+
+        MoveTo(OrderStatus.Cancelled, actor, now, "Cancelled", reason);
+        foreach (var hold in ActiveHolds.ToList())
+        {
+            hold.Release("Order cancelled", actor, now);
+        }
+
+        return true;
+    }
+
+    public void MergeInto(Order target, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        EnsureNotBeingChanged(now);
+        MergedIntoOrderId = target.Id;
+        MoveTo(OrderStatus.Cancelled, actor, now, "Merged", $"Merged into {target.Number} to ship together");
+    }
+}
