@@ -49,8 +49,6 @@ public sealed class OrdersModule : IModule
         services.AddScoped<PlacementProcess>();
         services.AddScoped<IInternalCommandHandler<ContinuePlacement>, ContinuePlacementHandler>();
         services.AddScoped<IInternalCommandHandler<RetryPendingAuthorization>, RetryPendingAuthorizationHandler>();
-        services.AddScoped<OrderChange>();
-        services.AddScoped<OrderConsolidation>();
         services.AddScoped<ImportedOrderPlacer>();
         services.AddScoped<OrderCsvImport>();
         var commerce7 = context.Configuration.GetSection(Commerce7Options.SectionName);

@@ -32,12 +32,12 @@ internal static class ChangeOrderEndpoint
         ChangeOrderRequest request,
         [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
         ClaimsPrincipal user,
-        OrderChange change,
         PlacementProcess placement,
         ISender sender,
         CancellationToken cancellationToken)
     {
-        if (await change.ApplyAsync(id, request, IdempotencyKeys.Require(idempotencyKey, OrderChange.MaxClientKeyLength), Actors.Of(user), cancellationToken))
+        var change = new ChangeOrderCommand(id, request, IdempotencyKeys.Require(idempotencyKey, ChangeOrderCommand.MaxClientKeyLength), Actors.Of(user));
+        if (await sender.Send(change, cancellationToken))
         {
             await placement.RunAsync(id, cancellationToken); // the change cleared the last hold: placement's next step is due
         }

@@ -1,4 +1,6 @@
 using FluentValidation;
+using OrderHub.BuildingBlocks.Application;
+using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Validation;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Payments.Contracts.Commands;
@@ -9,7 +11,7 @@ namespace OrderHub.Modules.Orders.Features.ChangeOrder;
 /// Body of <c>POST /api/v1/orders/{id}/changes</c>: the complete new set of lines, a new address, the customer's date of
 /// birth or phone (the way out of an age hold) and/or a new card (the way out of a declined payment).
 /// </summary>
-internal sealed record ChangeOrderRequest(
+internal record ChangeOrderRequest(
     IReadOnlyList<LineInput>? Lines,
     AddressInput? ShippingAddress,
     string? Reason,
@@ -21,7 +23,37 @@ internal sealed record ChangeOrderRequest(
 
 internal sealed record CustomerChangeInput(DateOnly? DateOfBirth, string? Phone);
 
-internal sealed class ChangeOrderValidator : AbstractValidator<ChangeOrderRequest>
+/// <summary>A change of one order (<see cref="ChangeOrderRequest"/>) with its Idempotency-Key and who asks; true when it cleared the order's last hold.</summary>
+internal sealed record ChangeOrderCommand : ChangeOrderRequest, IProcessCommand<bool>
+{
+    /// <summary>
+    /// The longest client key a change or consolidation accepts: it is stored as <c>[merge:]change:{order id}:{key}</c>
+    /// (46 characters more) and sent on to the other modules with a suffix, and every one of those keys must fit its
+    /// column (200) — a longer key would fail only at the final save, after stock, compliance and payment steps ran.
+    /// </summary>
+    public const int MaxClientKeyLength = 100;
+
+    public ChangeOrderCommand(Guid orderId, ChangeOrderRequest change, string idempotencyKey, string actor)
+        : base(change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        OrderId = orderId;
+        IdempotencyKey = idempotencyKey;
+        RequestHash = IdempotencyKeys.Fingerprint(change);
+        Actor = actor;
+    }
+
+    public Guid OrderId { get; }
+
+    public string IdempotencyKey { get; }
+
+    /// <summary>The change's fingerprint: the same key with another change is a conflict.</summary>
+    public string RequestHash { get; }
+
+    public string Actor { get; }
+}
+
+internal sealed class ChangeOrderValidator : AbstractValidator<ChangeOrderCommand>
 {
     public ChangeOrderValidator(TimeProvider clock)
     {

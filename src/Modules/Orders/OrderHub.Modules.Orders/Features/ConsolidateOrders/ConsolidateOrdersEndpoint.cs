@@ -30,11 +30,12 @@ internal static class ConsolidateOrdersEndpoint
         ConsolidateOrdersRequest request,
         [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
         ClaimsPrincipal user,
-        OrderConsolidation consolidation,
         ISender sender,
         CancellationToken cancellationToken)
     {
-        await consolidation.MergeAsync(id, request, IdempotencyKeys.Require(idempotencyKey, ChangeOrder.OrderChange.MaxClientKeyLength), Actors.Of(user), cancellationToken);
+        await sender.Send(
+            new ConsolidateOrdersCommand(id, request, IdempotencyKeys.Require(idempotencyKey, ChangeOrder.ChangeOrderCommand.MaxClientKeyLength), Actors.Of(user)),
+            cancellationToken);
         return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), cancellationToken));
     }
 }

@@ -1,9 +1,7 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Domain;
-using OrderHub.BuildingBlocks.Http;
 using OrderHub.Modules.Compliance.Contracts.Commands;
 using OrderHub.Modules.Inventory.Contracts.Commands;
 using OrderHub.Modules.Orders.Domain.Orders;
@@ -24,27 +22,19 @@ namespace OrderHub.Modules.Orders.Features.ChangeOrder;
 /// A change is also the way out of a dead-end hold: a date of birth re-decides compliance and clears a Compliance hold
 /// it satisfies; a new card authorizes the total and clears a Payment hold.
 /// </summary>
-internal sealed partial class OrderChange(
+internal sealed partial class ChangeOrderHandler(
     OrdersDbContext db,
     ISender sender,
     OrderPricing pricing,
-    IValidator<ChangeOrderRequest> validator,
     TimeProvider clock,
-    ILogger<OrderChange> logger)
+    ILogger<ChangeOrderHandler> logger) : ICommandHandler<ChangeOrderCommand, bool>
 {
-    /// <summary>
-    /// The longest client key a change or consolidation accepts: it is stored as <c>[merge:]change:{order id}:{key}</c>
-    /// (46 characters more) and sent on to the other modules with a suffix, and every one of those keys must fit its
-    /// column (200) — a longer key would fail only at the final save, after stock, compliance and payment steps ran.
-    /// </summary>
-    public const int MaxClientKeyLength = 100;
-
-    /// <summary>Applies the change; true when it cleared the order's last hold, so placement should resume.</summary>
-    public async Task<bool> ApplyAsync(Guid orderId, ChangeOrderRequest request, string idempotencyKey, string actor, CancellationToken cancellationToken)
+    /// <summary>Applies the change; true when it cleared the order's last hold, so placement's next step is due.</summary>
+    public async ValueTask<bool> Handle(ChangeOrderCommand command, CancellationToken cancellationToken)
     {
-        await validator.ValidateAndThrowAsync(request, cancellationToken);
-        var key = $"change:{orderId:N}:{idempotencyKey}";
-        var hash = IdempotencyKeys.Fingerprint(request);
+        var (orderId, request, actor) = (command.OrderId, (ChangeOrderRequest)command, command.Actor);
+        var key = $"change:{orderId:N}:{command.IdempotencyKey}";
+        var hash = command.RequestHash;
         var previous = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
         if (previous is not null)
         {

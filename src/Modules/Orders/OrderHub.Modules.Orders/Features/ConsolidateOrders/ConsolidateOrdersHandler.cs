@@ -1,4 +1,4 @@
-using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Domain;
@@ -16,16 +16,15 @@ namespace OrderHub.Modules.Orders.Features.ConsolidateOrders;
 /// "Merged" with a link to the target, and their cancellation event gives back their own holds. The originals stay
 /// readable, with their timelines.
 /// </summary>
-internal sealed partial class OrderConsolidation(
+internal sealed partial class ConsolidateOrdersHandler(
     OrdersDbContext db,
-    OrderChange change,
-    IValidator<ConsolidateOrdersRequest> validator,
+    ISender sender,
     TimeProvider clock,
-    ILogger<OrderConsolidation> logger)
+    ILogger<ConsolidateOrdersHandler> logger) : ICommandHandler<ConsolidateOrdersCommand, Unit>
 {
-    public async Task MergeAsync(Guid targetId, ConsolidateOrdersRequest request, string idempotencyKey, string actor, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(ConsolidateOrdersCommand request, CancellationToken cancellationToken)
     {
-        await validator.ValidateAndThrowAsync(request, cancellationToken);
+        var (targetId, idempotencyKey, actor) = (request.TargetId, request.IdempotencyKey, request.Actor);
         var ids = request.OrderIds!.Distinct().Where(id => id != targetId).ToList();
         var target = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == targetId, cancellationToken)
             ?? throw new NotFoundException("Order", targetId.ToString());
@@ -38,7 +37,7 @@ internal sealed partial class OrderConsolidation(
 
         if (others.All(o => o.MergedIntoOrderId == targetId))
         {
-            return; // already merged (a repeated request)
+            return Unit.Value; // already merged (a repeated request)
         }
 
         foreach (var other in others)
@@ -51,7 +50,9 @@ internal sealed partial class OrderConsolidation(
             .Select(g => new LineInput(g.Key, g.Sum(l => l.Quantity)))
             .ToList();
         var numbers = string.Join(", ", others.Select(o => o.Number));
-        await change.ApplyAsync(targetId, new ChangeOrderRequest(combined, null, $"Consolidated {numbers}: {request.Reason}"), $"merge:{idempotencyKey}", actor, cancellationToken);
+        await sender.Send(
+            new ChangeOrderCommand(targetId, new ChangeOrderRequest(combined, null, $"Consolidated {numbers}: {request.Reason}"), $"merge:{idempotencyKey}", actor),
+            cancellationToken);
 
         var now = clock.GetUtcNow();
         foreach (var other in others)
@@ -62,6 +63,7 @@ internal sealed partial class OrderConsolidation(
 
         await db.SaveChangesAsync(cancellationToken);
         LogMerged(target.Number, numbers, actor);
+        return Unit.Value;
     }
 
     private static void EnsureMergeable(Order target, Order other)
