@@ -7,6 +7,7 @@ using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Inventory.Contracts.Queries;
 using OrderHub.Modules.Inventory.DemoData;
+using OrderHub.Modules.Inventory.Domain.Allocation;
 using OrderHub.Modules.Inventory.Features.AdjustStock;
 using OrderHub.Modules.Inventory.Features.AllocateBackorders;
 using OrderHub.Modules.Inventory.Features.CreateLocation;
@@ -63,10 +64,21 @@ public sealed class InventoryModule : IModule
         services.AddOptions<InventoryOptions>().Bind(context.Configuration.GetSection(InventoryOptions.SectionName))
             .Validate(o => o.ReservationExpiry > TimeSpan.Zero, $"{InventoryOptions.SectionName}:ReservationExpiry must be positive: set it to a duration such as 3.00:00:00.")
             .ValidateOnStart();
+        services.AddSingleton<ILocationPreference, ConsumerLocationsFirst>(); // the seam Fulfillment's sourcing replaces
+        services.AddSingleton<AllocationPlanner>();
         services.AddScoped<StockStore>();
         services.AddScoped<ReservationStore>();
-        services.AddScoped<PostgreSqlReservationPath>();
-        services.AddSingleton<ReservationSqlCache>();
+        services.AddScoped<EfStockWriter>();
+        if (context.Database.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<ReservationSqlCache>();
+            services.AddScoped<IStockWriter, PostgreSqlStockWriter>();
+        }
+        else
+        {
+            services.AddScoped<IStockWriter>(sp => sp.GetRequiredService<EfStockWriter>());
+        }
+
         services.AddSingleton<CatalogFactsCache>();
         services.AddScoped<PoolStore>();
         services.AddSingleton<PoolChannelsCache>();
