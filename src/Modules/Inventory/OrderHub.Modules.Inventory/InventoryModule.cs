@@ -1,12 +1,16 @@
 using System.Reflection;
 using Hangfire;
 using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Inventory.Contracts.Queries;
 using OrderHub.Modules.Inventory.DemoData;
+using OrderHub.Modules.Inventory.Domain.Allocation;
 using OrderHub.Modules.Inventory.Features.AdjustStock;
 using OrderHub.Modules.Inventory.Features.AllocateBackorders;
 using OrderHub.Modules.Inventory.Features.CreateLocation;
@@ -63,10 +67,21 @@ public sealed class InventoryModule : IModule
         services.AddOptions<InventoryOptions>().Bind(context.Configuration.GetSection(InventoryOptions.SectionName))
             .Validate(o => o.ReservationExpiry > TimeSpan.Zero, $"{InventoryOptions.SectionName}:ReservationExpiry must be positive: set it to a duration such as 3.00:00:00.")
             .ValidateOnStart();
+        services.AddSingleton<ILocationPreference, ConsumerLocationsFirst>(); // the seam Fulfillment's sourcing replaces
+        services.AddSingleton<AllocationPlanner>();
         services.AddScoped<StockStore>();
         services.AddScoped<ReservationStore>();
-        services.AddScoped<PostgreSqlReservationPath>();
-        services.AddSingleton<ReservationSqlCache>();
+        services.AddScoped<EfStockWriter>();
+        if (context.Database.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<ReservationSqlCache>();
+            services.AddScoped<IStockWriter, PostgreSqlStockWriter>();
+        }
+        else
+        {
+            services.AddScoped<IStockWriter>(sp => sp.GetRequiredService<EfStockWriter>());
+        }
+
         services.AddSingleton<CatalogFactsCache>();
         services.AddScoped<PoolStore>();
         services.AddSingleton<PoolChannelsCache>();
@@ -78,35 +93,49 @@ public sealed class InventoryModule : IModule
         services.AddTransient<RaiseReorderSuggestionsJob>();
     }
 
+    /// <summary>
+    /// One group for the module under <c>/api/v1</c>; inside it, each Swagger tag and scope is set once, on the sub-group its
+    /// endpoints are mapped in (catalog reads and writes, inventory reads and writes, the module's status).
+    /// </summary>
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        GetInventoryModuleStatusEndpoint.Map(endpoints);
-        GetProductEndpoint.Map(endpoints);
-        GetStockAvailabilityEndpoint.Map(endpoints);
-        CreateProductEndpoint.Map(endpoints);
-        CreateLocationEndpoint.Map(endpoints);
-        ReceiveStockEndpoint.Map(endpoints);
-        AdjustStockEndpoint.Map(endpoints);
-        TransferStockEndpoint.Map(endpoints);
-        ReceiveTransferEndpoint.Map(endpoints);
-        ReserveStockEndpoint.Map(endpoints);
-        ReleaseStockEndpoint.Map(endpoints);
-        GetLocationEndpoint.Map(endpoints);
-        GetTransferEndpoint.Map(endpoints);
-        CreatePoolEndpoint.Map(endpoints);
-        GetPoolEndpoint.Map(endpoints);
-        ReleasePoolEndpoint.Map(endpoints);
-        GetLocationInventoryEndpoint.Map(endpoints);
-        GetChannelAvailabilityEndpoint.Map(endpoints);
-        ImportProductsEndpoint.Map(endpoints);
-        ImportStockEndpoint.Map(endpoints);
-        CreatePurchaseOrderEndpoint.Map(endpoints);
-        GetPurchaseOrderEndpoint.Map(endpoints);
-        ReceivePurchaseOrderEndpoint.Map(endpoints);
-        SubmitPurchaseOrderEndpoint.Map(endpoints);
-        ListBackordersEndpoint.Map(endpoints);
-        SetReorderPointEndpoint.Map(endpoints);
-        ListReorderSuggestionsEndpoint.Map(endpoints);
+        var api = endpoints.MapGroup("/api/v1");
+        GetInventoryModuleStatusEndpoint.Map(api.MapGroup(string.Empty).WithTags("System").RequireAuthorization(ApiScopes.SystemRead));
+
+        var catalog = api.MapGroup(string.Empty).WithTags("Catalog");
+        var catalogReads = catalog.MapGroup(string.Empty).RequireAuthorization(ApiScopes.CatalogRead);
+        var catalogWrites = catalog.MapGroup(string.Empty).RequireAuthorization(ApiScopes.CatalogWrite);
+        GetProductEndpoint.Map(catalogReads);
+        CreateProductEndpoint.Map(catalogWrites);
+        ImportProductsEndpoint.Map(catalogWrites);
+
+        var inventory = api.MapGroup(string.Empty).WithTags(ModuleName);
+        var reads = inventory.MapGroup(string.Empty).RequireAuthorization(ApiScopes.InventoryRead);
+        GetStockAvailabilityEndpoint.Map(reads);
+        GetChannelAvailabilityEndpoint.Map(reads);
+        GetLocationEndpoint.Map(reads);
+        GetLocationInventoryEndpoint.Map(reads);
+        GetTransferEndpoint.Map(reads);
+        GetPoolEndpoint.Map(reads);
+        GetPurchaseOrderEndpoint.Map(reads);
+        ListBackordersEndpoint.Map(reads);
+        ListReorderSuggestionsEndpoint.Map(reads);
+
+        var writes = inventory.MapGroup(string.Empty).RequireAuthorization(ApiScopes.InventoryWrite);
+        CreateLocationEndpoint.Map(writes);
+        ReceiveStockEndpoint.Map(writes);
+        AdjustStockEndpoint.Map(writes);
+        TransferStockEndpoint.Map(writes);
+        ReceiveTransferEndpoint.Map(writes);
+        ReserveStockEndpoint.Map(writes);
+        ReleaseStockEndpoint.Map(writes);
+        CreatePoolEndpoint.Map(writes);
+        ReleasePoolEndpoint.Map(writes);
+        ImportStockEndpoint.Map(writes);
+        CreatePurchaseOrderEndpoint.Map(writes);
+        ReceivePurchaseOrderEndpoint.Map(writes);
+        SubmitPurchaseOrderEndpoint.Map(writes);
+        SetReorderPointEndpoint.Map(writes);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetInventoryModuleStatusQuery();

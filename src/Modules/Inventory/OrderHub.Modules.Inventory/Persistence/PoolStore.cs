@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OrderHub.Modules.Inventory.Domain.Allocation;
 using OrderHub.Modules.Inventory.Domain.Pools;
 using OrderHub.Modules.Inventory.Domain.Stock;
 
@@ -12,8 +13,9 @@ namespace OrderHub.Modules.Inventory.Persistence;
 internal sealed class PoolStore(InventoryDbContext db, StockStore stock, PoolChannelsCache channels, TimeProvider clock)
 {
     /// <summary>
-    /// Pool units the channel (and customer tag) may draw for these SKUs: active pools before their release date, by SKU, then
-    /// priority (higher first), then the pool released soonest, then id. Empty at once (no query) when the channel has no pool.
+    /// Pool units the channel (and customer tag) may draw for these SKUs: active pools before their release date, with each
+    /// pool's priority and release date (the <see cref="AllocationPlanner"/> orders them). Empty at once (no query) when the
+    /// channel has no pool.
     /// </summary>
     public async Task<List<PoolCandidate>> CandidatesAsync(IReadOnlyCollection<string> skus, string channel, string? customerTag, CancellationToken cancellationToken)
     {
@@ -27,8 +29,7 @@ internal sealed class PoolStore(InventoryDbContext db, StockStore stock, PoolCha
                       join p in db.AllocationPools on i.PoolName equals p.Name
                       where skus.Contains(i.Sku) && i.Remaining > 0 && p.Status == PoolStatus.Active && p.ReleaseAt > now && p.Channel == channel
                             && (p.CustomerTag == null || p.CustomerTag == customerTag)
-                      orderby i.Sku, p.Priority descending, p.ReleaseAt, i.Id
-                      select new PoolCandidate(i.Id, i.PoolName, i.StockItemId, new StockKey(i.Sku, i.LocationCode, i.BinCode, i.Lot), i.Remaining))
+                      select new PoolCandidate(i.Id, i.PoolName, i.StockItemId, new StockKey(i.Sku, i.LocationCode, i.BinCode, i.Lot), i.Remaining, p.Priority, p.ReleaseAt))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
     }
@@ -128,9 +129,6 @@ internal sealed class PoolStore(InventoryDbContext db, StockStore stock, PoolCha
         return released;
     }
 }
-
-/// <summary>Units of one pool item a reservation may draw, as read.</summary>
-internal sealed record PoolCandidate(long Id, string PoolName, long StockItemId, StockKey Key, int Remaining);
 
 /// <summary>
 /// The channels that have at least one active pool, kept for a few seconds so reservations from channels without pools

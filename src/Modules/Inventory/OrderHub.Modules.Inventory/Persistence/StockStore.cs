@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Inventory.Contracts.Commands;
+using OrderHub.Modules.Inventory.Domain.Allocation;
 using OrderHub.Modules.Inventory.Domain.Stock;
 
 namespace OrderHub.Modules.Inventory.Persistence;
@@ -9,9 +11,9 @@ namespace OrderHub.Modules.Inventory.Persistence;
 /// (<c>WHERE Id = @id AND OnHand - Reserved &gt;= @qty</c>) with the rows affected checked: never check-then-act in memory.
 /// Runs inside the command's transaction, so a refusal thrown later rolls back every update made before it.
 /// </summary>
-internal sealed class StockStore(InventoryDbContext db, PostgreSqlReservationPath postgres)
+internal sealed class StockStore(InventoryDbContext db, AllocationPlanner planner)
 {
-    private const int AttemptsPerStockItem = 3;
+    private const int TakeAttempts = 8;
 
     /// <summary>Reserved += qty if at least qty is available.</summary>
     public Task<int> TryReserveAsync(long stockItemId, int quantity, CancellationToken cancellationToken) =>
@@ -53,12 +55,15 @@ internal sealed class StockStore(InventoryDbContext db, PostgreSqlReservationPat
         db.StockItems.Where(s => s.Sku == key.Sku && s.LocationCode == key.LocationCode && s.BinCode == key.BinCode && s.Lot == key.Lot)
             .Select(s => s.OnHand).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Stock items of a SKU with something available, in allocation order: locations that ship to consumers first, then FIFO by lot.</summary>
-    public Task<List<StockCandidate>> CandidatesAsync(string sku, string? locationCode, string? lot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stock items of these SKUs with something available (optionally at one location, of one lot), with whether their
+    /// location ships to consumers: the snapshot the <see cref="AllocationPlanner"/> orders and plans from.
+    /// </summary>
+    public Task<List<StockCandidate>> SnapshotAsync(IReadOnlyCollection<string> skus, string? locationCode, string? lot, CancellationToken cancellationToken)
     {
         var query = from s in db.StockItems
                     join l in db.Locations on s.LocationCode equals l.Code
-                    where s.Sku == sku && s.OnHand > s.Reserved
+                    where skus.Contains(s.Sku) && s.OnHand > s.Reserved
                     select new { s, l.ShipsToConsumers };
         if (locationCode is not null)
         {
@@ -71,54 +76,9 @@ internal sealed class StockStore(InventoryDbContext db, PostgreSqlReservationPat
         }
 
         return query
-            .OrderByDescending(x => x.ShipsToConsumers).ThenBy(x => x.s.Lot).ThenBy(x => x.s.Id)
-            .Select(x => new StockCandidate(x.s.Id, new StockKey(x.s.Sku, x.s.LocationCode, x.s.BinCode, x.s.Lot), x.s.OnHand - x.s.Reserved))
+            .Select(x => new StockCandidate(x.s.Id, new StockKey(x.s.Sku, x.s.LocationCode, x.s.BinCode, x.s.Lot), x.s.OnHand - x.s.Reserved, x.ShipsToConsumers))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Stock items of several SKUs with something available, in one query: by SKU, then in allocation order (locations that
-    /// ship to consumers first, then FIFO by lot, then id).
-    /// </summary>
-    public Task<List<StockCandidate>> CandidatesAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
-        (from s in db.StockItems
-         join l in db.Locations on s.LocationCode equals l.Code
-         where skus.Contains(s.Sku) && s.OnHand > s.Reserved
-         orderby s.Sku, l.ShipsToConsumers descending, s.Lot, s.Id
-         select new StockCandidate(s.Id, new StockKey(s.Sku, s.LocationCode, s.BinCode, s.Lot), s.OnHand - s.Reserved))
-        .AsNoTracking()
-        .ToListAsync(cancellationToken);
-
-    /// <summary>
-    /// Reserved += qty on every stock item, each a guarded update (<c>OnHand - Reserved &gt;= qty</c>) with its rows affected
-    /// checked, in ascending id order (one lock order for everyone, so no deadlocks). On PostgreSQL all updates go in one
-    /// batch (<see cref="PostgreSqlReservationPath.WriteAsync"/>, one round trip); elsewhere one statement each, stopping at
-    /// the first refusal. Returns the holds that applied; when that is not all of them the caller must give those back
-    /// (it still holds their locks).
-    /// </summary>
-    public async Task<(bool All, List<(long StockItemId, int Quantity)> Applied)> TryReserveAllAsync(
-        IReadOnlyList<(long StockItemId, int Quantity)> holds, CancellationToken cancellationToken)
-    {
-        var ordered = InLockOrder(holds);
-        if (db.Database.IsNpgsql())
-        {
-            var written = await postgres.WriteAsync(null, ordered, cancellationToken);
-            return (written.Count == ordered.Count, written);
-        }
-
-        var applied = new List<(long, int)>(ordered.Count);
-        foreach (var (id, quantity) in ordered)
-        {
-            if (await TryReserveAsync(id, quantity, cancellationToken) != 1)
-            {
-                return (false, applied);
-            }
-
-            applied.Add((id, quantity));
-        }
-
-        return (true, applied);
     }
 
     /// <summary>Units available (on hand − reserved, pooled units included as reserved) per SKU, over all locations.</summary>
@@ -127,39 +87,46 @@ internal sealed class StockStore(InventoryDbContext db, PostgreSqlReservationPat
             .Select(g => new { Sku = g.Key, Available = g.Sum(s => s.OnHand - s.Reserved) })
             .ToDictionaryAsync(x => x.Sku, x => x.Available, StringComparer.Ordinal, cancellationToken);
 
-    /// <summary>Holds merged per stock item, in ascending id order: the one lock order every writer uses.</summary>
-    public static List<(long StockItemId, int Quantity)> InLockOrder(IEnumerable<(long StockItemId, int Quantity)> holds) =>
-        [.. holds.GroupBy(h => h.StockItemId).Select(g => (g.Key, g.Sum(h => h.Quantity))).OrderBy(h => h.Item1)];
-
     /// <summary>
-    /// Takes up to <paramref name="quantity"/> from the candidates with <paramref name="take"/> (a guarded update);
-    /// when a guard loses a race it re-reads that row and tries what is left there, then moves to the next row.
-    /// Returns what was taken, row by row.
+    /// Takes up to <paramref name="quantity"/> of a SKU at a location (of one lot, when given) with <paramref name="take"/>
+    /// (a guarded update), as the <see cref="AllocationPlanner"/> plans it. When a guard loses a race, what applied stays
+    /// taken and the rest is planned again from a fresh snapshot. Returns what was taken, per stock item in plan order;
+    /// less than asked when that is all there is.
     /// </summary>
     public async Task<List<(StockCandidate Item, int Quantity)>> TakeAsync(
-        IEnumerable<StockCandidate> candidates, int quantity, Func<long, int, CancellationToken, Task<int>> take, CancellationToken cancellationToken)
+        string sku, string locationCode, string? lot, int quantity, Func<long, int, CancellationToken, Task<int>> take, CancellationToken cancellationToken)
     {
-        var taken = new List<(StockCandidate, int)>();
+        var taken = new List<(StockCandidate Item, int Quantity)>();
         var remaining = quantity;
-        foreach (var candidate in candidates)
+        for (var attempt = 0; attempt < TakeAttempts && remaining > 0; attempt++)
         {
-            var available = candidate.Available;
-            for (var attempt = 0; attempt < AttemptsPerStockItem && remaining > 0 && available > 0; attempt++)
+            var snapshot = AvailabilitySnapshot.Of(await SnapshotAsync([sku], locationCode, lot, cancellationToken));
+            var plan = planner.Plan([new StockLine(sku, remaining)], snapshot);
+            var lost = false;
+            foreach (var hold in plan.Holds)
             {
-                var amount = Math.Min(remaining, available);
-                if (await take(candidate.Id, amount, cancellationToken) == 1)
+                if (await take(hold.StockItemId, hold.Quantity, cancellationToken) != 1)
                 {
-                    taken.Add((candidate, amount));
-                    remaining -= amount;
+                    lost = true;
                     break;
                 }
 
-                available = await db.StockItems.Where(s => s.Id == candidate.Id).Select(s => s.OnHand - s.Reserved).FirstOrDefaultAsync(cancellationToken);
+                var index = taken.FindIndex(t => t.Item.Id == hold.StockItemId);
+                if (index >= 0)
+                {
+                    taken[index] = (taken[index].Item, taken[index].Quantity + hold.Quantity);
+                }
+                else
+                {
+                    taken.Add((snapshot.Stock.First(c => c.Id == hold.StockItemId), hold.Quantity));
+                }
+
+                remaining -= hold.Quantity;
             }
 
-            if (remaining == 0)
+            if (!lost)
             {
-                break;
+                break; // all planned applied: done, or short of what exists
             }
         }
 
@@ -212,6 +179,3 @@ internal sealed class StockStore(InventoryDbContext db, PostgreSqlReservationPat
         return requested;
     }
 }
-
-/// <summary>A stock item that may be allocated, with the availability seen when it was read.</summary>
-internal sealed record StockCandidate(long Id, StockKey Key, int Available);

@@ -54,9 +54,7 @@ internal sealed class CreatePoolHandler(
         var items = new List<AllocationPoolItem>();
         foreach (var (sku, location, quantity) in lines)
         {
-            var candidates = await stock.CandidatesAsync(sku, location, lot: null, cancellationToken);
-            var taken = await stock.TakeAsync(
-                candidates.OrderBy(c => c.Key.Lot, StringComparer.Ordinal).ThenBy(c => c.Id), quantity, stock.TryReserveAsync, cancellationToken);
+            var taken = await stock.TakeAsync(sku, location, lot: null, quantity, stock.TryReserveAsync, cancellationToken);
             var held = taken.Sum(t => t.Quantity);
             if (held < quantity)
             {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrderHub.BuildingBlocks.Modules;
-using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Inventory.Contracts.Queries;
 
 namespace OrderHub.Modules.Inventory.Features.GetModuleStatus;
@@ -11,11 +10,9 @@ namespace OrderHub.Modules.Inventory.Features.GetModuleStatus;
 internal static class GetInventoryModuleStatusEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/modules/inventory/status", async (ISender sender, CancellationToken ct) =>
+        endpoints.MapGet("/modules/inventory/status", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetInventoryModuleStatusQuery(), ct)))
             .WithName("GetInventoryModuleStatus")
-            .WithTags("System")
             .WithSummary("Pings the Inventory module through Mediator and its database.")
-            .Produces<ModuleStatusDto>()
-            .RequireAuthorization(ApiScopes.SystemRead);
+            .Produces<ModuleStatusDto>();
 }

@@ -2,19 +2,16 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using OrderHub.BuildingBlocks.Security;
 
 namespace OrderHub.Modules.Inventory.Features.GetProduct;
 
 internal static class GetProductEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/products/{sku}", async (string sku, ISender sender, CancellationToken ct) =>
+        endpoints.MapGet("/products/{sku}", async (string sku, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetProductQuery(sku), ct)))
             .WithName("GetProduct")
-            .WithTags("Catalog")
             .WithSummary("A product by SKU, with its wine attributes.")
             .Produces<ProductDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization(ApiScopes.CatalogRead);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Inventory.Contracts.Commands;
 
 namespace OrderHub.Modules.Inventory.Features.ReserveStock;
@@ -10,7 +9,7 @@ namespace OrderHub.Modules.Inventory.Features.ReserveStock;
 internal static class ReserveStockEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/v1/inventory/reservations", async (ReserveStockCommand command, ISender sender, CancellationToken ct) =>
+        endpoints.MapPost("/inventory/reservations", async (ReserveStockCommand command, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(command, ct);
                 return result.Reserved
@@ -22,10 +21,8 @@ internal static class ReserveStockEndpoint
                         extensions: new Dictionary<string, object?> { ["rule"] = "InsufficientStock", ["shortages"] = result.Shortages });
             })
             .WithName("ReserveStock")
-            .WithTags("Inventory")
             .WithSummary("Holds stock for every line or none (e.g. a cart or a POS sale). The reservation key makes retries safe.")
             .Produces<StockReservationDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .RequireAuthorization(ApiScopes.InventoryWrite);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

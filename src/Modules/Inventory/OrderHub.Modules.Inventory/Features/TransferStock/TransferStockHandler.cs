@@ -31,8 +31,7 @@ internal sealed class TransferStockHandler(
         await stock.RequireLocationAsync(to, cancellationToken);
 
         var lot = string.IsNullOrWhiteSpace(command.Lot) ? null : command.Lot.Trim();
-        var candidates = await stock.CandidatesAsync(sku, from, lot, cancellationToken);
-        var taken = await stock.TakeAsync(candidates, command.Quantity, stock.TryRemoveAvailableAsync, cancellationToken);
+        var taken = await stock.TakeAsync(sku, from, lot, command.Quantity, stock.TryRemoveAvailableAsync, cancellationToken);
         var total = taken.Sum(t => t.Quantity);
         if (total < command.Quantity)
         {
