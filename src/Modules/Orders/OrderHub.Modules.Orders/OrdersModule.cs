@@ -1,12 +1,15 @@
 using System.Reflection;
 using Hangfire;
 using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Orders.Contracts.Queries;
 using OrderHub.Modules.Orders.Features.CancelOrder;
 using OrderHub.Modules.Orders.Features.ChangeOrder;
@@ -72,15 +75,20 @@ public sealed class OrdersModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         GetOrdersModuleStatusEndpoint.Map(endpoints);
-        PlaceOrderEndpoint.Map(endpoints);
-        GetOrderDetailsEndpoint.Map(endpoints);
-        SearchOrdersEndpoint.Map(endpoints);
-        CancelOrderEndpoint.Map(endpoints);
-        ChangeOrderEndpoint.Map(endpoints);
-        ConsolidateOrdersEndpoint.Map(endpoints);
-        PlaceHoldEndpoint.Map(endpoints);
-        ReleaseHoldEndpoint.Map(endpoints);
-        ImportOrdersEndpoint.Map(endpoints);
+
+        var orders = endpoints.MapGroup("/api/v1/orders").WithTags(ModuleName);
+        var reads = orders.MapGroup(string.Empty).RequireAuthorization(ApiScopes.OrdersRead);
+        SearchOrdersEndpoint.Map(reads);
+        GetOrderDetailsEndpoint.Map(reads);
+
+        var writes = orders.MapGroup(string.Empty).RequireAuthorization(ApiScopes.OrdersWrite);
+        PlaceOrderEndpoint.Map(writes);
+        ImportOrdersEndpoint.Map(writes);
+        CancelOrderEndpoint.Map(writes);
+        ChangeOrderEndpoint.Map(writes);
+        ConsolidateOrdersEndpoint.Map(writes);
+        PlaceHoldEndpoint.Map(writes);
+        ReleaseHoldEndpoint.Map(writes);
     }
 
     public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetOrdersModuleStatusQuery();
