@@ -1,11 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using OrderHub.BuildingBlocks.Application;
 using OrderHub.BuildingBlocks.Domain;
+using OrderHub.BuildingBlocks.Messaging;
+using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.IntegrationTests.Infrastructure;
 using OrderHub.IntegrationTests.Inventory;
 using OrderHub.Modules.Inventory.Domain.Locations;
@@ -125,6 +129,29 @@ public abstract class IdempotencyBehaviorTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_replayable_response_is_marked_as_the_replay()
+    {
+        fixture.RequireProvider();
+        var command = new ReplayProbeCommand(Guid.NewGuid().ToString(), "body");
+
+        var answers = new List<ReplayProbe>();
+        for (var i = 0; i < 2; i++)
+        {
+            answers.Add(await fixture.App.InScopeAsync(async sp =>
+            {
+                // A command of this test assembly, stored in Inventory's schema as if Inventory owned it.
+                ModuleDatabase[] modules = [new("Inventory", "inventory", typeof(InventoryDbContext), [typeof(ReplayProbeCommand).Assembly])];
+                var unitOfWork = new UnitOfWorkBehavior<ReplayProbeCommand, ReplayProbe>(sp, modules, sp.GetRequiredService<OutboxSignal>());
+                var idempotency = new IdempotencyBehavior<ReplayProbeCommand, ReplayProbe>(
+                    sp, modules, TimeProvider.System, NullLogger<IdempotencyBehavior<ReplayProbeCommand, ReplayProbe>>.Instance);
+                return await unitOfWork.Handle(command, (m, ct) => idempotency.Handle(m, (c, _) => ValueTask.FromResult(new ReplayProbe(c.Body, Replayed: false)), ct), Ct);
+            }));
+        }
+
+        answers.ShouldBe([new ReplayProbe("body", Replayed: false), new ReplayProbe("body", Replayed: true)]);
+    }
+
+    [Fact]
     public async Task Over_http_parallel_receipts_under_one_key_receive_once_and_answer_alike()
     {
         fixture.RequireProvider();
@@ -207,6 +234,14 @@ public abstract class IdempotencyBehaviorTests(HostFixture fixture)
             return ValueTask.FromResult(CreateLocationHandler.ToDto(location));
         }
     }
+}
+
+/// <summary>A command whose answer says whether it was replayed (as an endpoint answering 201 or 200 needs).</summary>
+public sealed record ReplayProbeCommand([property: JsonIgnore] string? IdempotencyKey, string Body) : IIdempotentCommand<ReplayProbe>;
+
+public sealed record ReplayProbe(string Body, bool Replayed) : IReplayableResponse<ReplayProbe>
+{
+    public ReplayProbe AsReplay() => this with { Replayed = true };
 }
 
 public sealed class IdempotencyBehaviorTestsOnSqlite(SqliteHostFixture fixture) : IdempotencyBehaviorTests(fixture), IClassFixture<SqliteHostFixture>;
