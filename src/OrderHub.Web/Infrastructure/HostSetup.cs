@@ -75,8 +75,10 @@ internal static class HostSetup
                 typeof(OrderHub.Modules.Shipping.ShippingModule), typeof(OrderHub.Modules.Shipping.Contracts.Queries.GetShippingModuleStatusQuery),
                 typeof(OrderHub.Modules.Notifications.NotificationsModule), typeof(OrderHub.Modules.Notifications.Contracts.Queries.GetNotificationsModuleStatusQuery),
             ];
-            // Outermost first; the source generator reads this literal, and a test pins the order.
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+            // Outermost first; the source generator reads this literal, and a test pins the order. Idempotency runs inside
+            // the unit of work, so a remembered answer commits with the effect it answers for.
+            options.PipelineBehaviors =
+                [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>), typeof(IdempotencyBehavior<,>)];
         });
         // Singletons: validators are stateless, and building one compiles its rules' expression trees (too dear per request).
         services.AddValidatorsFromAssemblies(ModuleCatalog.All.SelectMany(m => m.Assemblies), ServiceLifetime.Singleton, includeInternalTypes: true);

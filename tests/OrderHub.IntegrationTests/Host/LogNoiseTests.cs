@@ -48,6 +48,36 @@ public abstract class LogNoiseTests(LoggedHostFixture fixture)
     }
 
     [Fact]
+    public async Task Parallel_idempotent_commands_with_one_key_log_no_error()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var sku = InventoryApi.NewSku("RACE");
+        await InventoryApi.CreateProductAsync(client, sku);
+
+        for (var round = 0; round < 3; round++)
+        {
+            var mark = fixture.Logs.Count;
+            var key = Guid.NewGuid().ToString();
+            var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/inventory/receipts")
+                {
+                    Content = new StringContent(JsonSerializer.Serialize(new { locationCode = "NAPA-WH", sku, quantity = 2 }), Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add("Idempotency-Key", key);
+                return await client.SendAsync(request, Ct);
+            }));
+
+            responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created);
+            var errors = fixture.Logs.Since(mark).Where(e => e.Level >= LogEventLevel.Error).ToList();
+            errors.ShouldBeEmpty(LogCapture.Describe(errors));
+        }
+
+        (await InventoryApi.AtAsync(client, sku, "NAPA-WH")).OnHand.ShouldBe(6);
+    }
+
+    [Fact]
     public async Task A_2000_row_product_import_logs_a_summary_not_a_line_per_row()
     {
         fixture.RequireProvider();

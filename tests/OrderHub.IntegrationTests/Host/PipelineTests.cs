@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Application;
 using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.Modules.Inventory.Features.CreateLocation;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using Shouldly;
@@ -17,6 +18,14 @@ public sealed class PipelineTests(SqliteHostFixture fixture) : IClassFixture<Sql
         var order = await fixture.App.InScopeAsync(sp => Task.FromResult(
             sp.GetServices<IPipelineBehavior<ReceiveOrderCommand, ReceivedOrder>>().Select(b => b.GetType().GetGenericTypeDefinition()).ToList()));
         order.ShouldBe([typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)]);
+    }
+
+    [Fact]
+    public async Task Idempotent_commands_pass_the_idempotency_behaviour_inside_the_unit_of_work()
+    {
+        var order = await fixture.App.InScopeAsync(sp => Task.FromResult(
+            sp.GetServices<IPipelineBehavior<CreateLocationCommand, LocationDto>>().Select(b => b.GetType().GetGenericTypeDefinition()).ToList()));
+        order.ShouldBe([typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>), typeof(IdempotencyBehavior<,>)]);
     }
 
     [Fact]

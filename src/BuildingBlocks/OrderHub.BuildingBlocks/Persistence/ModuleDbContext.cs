@@ -5,7 +5,7 @@ using OrderHub.BuildingBlocks.Messaging;
 namespace OrderHub.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Base of every module's DbContext: its own schema, its outbox and inbox. Each module derives an
+/// Base of every module's DbContext: its own schema, its outbox and inbox, and its remembered idempotent requests. Each module derives an
 /// abstract context and one sealed subclass per provider, so each provider keeps its own migrations.
 /// </summary>
 public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
@@ -18,6 +18,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <summary>Answers remembered under an Idempotency-Key; only the idempotency behaviour writes them.</summary>
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     /// <summary>True once a message due now was added since the last <see cref="TakeOutboxSignal"/>.</summary>
     public bool TakeOutboxSignal()
@@ -98,6 +101,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotentRequestConfiguration());
         ConfigureModel(modelBuilder);
         if (Database.IsSqlite())
         {

@@ -13,7 +13,7 @@ namespace OrderHub.BuildingBlocks.Persistence;
 public static class UniqueViolations
 {
     /// <summary>Tables whose key is an idempotency claim, in any module's schema (on SQLite, prefixed "orders_").</summary>
-    private static readonly string[] IdempotencyTables = ["IdempotencyRecords", "InboxMessages"];
+    private static readonly string[] IdempotencyTables = ["IdempotentRequests", "IdempotencyRecords", "InboxMessages"];
 
     /// <summary>True when the exception (or one inside it) is a unique violation on an idempotency table, on any provider.</summary>
     public static bool IsIdempotencyClaim(Exception? exception)

@@ -85,7 +85,6 @@ public sealed class InventoryModule : IModule
         services.AddSingleton<CatalogFactsCache>();
         services.AddScoped<PoolStore>();
         services.AddSingleton<PoolChannelsCache>();
-        services.AddScoped<IdempotencyStore>();
         services.AddTransient<ReleaseExpiredReservationsJob>();
         services.AddTransient<ReleaseDuePoolsJob>();
         services.AddScoped<CsvImportRunner>();

@@ -6,7 +6,9 @@ namespace OrderHub.Modules.Compliance.Contracts.Commands;
 /// Decides whether an order may be sold and shipped: state wine law, 21+ age, per-consumer volume limits.
 /// Idempotent per <see cref="DecisionKey"/> (a repeat returns the first decision); re-run with a new key on every
 /// edit, before capture and when sourcing picks a ship-from location. The newest approved decision of an order is
-/// the one whose volume counts towards the consumer's limits.
+/// the one whose volume counts towards the consumer's limits. The key is the decision's own identity (looked up by
+/// <c>GetComplianceDecisionQuery</c>, printed on the compliance document), so this is not an <c>IIdempotentCommand</c>:
+/// a repeat reads the recorded decision instead of a stored copy of the answer.
 /// </summary>
 public sealed record DecideComplianceCommand(
     string DecisionKey,

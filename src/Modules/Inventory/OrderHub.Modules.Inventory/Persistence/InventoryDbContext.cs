@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Inventory.Domain.Backorders;
 using OrderHub.Modules.Inventory.Domain.Catalog;
-using OrderHub.Modules.Inventory.Domain.Idempotency;
 using OrderHub.Modules.Inventory.Domain.Locations;
 using OrderHub.Modules.Inventory.Domain.Pools;
 using OrderHub.Modules.Inventory.Domain.Replenishment;
@@ -32,8 +31,6 @@ internal abstract class InventoryDbContext(DbContextOptions options) : ModuleDbC
     public DbSet<Reservation> Reservations => Set<Reservation>();
 
     public DbSet<ReservationAllocation> ReservationAllocations => Set<ReservationAllocation>();
-
-    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<AllocationPool> AllocationPools => Set<AllocationPool>();
 

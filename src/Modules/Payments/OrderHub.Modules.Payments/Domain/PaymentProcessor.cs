@@ -13,6 +13,8 @@ namespace OrderHub.Modules.Payments.Domain;
 /// before the gateway is called, under a unique gateway key: a parallel duplicate waits on that row and then
 /// replays its outcome instead of calling the gateway again. A timeout leaves the row Pending for
 /// <see cref="Features.RetryPendingPayments.RetryPendingPaymentsJob"/>, which retries with the same key.
+/// The key is the ledger's, not the pipeline's (the payment commands are not <c>IIdempotentCommand</c>): it goes to the
+/// gateway, and a replay re-reads the ledger and retries a step still pending instead of repeating a stored answer.
 /// </summary>
 internal sealed partial class PaymentProcessor(
     PaymentsDbContext db,

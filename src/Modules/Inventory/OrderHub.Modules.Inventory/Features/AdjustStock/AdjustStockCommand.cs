@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
-using Mediator;
-using OrderHub.Modules.Inventory.Persistence;
+using OrderHub.BuildingBlocks.Application;
 
 namespace OrderHub.Modules.Inventory.Features.AdjustStock;
 
@@ -21,7 +20,7 @@ internal enum AdjustmentReason
 /// The body of <c>POST /api/v1/inventory/adjustments</c>: a signed change of on-hand (<see cref="Quantity"/> -3 for three broken
 /// bottles) with a reason code. Bin and lot may be left out when the SKU sits in one stock item at that location.
 /// </summary>
-internal sealed record AdjustStockCommand : ICommand<StockAdjustmentDto>, IIdempotentRequest
+internal sealed record AdjustStockCommand : IIdempotentCommand<StockAdjustmentDto>
 {
     public string? LocationCode { get; init; }
 

@@ -12,18 +12,11 @@ namespace OrderHub.Modules.Inventory.Features.AdjustStock;
 /// leave a reservation uncovered: such a decrease is refused (422) and nothing changes.
 /// </summary>
 internal sealed class AdjustStockHandler(
-    InventoryDbContext db, StockStore stock, IdempotencyStore idempotency, TimeProvider clock, ILogger<AdjustStockHandler> logger)
+    InventoryDbContext db, StockStore stock, TimeProvider clock, ILogger<AdjustStockHandler> logger)
     : ICommandHandler<AdjustStockCommand, StockAdjustmentDto>
 {
-    private const string Operation = "AdjustStock";
-
     public async ValueTask<StockAdjustmentDto> Handle(AdjustStockCommand command, CancellationToken cancellationToken)
     {
-        if (await idempotency.ReplayAsync<AdjustStockCommand, StockAdjustmentDto>(Operation, command, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         var sku = command.Sku!.Trim();
         var locationCode = command.LocationCode!.Trim();
         await stock.RequireProductsAsync([sku], cancellationToken);
@@ -52,7 +45,6 @@ internal sealed class AdjustStockHandler(
             command.Reason, command.Note));
         var dto = new StockAdjustmentDto(adjustmentId, sku, locationCode, key.BinCode, key.Lot, command.Quantity, command.Reason!,
             await stock.OnHandAsync(key, cancellationToken));
-        idempotency.Remember(Operation, command, dto);
         logger.LogInformation("Adjusted {Sku} at {LocationCode}/{Bin} lot {Lot} by {Quantity} ({Reason})", sku, locationCode, key.BinCode, key.Lot, command.Quantity, command.Reason);
         return dto;
     }

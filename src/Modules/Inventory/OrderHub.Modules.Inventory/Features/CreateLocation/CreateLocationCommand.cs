@@ -1,11 +1,10 @@
 using System.Text.Json.Serialization;
-using Mediator;
-using OrderHub.Modules.Inventory.Persistence;
+using OrderHub.BuildingBlocks.Application;
 
 namespace OrderHub.Modules.Inventory.Features.CreateLocation;
 
 /// <summary>The body of <c>POST /api/v1/locations</c> (API.md), plus optional bins and whether it ships to consumers.</summary>
-internal sealed record CreateLocationCommand : ICommand<LocationDto>, IIdempotentRequest
+internal sealed record CreateLocationCommand : IIdempotentCommand<LocationDto>
 {
     public string? Code { get; init; }
 

@@ -7,18 +7,11 @@ using OrderHub.Modules.Inventory.Persistence;
 
 namespace OrderHub.Modules.Inventory.Features.CreateLocation;
 
-internal sealed class CreateLocationHandler(InventoryDbContext db, IdempotencyStore idempotency, ILogger<CreateLocationHandler> logger)
+internal sealed class CreateLocationHandler(InventoryDbContext db, ILogger<CreateLocationHandler> logger)
     : ICommandHandler<CreateLocationCommand, LocationDto>
 {
-    private const string Operation = "CreateLocation";
-
     public async ValueTask<LocationDto> Handle(CreateLocationCommand command, CancellationToken cancellationToken)
     {
-        if (await idempotency.ReplayAsync<CreateLocationCommand, LocationDto>(Operation, command, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         var code = command.Code!.Trim();
         if (await db.Locations.AnyAsync(l => l.Code == code, cancellationToken))
         {
@@ -36,7 +29,6 @@ internal sealed class CreateLocationHandler(InventoryDbContext db, IdempotencySt
 
         db.Locations.Add(location);
         var dto = ToDto(location);
-        idempotency.Remember(Operation, command, dto);
         logger.LogInformation("Location {LocationCode} ({LocationType}) created with {BinCount} bin(s)", code, type, location.Bins.Count);
         return dto;
     }

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using Mediator;
+using OrderHub.BuildingBlocks.Application;
 using OrderHub.Modules.Inventory.Features.GetPool;
-using OrderHub.Modules.Inventory.Persistence;
 
 namespace OrderHub.Modules.Inventory.Features.CreatePool;
 
@@ -9,7 +8,7 @@ namespace OrderHub.Modules.Inventory.Features.CreatePool;
 /// The body of <c>POST /api/v1/inventory/pools</c>: sets stock aside for a channel (and optionally a customer tag) until
 /// <see cref="ReleaseAt"/>. Every line is set aside in full, or nothing is.
 /// </summary>
-internal sealed record CreatePoolCommand : ICommand<PoolDto>, IIdempotentRequest
+internal sealed record CreatePoolCommand : IIdempotentCommand<PoolDto>
 {
     public string? Name { get; init; }
 

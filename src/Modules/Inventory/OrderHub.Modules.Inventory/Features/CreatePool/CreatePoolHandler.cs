@@ -14,18 +14,11 @@ namespace OrderHub.Modules.Inventory.Features.CreatePool;
 /// transaction rolls back every hold already taken, so nothing is half-applied.
 /// </summary>
 internal sealed class CreatePoolHandler(
-    InventoryDbContext db, StockStore stock, IdempotencyStore idempotency, PoolChannelsCache channels, TimeProvider clock, ILogger<CreatePoolHandler> logger)
+    InventoryDbContext db, StockStore stock, PoolChannelsCache channels, TimeProvider clock, ILogger<CreatePoolHandler> logger)
     : ICommandHandler<CreatePoolCommand, PoolDto>
 {
-    private const string Operation = "CreatePool";
-
     public async ValueTask<PoolDto> Handle(CreatePoolCommand command, CancellationToken cancellationToken)
     {
-        if (await idempotency.ReplayAsync<CreatePoolCommand, PoolDto>(Operation, command, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         var name = command.Name!.Trim();
         var now = clock.GetUtcNow();
         if (await db.AllocationPools.AnyAsync(p => p.Name == name, cancellationToken))
@@ -71,7 +64,6 @@ internal sealed class CreatePoolHandler(
         var pool = AllocationPool.Create(name, channel, customerTag, command.Priority, command.ReleaseAt.Value, now, items);
         db.AllocationPools.Add(pool);
         var dto = GetPoolHandler.ToDto(pool);
-        idempotency.Remember(Operation, command, dto);
         channels.Invalidate();
         logger.LogInformation("Allocation pool {PoolName} sets aside {Units} unit(s) for channel {Channel} until {ReleaseAt}",
             name, items.Sum(i => i.Quantity), channel, command.ReleaseAt.Value);

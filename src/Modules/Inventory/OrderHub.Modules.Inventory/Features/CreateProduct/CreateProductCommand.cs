@@ -1,12 +1,11 @@
 using System.Text.Json.Serialization;
-using Mediator;
+using OrderHub.BuildingBlocks.Application;
 using OrderHub.Modules.Inventory.Features.GetProduct;
-using OrderHub.Modules.Inventory.Persistence;
 
 namespace OrderHub.Modules.Inventory.Features.CreateProduct;
 
 /// <summary>The body of <c>POST /api/v1/products</c> (API.md). <see cref="Components"/> makes the SKU a kit.</summary>
-internal sealed record CreateProductCommand : ICommand<ProductDto>, IIdempotentRequest
+internal sealed record CreateProductCommand : IIdempotentCommand<ProductDto>
 {
     public string? Sku { get; init; }
 

@@ -9,18 +9,11 @@ using OrderHub.Modules.Inventory.Persistence;
 namespace OrderHub.Modules.Inventory.Features.CreateProduct;
 
 /// <summary>Adds a SKU to the catalog. A duplicate SKU is a conflict; a kit's components must be existing, non-kit SKUs.</summary>
-internal sealed class CreateProductHandler(InventoryDbContext db, IdempotencyStore idempotency, ILogger<CreateProductHandler> logger)
+internal sealed class CreateProductHandler(InventoryDbContext db, ILogger<CreateProductHandler> logger)
     : ICommandHandler<CreateProductCommand, ProductDto>
 {
-    private const string Operation = "CreateProduct";
-
     public async ValueTask<ProductDto> Handle(CreateProductCommand command, CancellationToken cancellationToken)
     {
-        if (await idempotency.ReplayAsync<CreateProductCommand, ProductDto>(Operation, command, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         var sku = command.Sku!.Trim();
         if (await db.Products.AnyAsync(p => p.Sku == sku, cancellationToken))
         {
@@ -52,7 +45,6 @@ internal sealed class CreateProductHandler(InventoryDbContext db, IdempotencySto
 
         db.Products.Add(product);
         var dto = GetProductHandler.ToDto(product);
-        idempotency.Remember(Operation, command, dto);
         logger.LogInformation("Product {Sku} created ({ComponentCount} component(s))", sku, components.Count);
         return dto;
     }

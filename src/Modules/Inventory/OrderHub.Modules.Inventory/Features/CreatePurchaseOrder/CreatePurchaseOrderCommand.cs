@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using Mediator;
+using OrderHub.BuildingBlocks.Application;
 using OrderHub.Modules.Inventory.Domain.Supply;
-using OrderHub.Modules.Inventory.Persistence;
 
 namespace OrderHub.Modules.Inventory.Features.CreatePurchaseOrder;
 
@@ -9,7 +8,7 @@ namespace OrderHub.Modules.Inventory.Features.CreatePurchaseOrder;
 /// The body of <c>POST /api/v1/purchase-orders</c>: expected supply of SKUs at a destination location. <c>kind</c>
 /// "Purchase" (default, from a supplier or any location) or "Release" (a future vintage release / pre-order stock).
 /// </summary>
-internal sealed record CreatePurchaseOrderCommand : ICommand<PurchaseOrderDto>, IIdempotentRequest
+internal sealed record CreatePurchaseOrderCommand : IIdempotentCommand<PurchaseOrderDto>
 {
     public string? Kind { get; init; }
 

@@ -9,18 +9,11 @@ namespace OrderHub.Modules.Inventory.Features.CreatePurchaseOrder;
 
 /// <summary>Records expected supply. Unknown SKUs/locations and kits are refused (422) naming them.</summary>
 internal sealed class CreatePurchaseOrderHandler(
-    InventoryDbContext db, StockStore stock, IdempotencyStore idempotency, TimeProvider clock, ILogger<CreatePurchaseOrderHandler> logger)
+    InventoryDbContext db, StockStore stock, TimeProvider clock, ILogger<CreatePurchaseOrderHandler> logger)
     : ICommandHandler<CreatePurchaseOrderCommand, PurchaseOrderDto>
 {
-    private const string Operation = "CreatePurchaseOrder";
-
     public async ValueTask<PurchaseOrderDto> Handle(CreatePurchaseOrderCommand command, CancellationToken cancellationToken)
     {
-        if (await idempotency.ReplayAsync<CreatePurchaseOrderCommand, PurchaseOrderDto>(Operation, command, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         var destination = command.DestinationLocationCode!.Trim();
         await stock.RequireLocationAsync(destination, cancellationToken);
         var supplier = string.IsNullOrWhiteSpace(command.SupplierLocationCode) ? null : command.SupplierLocationCode.Trim();
@@ -42,7 +35,6 @@ internal sealed class CreatePurchaseOrderHandler(
 
         db.PurchaseOrders.Add(order);
         var dto = PurchaseOrderDto.From(order);
-        idempotency.Remember(Operation, command, dto);
         logger.LogInformation("Purchase order {PurchaseOrderId} ({Kind}, {Status}) to {Destination} from {Supplier}: {Lines} line(s)",
             order.Id, kind, order.Status, destination, supplier ?? "-", lines.Count);
         return dto;

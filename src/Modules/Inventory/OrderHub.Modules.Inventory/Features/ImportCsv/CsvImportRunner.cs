@@ -9,7 +9,9 @@ using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Application;
 using OrderHub.BuildingBlocks.Csv;
 using OrderHub.BuildingBlocks.Domain;
+using OrderHub.BuildingBlocks.Http;
 using OrderHub.BuildingBlocks.Messaging;
+using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Inventory.Persistence;
 
 namespace OrderHub.Modules.Inventory.Features.ImportCsv;
@@ -32,7 +34,7 @@ internal sealed record ImportRow<TCommand>(int Line, string? Sku, TCommand? Comm
     where TCommand : class;
 
 /// <summary>The whole upload as the Idempotency-Key remembers it: the same key with another file is a conflict.</summary>
-internal sealed record CsvImportFingerprint(string? IdempotencyKey, string Mode, string FileSha256) : IIdempotentRequest;
+internal sealed record CsvImportFingerprint(string Mode, string FileSha256);
 
 /// <summary>
 /// Applies the rows of an import through the same Mediator commands as the single-item endpoints (so the same
@@ -41,7 +43,7 @@ internal sealed record CsvImportFingerprint(string? IdempotencyKey, string Mode,
 /// commits only when no row was refused; otherwise it rolls back and the report lists every refused row.
 /// </summary>
 internal sealed class CsvImportRunner(
-    InventoryDbContext db, IdempotencyStore idempotency, OutboxSignal outboxSignal, ILogger<CsvImportRunner> logger)
+    InventoryDbContext db, OutboxSignal outboxSignal, TimeProvider clock, ILogger<CsvImportRunner> logger)
 {
     public static ImportMode ParseMode(string? mode) => mode?.ToUpperInvariant() switch
     {
@@ -66,8 +68,14 @@ internal sealed class CsvImportRunner(
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(apply);
-        var fingerprint = new CsvImportFingerprint(idempotencyKey, mode.ToString(), fileSha256);
-        var seen = await idempotency.ReplayAsync<CsvImportFingerprint, ImportReportDto>(operation, fingerprint, cancellationToken) is not null;
+        // Not a command: the upload's key-to-file binding is kept in the same table the idempotency behaviour uses.
+        var fingerprint = IdempotencyKeys.Fingerprint(new CsvImportFingerprint(mode.ToString(), fileSha256));
+        var seen = false;
+        if (idempotencyKey is not null && await IdempotentRequest.FindAsync(db, operation, idempotencyKey, cancellationToken) is { } stored)
+        {
+            stored.Replay<ImportReportDto>(fingerprint); // another file under this key is a 409
+            seen = true;
+        }
 
         var progress = new BulkProgress(logger, operation);
         var report = mode == ImportMode.PerRow
@@ -77,7 +85,14 @@ internal sealed class CsvImportRunner(
         if (!seen && idempotencyKey is not null)
         {
             // Only the key-to-file binding matters (a re-upload re-runs its rows under their own keys): store no report.
-            idempotency.Remember(operation, fingerprint, new ImportReportDto(report.Mode, report.Accepted, []));
+            db.IdempotentRequests.Add(new IdempotentRequest
+            {
+                Scope = operation,
+                Key = idempotencyKey,
+                Fingerprint = fingerprint,
+                Response = JsonSerializer.Serialize(new ImportReportDto(report.Mode, report.Accepted, []), JsonSerializerOptions.Web),
+                CreatedAt = clock.GetUtcNow(),
+            });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -15,17 +15,11 @@ namespace OrderHub.Modules.Inventory.Features.ReceivePurchaseOrder;
 /// The order's version guards it: two concurrent receipts cannot both count the same outstanding units (409).
 /// </summary>
 internal sealed class ReceivePurchaseOrderHandler(
-    InventoryDbContext db, ISender sender, IdempotencyStore idempotency, TimeProvider clock, ILogger<ReceivePurchaseOrderHandler> logger)
+    InventoryDbContext db, ISender sender, TimeProvider clock, ILogger<ReceivePurchaseOrderHandler> logger)
     : ICommandHandler<ReceivePurchaseOrderCommand, PurchaseOrderReceiptDto>
 {
     public async ValueTask<PurchaseOrderReceiptDto> Handle(ReceivePurchaseOrderCommand command, CancellationToken cancellationToken)
     {
-        var operation = $"ReceivePurchaseOrder:{command.PurchaseOrderId:N}";
-        if (await idempotency.ReplayAsync<ReceivePurchaseOrderCommand, PurchaseOrderReceiptDto>(operation, command, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         var order = await db.PurchaseOrders.Include(p => p.Lines).SingleOrDefaultAsync(p => p.Id == command.PurchaseOrderId, cancellationToken)
             ?? throw new NotFoundException("Purchase order", command.PurchaseOrderId.ToString());
         var now = clock.GetUtcNow();
@@ -40,7 +34,6 @@ internal sealed class ReceivePurchaseOrderHandler(
         }
 
         var dto = new PurchaseOrderReceiptDto(PurchaseOrderDto.From(order), receipts);
-        idempotency.Remember(operation, command, dto);
         logger.LogInformation("Purchase order {PurchaseOrderId}: received {Units} unit(s), now {Status}", order.Id, command.Lines!.Sum(l => l.Quantity), order.Status);
         return dto;
     }

@@ -1,11 +1,10 @@
 using System.Text.Json.Serialization;
-using Mediator;
-using OrderHub.Modules.Inventory.Persistence;
+using OrderHub.BuildingBlocks.Application;
 
 namespace OrderHub.Modules.Inventory.Features.ReceiveStock;
 
 /// <summary>The body of <c>POST /api/v1/inventory/receipts</c> (API.md).</summary>
-internal sealed record ReceiveStockCommand : ICommand<StockReceiptDto>, IIdempotentRequest
+internal sealed record ReceiveStockCommand : IIdempotentCommand<StockReceiptDto>
 {
     public string? LocationCode { get; init; }
 

@@ -10,18 +10,11 @@ namespace OrderHub.Modules.Inventory.Features.ReceiveStock;
 
 /// <summary>Puts received units on hand in a bin and lot, and writes the receipt to the ledger.</summary>
 internal sealed class ReceiveStockHandler(
-    InventoryDbContext db, StockStore stock, IdempotencyStore idempotency, TimeProvider clock, ILogger<ReceiveStockHandler> logger)
+    InventoryDbContext db, StockStore stock, TimeProvider clock, ILogger<ReceiveStockHandler> logger)
     : ICommandHandler<ReceiveStockCommand, StockReceiptDto>
 {
-    private const string Operation = "ReceiveStock";
-
     public async ValueTask<StockReceiptDto> Handle(ReceiveStockCommand command, CancellationToken cancellationToken)
     {
-        if (await idempotency.ReplayAsync<ReceiveStockCommand, StockReceiptDto>(Operation, command, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         var sku = command.Sku!.Trim();
         var locationCode = command.LocationCode!.Trim();
         var product = await db.Products.AsNoTracking().Include(p => p.Components).SingleOrDefaultAsync(p => p.Sku == sku, cancellationToken)
@@ -39,7 +32,6 @@ internal sealed class ReceiveStockHandler(
         db.StockMovements.Add(StockMovement.Record(StockMovementType.Receipt, key, command.Quantity, $"receipt:{receiptId}", clock.GetUtcNow()));
         db.AddIntegrationEvent(new StockArrivedIntegrationEvent(locationCode, [sku], $"receipt:{receiptId}")); // serves waiting backorders
         var dto = new StockReceiptDto(receiptId, sku, locationCode, key.BinCode, key.Lot, command.Quantity, await stock.OnHandAsync(key, cancellationToken));
-        idempotency.Remember(Operation, command, dto);
         logger.LogInformation("Received {Quantity} x {Sku} at {LocationCode}/{Bin} lot {Lot}", command.Quantity, sku, locationCode, key.BinCode, key.Lot);
         return dto;
     }

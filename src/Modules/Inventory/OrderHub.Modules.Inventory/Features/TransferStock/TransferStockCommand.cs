@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using Mediator;
+using OrderHub.BuildingBlocks.Application;
 using OrderHub.Modules.Inventory.Domain.Stock;
-using OrderHub.Modules.Inventory.Persistence;
 
 namespace OrderHub.Modules.Inventory.Features.TransferStock;
 
@@ -9,7 +8,7 @@ namespace OrderHub.Modules.Inventory.Features.TransferStock;
 /// The body of <c>POST /api/v1/inventory/transfers</c>: ships units from one location (FIFO by lot, or the lot named);
 /// they are in transit until <c>POST /api/v1/inventory/transfers/{id}/receive</c>.
 /// </summary>
-internal sealed record TransferStockCommand : ICommand<StockTransferDto>, IIdempotentRequest
+internal sealed record TransferStockCommand : IIdempotentCommand<StockTransferDto>
 {
     public string? FromLocationCode { get; init; }
 

@@ -11,18 +11,11 @@ namespace OrderHub.Modules.Inventory.Features.TransferStock;
 /// refused (422) and, as the refusal rolls the command's transaction back, nothing is half-applied.
 /// </summary>
 internal sealed class TransferStockHandler(
-    InventoryDbContext db, StockStore stock, IdempotencyStore idempotency, TimeProvider clock, ILogger<TransferStockHandler> logger)
+    InventoryDbContext db, StockStore stock, TimeProvider clock, ILogger<TransferStockHandler> logger)
     : ICommandHandler<TransferStockCommand, StockTransferDto>
 {
-    private const string Operation = "TransferStock";
-
     public async ValueTask<StockTransferDto> Handle(TransferStockCommand command, CancellationToken cancellationToken)
     {
-        if (await idempotency.ReplayAsync<TransferStockCommand, StockTransferDto>(Operation, command, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         var sku = command.Sku!.Trim();
         var from = command.FromLocationCode!.Trim();
         var to = command.ToLocationCode!.Trim();
@@ -48,7 +41,6 @@ internal sealed class TransferStockHandler(
         }
 
         var dto = StockTransferDto.From(transfer);
-        idempotency.Remember(Operation, command, dto);
         logger.LogInformation("Transfer {TransferId}: {Quantity} x {Sku} shipped from {From} to {To}", transfer.Id, command.Quantity, sku, from, to);
         return dto;
     }

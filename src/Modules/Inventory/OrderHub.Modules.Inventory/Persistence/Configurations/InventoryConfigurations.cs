@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OrderHub.Modules.Inventory.Domain.Catalog;
-using OrderHub.Modules.Inventory.Domain.Idempotency;
 using OrderHub.Modules.Inventory.Domain.Locations;
 using OrderHub.Modules.Inventory.Domain.Reservations;
 using OrderHub.Modules.Inventory.Domain.Stock;
@@ -160,16 +159,5 @@ internal sealed class ReservationAllocationConfiguration : IEntityTypeConfigurat
         builder.Property(a => a.BinCode).HasMaxLength(32);
         builder.Property(a => a.Lot).HasMaxLength(64);
         builder.Property(a => a.PoolName).HasMaxLength(64);
-    }
-}
-
-internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
-{
-    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
-    {
-        builder.ToTable("IdempotencyRecords");
-        builder.HasKey(r => r.Key);
-        builder.Property(r => r.Key).HasMaxLength(250);
-        builder.Property(r => r.RequestHash).HasMaxLength(64);
     }
 }

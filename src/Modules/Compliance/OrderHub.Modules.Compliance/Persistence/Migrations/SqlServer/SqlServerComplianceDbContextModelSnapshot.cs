@@ -81,6 +81,32 @@ namespace OrderHub.Modules.Compliance.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages", "compliance");
                 });
 
+            modelBuilder.Entity("OrderHub.BuildingBlocks.Persistence.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("IdempotentRequests", "compliance");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Compliance.Domain.Audit.ComplianceAuditEntry", b =>
                 {
                     b.Property<Guid>("Id")

@@ -75,6 +75,32 @@ namespace OrderHub.Modules.Compliance.Persistence.Migrations.Sqlite
                     b.ToTable("compliance_OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.BuildingBlocks.Persistence.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("compliance_IdempotentRequests", (string)null);
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Compliance.Domain.Audit.ComplianceAuditEntry", b =>
                 {
                     b.Property<Guid>("Id")

@@ -80,6 +80,32 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.PostgreSql
 
                     b.ToTable("OutboxMessages", "fulfillment");
                 });
+
+            modelBuilder.Entity("OrderHub.BuildingBlocks.Persistence.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("text");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("IdempotentRequests", "fulfillment");
+                });
 #pragma warning restore 612, 618
         }
     }

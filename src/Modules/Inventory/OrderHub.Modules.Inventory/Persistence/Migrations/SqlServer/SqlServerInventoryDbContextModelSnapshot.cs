@@ -81,6 +81,32 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages", "inventory");
                 });
 
+            modelBuilder.Entity("OrderHub.BuildingBlocks.Persistence.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("IdempotentRequests", "inventory");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Backorders.BackorderLine", b =>
                 {
                     b.Property<long>("Id")
@@ -228,29 +254,6 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.SqlServer
                     b.HasKey("Sku");
 
                     b.ToTable("Products", "inventory");
-                });
-
-            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Idempotency.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(250)
-                        .HasColumnType("nvarchar(250)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Response")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("IdempotencyRecords", "inventory");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Locations.Bin", b =>

@@ -75,6 +75,32 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                     b.ToTable("inventory_OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.BuildingBlocks.Persistence.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("inventory_IdempotentRequests", (string)null);
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Backorders.BackorderLine", b =>
                 {
                     b.Property<long>("Id")
@@ -220,29 +246,6 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                     b.HasKey("Sku");
 
                     b.ToTable("inventory_Products", (string)null);
-                });
-
-            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Idempotency.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(250)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Response")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("inventory_IdempotencyRecords", (string)null);
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Locations.Bin", b =>

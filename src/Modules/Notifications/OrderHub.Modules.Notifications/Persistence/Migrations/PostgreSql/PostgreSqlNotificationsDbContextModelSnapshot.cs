@@ -81,6 +81,32 @@ namespace OrderHub.Modules.Notifications.Persistence.Migrations.PostgreSql
                     b.ToTable("OutboxMessages", "notifications");
                 });
 
+            modelBuilder.Entity("OrderHub.BuildingBlocks.Persistence.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("text");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("IdempotentRequests", "notifications");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Notifications.Domain.Emails.EmailMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -80,6 +80,32 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.SqlServer
 
                     b.ToTable("OutboxMessages", "shipping");
                 });
+
+            modelBuilder.Entity("OrderHub.BuildingBlocks.Persistence.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("IdempotentRequests", "shipping");
+                });
 #pragma warning restore 612, 618
         }
     }
