@@ -1,6 +1,5 @@
 using System.Reflection;
 using Hangfire;
-using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
@@ -16,7 +15,6 @@ using OrderHub.Modules.Inventory.Features.CreatePurchaseOrder;
 using OrderHub.Modules.Inventory.Features.GetChannelAvailability;
 using OrderHub.Modules.Inventory.Features.GetLocation;
 using OrderHub.Modules.Inventory.Features.GetLocationInventory;
-using OrderHub.Modules.Inventory.Features.GetModuleStatus;
 using OrderHub.Modules.Inventory.Features.GetPool;
 using OrderHub.Modules.Inventory.Features.GetProduct;
 using OrderHub.Modules.Inventory.Features.GetPurchaseOrder;
@@ -52,7 +50,7 @@ public sealed class InventoryModule : IModule
 
     public string Schema => InventoryDbContext.SchemaName;
 
-    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(InventoryModule).Assembly, typeof(GetInventoryModuleStatusQuery).Assembly];
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(InventoryModule).Assembly, typeof(GetProductsBySkuQuery).Assembly];
 
     public void Register(IServiceCollection services, ModuleContext context)
     {
@@ -80,7 +78,6 @@ public sealed class InventoryModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        GetInventoryModuleStatusEndpoint.Map(endpoints);
         GetProductEndpoint.Map(endpoints);
         GetStockAvailabilityEndpoint.Map(endpoints);
         CreateProductEndpoint.Map(endpoints);
@@ -108,8 +105,6 @@ public sealed class InventoryModule : IModule
         SetReorderPointEndpoint.Map(endpoints);
         ListReorderSuggestionsEndpoint.Map(endpoints);
     }
-
-    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetInventoryModuleStatusQuery();
 
     public void ScheduleJobs(IRecurringJobManager jobs)
     {

@@ -1,17 +1,15 @@
 using System.Reflection;
 using Hangfire;
-using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
-using OrderHub.Modules.Orders.Contracts.Queries;
+using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
 using OrderHub.Modules.Orders.Features.AdvancePlacement;
 using OrderHub.Modules.Orders.Features.CancelOrder;
 using OrderHub.Modules.Orders.Features.ChangeOrder;
 using OrderHub.Modules.Orders.Features.ConsolidateOrders;
-using OrderHub.Modules.Orders.Features.GetModuleStatus;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 using OrderHub.Modules.Orders.Features.ImportOrders;
 using OrderHub.Modules.Orders.Features.MarketplaceOrders;
@@ -35,7 +33,7 @@ public sealed class OrdersModule : IModule
 
     public string Schema => OrdersDbContext.SchemaName;
 
-    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(OrdersModule).Assembly, typeof(GetOrdersModuleStatusQuery).Assembly];
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(OrdersModule).Assembly, typeof(OrderReceivedIntegrationEvent).Assembly];
 
     public void Register(IServiceCollection services, ModuleContext context)
     {
@@ -78,7 +76,6 @@ public sealed class OrdersModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        GetOrdersModuleStatusEndpoint.Map(endpoints);
         PlaceOrderEndpoint.Map(endpoints);
         GetOrderDetailsEndpoint.Map(endpoints);
         SearchOrdersEndpoint.Map(endpoints);
@@ -89,8 +86,6 @@ public sealed class OrdersModule : IModule
         ReleaseHoldEndpoint.Map(endpoints);
         ImportOrdersEndpoint.Map(endpoints);
     }
-
-    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetOrdersModuleStatusQuery();
 
     public void ScheduleJobs(IRecurringJobManager jobs)
     {
