@@ -39,7 +39,7 @@ public static class CsvReader
     /// Checks the whole text without keeping its records: <paramref name="first"/> gets the first record as soon as it
     /// is read (a header check fails before the rest is read); answers how many records follow it, -1 when there is none.
     /// </summary>
-    public static int CheckAndCount(TextReader reader, Action<CsvRecord> first)
+    internal static int CheckAndCount(TextReader reader, Action<CsvRecord> first)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(first);
