@@ -15,7 +15,7 @@ public sealed class HomeController(ISender sender) : Controller
         var statuses = new List<ModuleStatusDto>();
         foreach (var module in ModuleCatalog.All)
         {
-            statuses.Add((ModuleStatusDto)(await sender.Send(module.CreateStatusQuery(), cancellationToken))!);
+            statuses.Add(await sender.Send(GetModuleStatusQuery.For(module), cancellationToken));
         }
 
         return View(statuses);

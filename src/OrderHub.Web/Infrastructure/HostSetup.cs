@@ -67,13 +67,14 @@ internal static class HostSetup
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies =
             [
-                typeof(OrderHub.Modules.Orders.OrdersModule), typeof(OrderHub.Modules.Orders.Contracts.Queries.GetOrdersModuleStatusQuery),
-                typeof(OrderHub.Modules.Inventory.InventoryModule), typeof(OrderHub.Modules.Inventory.Contracts.Queries.GetInventoryModuleStatusQuery),
-                typeof(OrderHub.Modules.Compliance.ComplianceModule), typeof(OrderHub.Modules.Compliance.Contracts.Queries.GetComplianceModuleStatusQuery),
-                typeof(OrderHub.Modules.Payments.PaymentsModule), typeof(OrderHub.Modules.Payments.Contracts.Queries.GetPaymentsModuleStatusQuery),
-                typeof(OrderHub.Modules.Fulfillment.FulfillmentModule), typeof(OrderHub.Modules.Fulfillment.Contracts.Queries.GetFulfillmentModuleStatusQuery),
-                typeof(OrderHub.Modules.Shipping.ShippingModule), typeof(OrderHub.Modules.Shipping.Contracts.Queries.GetShippingModuleStatusQuery),
-                typeof(OrderHub.Modules.Notifications.NotificationsModule), typeof(OrderHub.Modules.Notifications.Contracts.Queries.GetNotificationsModuleStatusQuery),
+                typeof(GetModuleStatusQuery),
+                typeof(OrderHub.Modules.Orders.OrdersModule), typeof(OrderHub.Modules.Orders.Contracts.IntegrationEvents.OrderReceivedIntegrationEvent),
+                typeof(OrderHub.Modules.Inventory.InventoryModule), typeof(OrderHub.Modules.Inventory.Contracts.Queries.GetProductsBySkuQuery),
+                typeof(OrderHub.Modules.Compliance.ComplianceModule), typeof(OrderHub.Modules.Compliance.Contracts.Commands.DecideComplianceCommand),
+                typeof(OrderHub.Modules.Payments.PaymentsModule), typeof(OrderHub.Modules.Payments.Contracts.Queries.GetOrderPaymentsQuery),
+                typeof(OrderHub.Modules.Fulfillment.FulfillmentModule),
+                typeof(OrderHub.Modules.Shipping.ShippingModule),
+                typeof(OrderHub.Modules.Notifications.NotificationsModule),
             ];
             // Outermost first; the source generator reads this literal, and a test pins the order. Idempotency runs inside
             // the unit of work, so a remembered answer commits with the effect it answers for.
@@ -179,6 +180,7 @@ internal static class HostSetup
         foreach (var module in ModuleCatalog.All)
         {
             module.MapEndpoints(app);
+            app.MapModuleStatus(module);
         }
 
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");

@@ -46,6 +46,26 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
+    public void Quotes_inside_an_unquoted_field_are_kept_unless_they_swallow_a_separator_or_a_line_break()
+    {
+        CsvReader.Parse("a,b\n1,5\"x3\"\n")[1].Fields.ShouldBe(["1", "5\"x3\""]);
+        var error = Should.Throw<CsvFormatException>(() => CsvReader.Parse("a,b\n1,12\" pizza\n2,ok\n3,14\" pizza\n"));
+        error.Line.ShouldBe(2);
+        error.Message.ShouldContain("Line 2");
+    }
+
+    [Fact]
+    public void Lines_are_counted_from_a_multi_line_first_record_and_inside_cr_only_quoted_fields()
+    {
+        var records = CsvReader.Parse("\"a\nb\",c\nd,\"e\rf\"\rg,h\n");
+
+        records.Select(r => r.Line).ShouldBe([1, 3, 5]);
+        records[0].Fields.ShouldBe(["a\nb", "c"]);
+        records[1].Fields.ShouldBe(["d", "e\nf"]);
+        Should.Throw<CsvFormatException>(() => CsvReader.Parse("a,b\n\"x\ny\",\"open\n")).Line.ShouldBe(3);
+    }
+
+    [Fact]
     public void A_table_refuses_a_missing_header_unknown_and_missing_required_columns_and_reads_cells_by_name()
     {
         string[] known = ["sku", "quantity"];

@@ -1,4 +1,4 @@
-using System.Text;
+using nietras.SeparatedValues;
 
 namespace OrderHub.BuildingBlocks.Csv;
 
@@ -12,10 +12,12 @@ public sealed class CsvFormatException(int line, string message) : Exception(mes
 }
 
 /// <summary>
-/// A small RFC 4180 reader: comma-separated fields, optionally enclosed in double quotes; a quoted field may hold
-/// commas, line breaks and doubled quotes (<c>""</c>). Lines end with CRLF, LF or CR. A leading BOM and blank lines
-/// are skipped; a quote inside an unquoted field is kept as a literal character (lenient, as spreadsheets write it).
-/// Records are read one at a time, so a file of any size needs memory for one record only.
+/// RFC 4180 records read with Sep (streaming, a buffer of a few rows whatever the file's size): comma-separated fields,
+/// optionally enclosed in double quotes; a quoted field may hold commas, line breaks (read as <c>\n</c>) and doubled
+/// quotes. Lines end with CRLF, LF or CR. A leading BOM and blank lines are skipped. Sep splits and counts lines; this
+/// adapter adds what Sep leaves lax, only on rows that hold a quote: an unclosed quoted field, text after a closing
+/// quote, or a quote inside an unquoted field that swallows a separator or a line break are format errors naming the
+/// line (a quote inside an unquoted field that swallows nothing, e.g. <c>12" pizza</c>, is kept as it is).
 /// </summary>
 public static class CsvReader
 {
@@ -33,111 +35,169 @@ public static class CsvReader
         return ReadRecords(reader);
     }
 
+    /// <summary>
+    /// Checks the whole text without keeping its records: <paramref name="first"/> gets the first record as soon as it
+    /// is read (a header check fails before the rest is read); answers how many records follow it, -1 when there is none.
+    /// </summary>
+    internal static int CheckAndCount(TextReader reader, Action<CsvRecord> first)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(first);
+        var following = -1;
+        using var sep = Open(reader);
+        while (sep.MoveNext())
+        {
+            var row = sep.Current;
+            if (row.Span.Length == 0)
+            {
+                continue; // blank line
+            }
+
+            if (following < 0)
+            {
+                first(ToRecord(row));
+            }
+            else if (row.Span.Contains('"'))
+            {
+                for (var i = 0; i < row.ColCount; i++)
+                {
+                    CheckQuoting(row, i);
+                }
+            }
+
+            following++;
+        }
+
+        return following;
+    }
+
     private static IEnumerable<CsvRecord> ReadRecords(TextReader reader)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var fieldQuoted = false; // the current field was a quoted one (so even "" makes the record non-blank)
+        using var sep = Open(reader);
+        while (sep.MoveNext())
+        {
+            if (sep.Current.Span.Length > 0)
+            {
+                yield return ToRecord(sep.Current);
+            }
+        }
+    }
+
+    private static SepReader Open(TextReader reader)
+    {
         if (reader.Peek() == '\uFEFF')
         {
             reader.Read();
         }
 
-        int c;
-        while ((c = reader.Read()) != -1)
+        // Rows may be shorter or longer than the header (the importers report that per row); quotes are checked and
+        // removed here. Cells are pooled per column, so a file's repeated values (country, SKU...) share one string.
+        return Sep.New(',').Reader(o => o with
         {
-            if (c == '"' && field.Length == 0 && !fieldQuoted)
-            {
-                line = ReadQuoted(reader, field, line);
-                fieldQuoted = true;
-                if (reader.Peek() is not (-1 or ',' or '\r' or '\n'))
-                {
-                    throw new CsvFormatException(line, $"Line {line}: unexpected character after a closing quote.");
-                }
+            HasHeader = false,
+            DisableColCountCheck = true,
+            CreateToString = SepToString.PoolPerCol(maximumStringLength: 32),
+        }).From(reader);
+    }
 
+    private static CsvRecord ToRecord(SepReader.Row row)
+    {
+        var fields = new string[row.ColCount];
+        var quoted = row.Span.Contains('"');
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var raw = row[i].Span;
+            if (!quoted || !raw.Contains('"'))
+            {
+                fields[i] = row[i].ToString();
                 continue;
             }
 
-            switch (c)
-            {
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    fieldQuoted = false;
-                    break;
-                case '\r' or '\n':
-                    if (c == '\r' && reader.Peek() == '\n')
-                    {
-                        reader.Read();
-                    }
-
-                    if (EndRecord() is { } record)
-                    {
-                        yield return record;
-                    }
-
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append((char)c);
-                    break;
-            }
+            CheckQuoting(row, i);
+            fields[i] = raw[0] == '"' ? Unescape(raw) : raw.ToString();
         }
 
-        if (EndRecord() is { } last)
+        return new CsvRecord(Line(row), fields);
+    }
+
+    /// <summary>The line a row starts on. Sep 0.18 numbers the first row's lines as the next row's, so row 0 is line 1.</summary>
+    private static int Line(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+
+    private static void CheckQuoting(SepReader.Row row, int index)
+    {
+        var raw = row[index].Span;
+        if (raw.IsEmpty || !raw.Contains('"'))
         {
-            yield return last;
+            return;
         }
 
-        CsvRecord? EndRecord()
+        if (raw[0] != '"')
         {
-            if (fields.Count == 0 && field.Length == 0 && !fieldQuoted)
+            // Sep opens a quoted section at any quote: here it ran over a separator or a line break.
+            if (raw.IndexOfAny(',', '\r', '\n') >= 0)
             {
-                return null; // blank line
+                var line = FieldLine(row, index);
+                throw new CsvFormatException(line, $"Line {line}: a quote inside an unquoted field; enclose the field in quotes and double the quote (\"\").");
             }
 
-            fields.Add(field.ToString());
-            var record = new CsvRecord(recordLine, [.. fields]);
-            fields.Clear();
-            field.Clear();
-            fieldQuoted = false;
-            return record;
+            return;
+        }
+
+        var at = 1;
+        while (true)
+        {
+            var next = raw[at..].IndexOf('"');
+            if (next < 0)
+            {
+                var line = FieldLine(row, index);
+                throw new CsvFormatException(line, $"Line {line}: a quoted field is not closed.");
+            }
+
+            at += next;
+            if (at == raw.Length - 1)
+            {
+                return;
+            }
+
+            if (raw[at + 1] != '"')
+            {
+                var line = FieldLine(row, index) + LineBreaks(raw[..at]);
+                throw new CsvFormatException(line, $"Line {line}: unexpected character after a closing quote.");
+            }
+
+            at += 2;
         }
     }
 
-    /// <summary>Reads a quoted field's content after its opening quote, up to and including the closing one; returns the line it ends on.</summary>
-    private static int ReadQuoted(TextReader reader, StringBuilder field, int line)
+    private static string Unescape(ReadOnlySpan<char> raw)
     {
-        var quoteLine = line;
-        while (true)
-        {
-            var q = reader.Read();
-            switch (q)
-            {
-                case -1:
-                    throw new CsvFormatException(quoteLine, $"Line {quoteLine}: a quoted field is not closed.");
-                case '"' when reader.Peek() == '"':
-                    reader.Read();
-                    field.Append('"');
-                    break;
-                case '"':
-                    return line;
-                case '\r' or '\n':
-                    if (q == '\r' && reader.Peek() == '\n')
-                    {
-                        reader.Read();
-                    }
+        var text = raw[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
+        return text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
+    }
 
-                    field.Append('\n');
-                    line++;
-                    break;
-                default:
-                    field.Append((char)q);
-                    break;
+    /// <summary>The line a field starts on: the row's, plus the line breaks in the (quoted) fields before it.</summary>
+    private static int FieldLine(SepReader.Row row, int index)
+    {
+        var line = Line(row);
+        for (var i = 0; i < index; i++)
+        {
+            line += LineBreaks(row[i].Span);
+        }
+
+        return line;
+    }
+
+    private static int LineBreaks(ReadOnlySpan<char> text)
+    {
+        var breaks = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                breaks++;
             }
         }
+
+        return breaks;
     }
 }

@@ -5,11 +5,12 @@ using FluentValidation.Results;
 namespace OrderHub.BuildingBlocks.Csv;
 
 /// <summary>
-/// A CSV file whose first record names the columns (matched case-insensitively). <see cref="Open"/> reads the whole
-/// file once to check it and refuses, as a 400 problem (a <see cref="ValidationException"/> keyed <c>file</c>), a file
-/// with no header, an unknown or repeated column, a required column missing from the header, or broken quoting, before
-/// any row is applied; <see cref="Rows"/> then reads the file again, a row at a time (rows are checked one by one by the
-/// importer), so a file of any size is imported in the memory of one row.
+/// A CSV file whose first record names the columns (matched case-insensitively), read through <see cref="CsvReader"/>
+/// (Sep). <see cref="Open"/> reads the whole file once to check it, keeping no row, and refuses, as a 400 problem (a
+/// <see cref="ValidationException"/> keyed <c>file</c>), a file with no header, an unknown or repeated column, a required
+/// column missing from the header, or broken quoting, before any row is applied; <see cref="Rows"/> then reads the file
+/// again, a row at a time (rows are checked one by one by the importer), so a file of any size is imported in the memory
+/// of one row.
 /// </summary>
 public sealed class CsvTable
 {
@@ -56,22 +57,15 @@ public sealed class CsvTable
         ArgumentNullException.ThrowIfNull(knownColumns);
         ArgumentNullException.ThrowIfNull(requiredColumns);
         IReadOnlyList<string>? header = null;
-        var rows = 0;
+        int rows;
         try
         {
             using var reader = open();
-            foreach (var record in CsvReader.Read(reader))
+            rows = CsvReader.CheckAndCount(reader, first =>
             {
-                if (header is null)
-                {
-                    header = [.. record.Fields.Select(f => f.Trim())];
-                    CheckHeader(header, knownColumns, requiredColumns);
-                }
-                else
-                {
-                    rows++;
-                }
-            }
+                header = [.. first.Fields.Select(f => f.Trim())];
+                CheckHeader(header, knownColumns, requiredColumns);
+            });
         }
         catch (CsvFormatException ex)
         {

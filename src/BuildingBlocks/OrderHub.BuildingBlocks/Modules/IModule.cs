@@ -1,5 +1,4 @@
 using System.Reflection;
-using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace OrderHub.BuildingBlocks.Modules;
 
 /// <summary>
-/// What the host needs from a module to compose it: services, endpoints and a status probe.
+/// What the host needs from a module to compose it: services, endpoints, and a schema the status query probes.
 /// Each module exposes exactly one public implementation (e.g. <c>OrdersModule</c>).
 /// </summary>
 public interface IModule
@@ -23,10 +22,8 @@ public interface IModule
 
     void Register(IServiceCollection services, ModuleContext context);
 
+    /// <summary>The module's own endpoints; the host maps its status endpoint (<see cref="ModuleStatusEndpoint"/>) too.</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints);
-
-    /// <summary>A query answered by the module itself through Mediator (a cheap end-to-end ping).</summary>
-    IQuery<ModuleStatusDto> CreateStatusQuery();
 
     /// <summary>Registers the module's recurring background jobs (Hangfire spreads them over the hosts). Default: none.</summary>
     void ScheduleJobs(Hangfire.IRecurringJobManager jobs)

@@ -1,14 +1,12 @@
 using System.Reflection;
-using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
-using OrderHub.Modules.Compliance.Contracts.Queries;
+using OrderHub.Modules.Compliance.Contracts.Commands;
 using OrderHub.Modules.Compliance.DemoData;
 using OrderHub.Modules.Compliance.Features.GetComplianceDecision;
 using OrderHub.Modules.Compliance.Features.GetComplianceReport;
-using OrderHub.Modules.Compliance.Features.GetModuleStatus;
 using OrderHub.Modules.Compliance.Features.Permits;
 using OrderHub.Modules.Compliance.Features.Rules;
 using OrderHub.Modules.Compliance.Persistence;
@@ -24,7 +22,7 @@ public sealed class ComplianceModule : IModule
 
     public string Schema => ComplianceDbContext.SchemaName;
 
-    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(ComplianceModule).Assembly, typeof(GetComplianceModuleStatusQuery).Assembly];
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(ComplianceModule).Assembly, typeof(DecideComplianceCommand).Assembly];
 
     public void Register(IServiceCollection services, ModuleContext context)
     {
@@ -38,12 +36,9 @@ public sealed class ComplianceModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        GetComplianceModuleStatusEndpoint.Map(endpoints);
         ComplianceRulesEndpoint.Map(endpoints);
         GetComplianceDecisionEndpoint.Map(endpoints);
         GetComplianceReportEndpoint.Map(endpoints);
         WineryPermitsEndpoint.Map(endpoints);
     }
-
-    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetComplianceModuleStatusQuery();
 }

@@ -1,11 +1,8 @@
 using System.Reflection;
-using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
-using OrderHub.Modules.Fulfillment.Contracts.Queries;
-using OrderHub.Modules.Fulfillment.Features.GetModuleStatus;
 using OrderHub.Modules.Fulfillment.Persistence;
 
 namespace OrderHub.Modules.Fulfillment;
@@ -19,7 +16,7 @@ public sealed class FulfillmentModule : IModule
 
     public string Schema => FulfillmentDbContext.SchemaName;
 
-    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(FulfillmentModule).Assembly, typeof(GetFulfillmentModuleStatusQuery).Assembly];
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(FulfillmentModule).Assembly];
 
     public void Register(IServiceCollection services, ModuleContext context)
     {
@@ -30,8 +27,6 @@ public sealed class FulfillmentModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        GetFulfillmentModuleStatusEndpoint.Map(endpoints);
+        // None of its own yet: the host maps its status endpoint (ModuleStatusEndpoint) as for every module.
     }
-
-    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetFulfillmentModuleStatusQuery();
 }

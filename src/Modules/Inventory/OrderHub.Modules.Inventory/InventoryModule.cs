@@ -1,6 +1,5 @@
 using System.Reflection;
 using Hangfire;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,7 +19,6 @@ using OrderHub.Modules.Inventory.Features.CreatePurchaseOrder;
 using OrderHub.Modules.Inventory.Features.GetChannelAvailability;
 using OrderHub.Modules.Inventory.Features.GetLocation;
 using OrderHub.Modules.Inventory.Features.GetLocationInventory;
-using OrderHub.Modules.Inventory.Features.GetModuleStatus;
 using OrderHub.Modules.Inventory.Features.GetPool;
 using OrderHub.Modules.Inventory.Features.GetProduct;
 using OrderHub.Modules.Inventory.Features.GetPurchaseOrder;
@@ -56,7 +54,7 @@ public sealed class InventoryModule : IModule
 
     public string Schema => InventoryDbContext.SchemaName;
 
-    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(InventoryModule).Assembly, typeof(GetInventoryModuleStatusQuery).Assembly];
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(InventoryModule).Assembly, typeof(GetProductsBySkuQuery).Assembly];
 
     public void Register(IServiceCollection services, ModuleContext context)
     {
@@ -99,8 +97,6 @@ public sealed class InventoryModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1");
-        GetInventoryModuleStatusEndpoint.Map(api.MapGroup(string.Empty).WithTags("System").RequireAuthorization(ApiScopes.SystemRead));
-
         var catalog = api.MapGroup(string.Empty).WithTags("Catalog");
         var catalogReads = catalog.MapGroup(string.Empty).RequireAuthorization(ApiScopes.CatalogRead);
         var catalogWrites = catalog.MapGroup(string.Empty).RequireAuthorization(ApiScopes.CatalogWrite);
@@ -136,8 +132,6 @@ public sealed class InventoryModule : IModule
         SubmitPurchaseOrderEndpoint.Map(writes);
         SetReorderPointEndpoint.Map(writes);
     }
-
-    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetInventoryModuleStatusQuery();
 
     public void ScheduleJobs(IRecurringJobManager jobs)
     {

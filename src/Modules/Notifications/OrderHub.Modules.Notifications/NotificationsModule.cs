@@ -1,13 +1,10 @@
 using System.Reflection;
 using Hangfire;
-using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
-using OrderHub.Modules.Notifications.Contracts.Queries;
-using OrderHub.Modules.Notifications.Features.GetModuleStatus;
 using OrderHub.Modules.Notifications.Features.ListEmails;
 using OrderHub.Modules.Notifications.Features.QueueLowStockAlert;
 using OrderHub.Modules.Notifications.Features.SendQueuedEmails;
@@ -24,7 +21,7 @@ public sealed class NotificationsModule : IModule
 
     public string Schema => NotificationsDbContext.SchemaName;
 
-    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(NotificationsModule).Assembly, typeof(GetNotificationsModuleStatusQuery).Assembly];
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(NotificationsModule).Assembly];
 
     public void Register(IServiceCollection services, ModuleContext context)
     {
@@ -48,11 +45,8 @@ public sealed class NotificationsModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        GetNotificationsModuleStatusEndpoint.Map(endpoints);
         ListEmailsEndpoint.Map(endpoints);
     }
-
-    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetNotificationsModuleStatusQuery();
 
     public void ScheduleJobs(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<SendQueuedEmailsJob>("notifications-send-emails", j => j.RunAsync(CancellationToken.None), Cron.Minutely());

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Hangfire;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,11 +9,10 @@ using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.BuildingBlocks.Security;
-using OrderHub.Modules.Orders.Contracts.Queries;
+using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
 using OrderHub.Modules.Orders.Features.CancelOrder;
 using OrderHub.Modules.Orders.Features.ChangeOrder;
 using OrderHub.Modules.Orders.Features.ConsolidateOrders;
-using OrderHub.Modules.Orders.Features.GetModuleStatus;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 using OrderHub.Modules.Orders.Features.ImportOrders;
 using OrderHub.Modules.Orders.Features.MarketplaceOrders;
@@ -39,7 +37,7 @@ public sealed class OrdersModule : IModule
 
     public string Schema => OrdersDbContext.SchemaName;
 
-    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(OrdersModule).Assembly, typeof(GetOrdersModuleStatusQuery).Assembly];
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(OrdersModule).Assembly, typeof(OrderReceivedIntegrationEvent).Assembly];
 
     public void Register(IServiceCollection services, ModuleContext context)
     {
@@ -74,8 +72,6 @@ public sealed class OrdersModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        GetOrdersModuleStatusEndpoint.Map(endpoints);
-
         var orders = endpoints.MapGroup("/api/v1/orders").WithTags(ModuleName);
         var reads = orders.MapGroup(string.Empty).RequireAuthorization(ApiScopes.OrdersRead);
         SearchOrdersEndpoint.Map(reads);
@@ -90,8 +86,6 @@ public sealed class OrdersModule : IModule
         PlaceHoldEndpoint.Map(writes);
         ReleaseHoldEndpoint.Map(writes);
     }
-
-    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetOrdersModuleStatusQuery();
 
     public void ScheduleJobs(IRecurringJobManager jobs)
     {

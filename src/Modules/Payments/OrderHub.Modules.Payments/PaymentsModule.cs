@@ -1,6 +1,5 @@
 using System.Reflection;
 using Hangfire;
-using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +10,6 @@ using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Payments.Contracts.Queries;
 using OrderHub.Modules.Payments.Domain;
 using OrderHub.Modules.Payments.Features.CalculateTax;
-using OrderHub.Modules.Payments.Features.GetModuleStatus;
 using OrderHub.Modules.Payments.Features.GetOrderPayments;
 using OrderHub.Modules.Payments.Features.RefundPayment;
 using OrderHub.Modules.Payments.Features.RetryPendingPayments;
@@ -30,7 +28,7 @@ public sealed class PaymentsModule : IModule
 
     public string Schema => PaymentsDbContext.SchemaName;
 
-    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(PaymentsModule).Assembly, typeof(GetPaymentsModuleStatusQuery).Assembly];
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(PaymentsModule).Assembly, typeof(GetOrderPaymentsQuery).Assembly];
 
     public void Register(IServiceCollection services, ModuleContext context)
     {
@@ -74,12 +72,9 @@ public sealed class PaymentsModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        GetPaymentsModuleStatusEndpoint.Map(endpoints);
         GetOrderPaymentsEndpoint.Map(endpoints);
         RefundPaymentEndpoint.Map(endpoints);
     }
-
-    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetPaymentsModuleStatusQuery();
 
     public void ScheduleJobs(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<RetryPendingPaymentsJob>("payments-retry-pending", j => j.RunAsync(CancellationToken.None), Cron.Minutely());

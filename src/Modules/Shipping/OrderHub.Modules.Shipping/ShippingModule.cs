@@ -1,11 +1,8 @@
 using System.Reflection;
-using Mediator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
-using OrderHub.Modules.Shipping.Contracts.Queries;
-using OrderHub.Modules.Shipping.Features.GetModuleStatus;
 using OrderHub.Modules.Shipping.Persistence;
 
 namespace OrderHub.Modules.Shipping;
@@ -19,7 +16,7 @@ public sealed class ShippingModule : IModule
 
     public string Schema => ShippingDbContext.SchemaName;
 
-    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(ShippingModule).Assembly, typeof(GetShippingModuleStatusQuery).Assembly];
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(ShippingModule).Assembly];
 
     public void Register(IServiceCollection services, ModuleContext context)
     {
@@ -30,8 +27,6 @@ public sealed class ShippingModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        GetShippingModuleStatusEndpoint.Map(endpoints);
+        // None of its own yet: the host maps its status endpoint (ModuleStatusEndpoint) as for every module.
     }
-
-    public IQuery<ModuleStatusDto> CreateStatusQuery() => new GetShippingModuleStatusQuery();
 }
