@@ -1,8 +1,11 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Compliance.Contracts.Commands;
 using OrderHub.Modules.Compliance.DemoData;
 using OrderHub.Modules.Compliance.Features.GetComplianceDecision;
@@ -36,9 +39,12 @@ public sealed class ComplianceModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        ComplianceRulesEndpoint.Map(endpoints);
-        GetComplianceDecisionEndpoint.Map(endpoints);
-        GetComplianceReportEndpoint.Map(endpoints);
-        WineryPermitsEndpoint.Map(endpoints);
+        var compliance = endpoints.MapGroup("/api/v1/compliance").WithTags(ModuleName);
+        var reads = compliance.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ComplianceRead);
+        var writes = compliance.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ComplianceWrite);
+        ComplianceRulesEndpoint.Map(reads, writes);
+        WineryPermitsEndpoint.Map(reads, writes);
+        GetComplianceDecisionEndpoint.Map(reads);
+        GetComplianceReportEndpoint.Map(reads);
     }
 }

@@ -1,10 +1,13 @@
 using System.Reflection;
 using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Notifications.Features.ListEmails;
 using OrderHub.Modules.Notifications.Features.QueueLowStockAlert;
 using OrderHub.Modules.Notifications.Features.SendQueuedEmails;
@@ -45,7 +48,8 @@ public sealed class NotificationsModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        ListEmailsEndpoint.Map(endpoints);
+        var notifications = endpoints.MapGroup("/api/v1/notifications").WithTags(ModuleName).RequireAuthorization(ApiScopes.NotificationsRead);
+        ListEmailsEndpoint.Map(notifications);
     }
 
     public void ScheduleJobs(IRecurringJobManager jobs) =>

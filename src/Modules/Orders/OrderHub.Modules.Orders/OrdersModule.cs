@@ -72,7 +72,7 @@ public sealed class OrdersModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var orders = endpoints.MapGroup("/api/v1/orders").WithTags(ModuleName);
+        var orders = endpoints.MapGroup("/api/v1").WithTags(ModuleName);
         var reads = orders.MapGroup(string.Empty).RequireAuthorization(ApiScopes.OrdersRead);
         SearchOrdersEndpoint.Map(reads);
         GetOrderDetailsEndpoint.Map(reads);

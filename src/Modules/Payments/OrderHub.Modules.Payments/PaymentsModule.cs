@@ -1,5 +1,7 @@
 using System.Reflection;
 using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Payments.Contracts.Queries;
 using OrderHub.Modules.Payments.Domain;
 using OrderHub.Modules.Payments.Features.CalculateTax;
@@ -72,8 +75,9 @@ public sealed class PaymentsModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        GetOrderPaymentsEndpoint.Map(endpoints);
-        RefundPaymentEndpoint.Map(endpoints);
+        var payments = endpoints.MapGroup("/api/v1/payments").WithTags(ModuleName);
+        GetOrderPaymentsEndpoint.Map(payments.MapGroup(string.Empty).RequireAuthorization(ApiScopes.PaymentsRead));
+        RefundPaymentEndpoint.Map(payments.MapGroup(string.Empty).RequireAuthorization(ApiScopes.PaymentsWrite));
     }
 
     public void ScheduleJobs(IRecurringJobManager jobs) =>

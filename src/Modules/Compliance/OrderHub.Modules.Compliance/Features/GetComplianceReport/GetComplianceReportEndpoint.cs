@@ -4,21 +4,18 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using OrderHub.BuildingBlocks.Security;
 
 namespace OrderHub.Modules.Compliance.Features.GetComplianceReport;
 
 internal static class GetComplianceReportEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/compliance/report", HandleAsync)
+        endpoints.MapGet("/report", HandleAsync)
             .WithName("GetComplianceReport")
-            .WithTags("Compliance")
             .WithSummary("Shipments, volume (litres) and value per month and state between two order dates (default: this year). CSV with format=csv or Accept: text/csv.")
             .Produces<ComplianceReportDto>()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesValidationProblem()
-            .RequireAuthorization(ApiScopes.ComplianceRead);
+            .ProducesValidationProblem();
 
     private static async Task<IResult> HandleAsync(
         HttpContext http, DateOnly? from, DateOnly? to, string? state, string? format, ISender sender, TimeProvider clock, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace OrderHub.Modules.Orders.Features.CancelOrder;
 internal static class CancelOrderEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/{id:guid}/cancel", async (Guid id, CancelOrderRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        endpoints.MapPost("/orders/{id:guid}/cancel", async (Guid id, CancelOrderRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new CancelOrderCommand(id, request.Reason, Actors.Of(user)), ct);
                 return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), ct));

@@ -14,7 +14,7 @@ namespace OrderHub.Modules.Orders.Features.ChangeOrder;
 internal static class ChangeOrderEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/{id:guid}/changes", HandleAsync)
+        endpoints.MapPost("/orders/{id:guid}/changes", HandleAsync)
             .WithName("ChangeOrder")
             .WithSummary("Changes lines (the complete new set), the shipping address, the customer's date of birth or phone, or the card, before picking: " +
                 "stock, compliance and payment change together or not at all. A date of birth clears an age hold it satisfies; a new card clears a Payment hold.")

@@ -13,7 +13,7 @@ namespace OrderHub.Modules.Orders.Features.ConsolidateOrders;
 internal static class ConsolidateOrdersEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/{id:guid}/consolidate", HandleAsync)
+        endpoints.MapPost("/orders/{id:guid}/consolidate", HandleAsync)
             .WithName("ConsolidateOrders")
             .WithSummary("Merges open orders of the same customer and address into this one before picking; the originals are closed as Merged and stay traceable.")
             .Produces<OrderDetailsDto>()

@@ -8,7 +8,7 @@ namespace OrderHub.Modules.Orders.Features.GetOrderDetails;
 internal static class GetOrderDetailsEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+        endpoints.MapGet("/orders/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), ct)))
             .WithName("GetOrderDetails")
             .WithSummary("An order with its lines, holds and timeline.")

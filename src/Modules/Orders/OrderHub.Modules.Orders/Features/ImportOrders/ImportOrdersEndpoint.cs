@@ -15,7 +15,7 @@ namespace OrderHub.Modules.Orders.Features.ImportOrders;
 internal static class ImportOrdersEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/import", async (
+        endpoints.MapPost("/orders/import", async (
                 HttpRequest request,
                 [FromHeader(Name = IdempotencyKeys.HeaderName)] string? idempotencyKey,
                 ClaimsPrincipal user,

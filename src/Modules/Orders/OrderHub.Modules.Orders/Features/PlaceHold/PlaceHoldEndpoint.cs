@@ -10,7 +10,7 @@ namespace OrderHub.Modules.Orders.Features.PlaceHold;
 internal static class PlaceHoldEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/{id:guid}/holds", async (Guid id, PlaceHoldRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        endpoints.MapPost("/orders/{id:guid}/holds", async (Guid id, PlaceHoldRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new PlaceHoldCommand(id, request.Type, request.Reason, Actors.Of(user)), ct);
                 return TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(id), ct));

@@ -16,7 +16,7 @@ internal static class PlaceOrderEndpoint
     private const string RespondAsync = "respond-async";
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(string.Empty, HandleAsync)
+        endpoints.MapPost("/orders", HandleAsync)
             .WithName("PlaceOrder")
             .WithSummary("Places an order from any channel. Requires an Idempotency-Key header.")
             .WithDescription(

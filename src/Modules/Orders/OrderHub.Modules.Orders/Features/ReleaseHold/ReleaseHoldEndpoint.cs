@@ -11,7 +11,7 @@ namespace OrderHub.Modules.Orders.Features.ReleaseHold;
 internal static class ReleaseHoldEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/{id:guid}/holds/{type}/release", async (Guid id, string type, ReleaseHoldRequest request, ClaimsPrincipal user, ISender sender, PlacementProcess placement, CancellationToken ct) =>
+        endpoints.MapPost("/orders/{id:guid}/holds/{type}/release", async (Guid id, string type, ReleaseHoldRequest request, ClaimsPrincipal user, ISender sender, PlacementProcess placement, CancellationToken ct) =>
             {
                 await sender.Send(new ReleaseHoldCommand(id, type, request.Reason, Actors.Of(user)), ct);
                 await placement.RunAsync(id, ct); // the release scheduled placement's next step (when no hold is left): run it now

@@ -8,7 +8,7 @@ namespace OrderHub.Modules.Orders.Features.SearchOrders;
 internal static class SearchOrdersEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(string.Empty, async (
+        endpoints.MapGet("/orders", async (
                 string? status, string? email, string? number, string? name, string? externalReference, string? sku,
                 DateTimeOffset? from, DateTimeOffset? to, string? sort, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(

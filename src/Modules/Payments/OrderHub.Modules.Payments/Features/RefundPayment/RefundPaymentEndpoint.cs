@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using OrderHub.BuildingBlocks.Http;
-using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Payments.Contracts.Commands;
 
 namespace OrderHub.Modules.Payments.Features.RefundPayment;
@@ -14,15 +13,13 @@ namespace OrderHub.Modules.Payments.Features.RefundPayment;
 internal static class RefundPaymentEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/v1/payments/orders/{orderId:guid}/refunds", HandleAsync)
+        endpoints.MapPost("/orders/{orderId:guid}/refunds", HandleAsync)
             .WithName("RefundPayment")
-            .WithTags("Payments")
             .WithSummary("Refunds captured money (full or partial). More than was captured is refused with 422.")
             .Produces<PaymentResultDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .RequireAuthorization(ApiScopes.PaymentsWrite);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Results<Ok<PaymentResultDto>, ProblemHttpResult>> HandleAsync(
         Guid orderId,

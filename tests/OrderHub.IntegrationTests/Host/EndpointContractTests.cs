@@ -6,10 +6,13 @@ using OrderHub.BuildingBlocks.Security;
 using OrderHub.IntegrationTests.Infrastructure;
 using Shouldly;
 
-namespace OrderHub.IntegrationTests.Inventory;
+namespace OrderHub.IntegrationTests.Host;
 
-/// <summary>The Inventory module's HTTP surface as API.md states it: each endpoint's name, method, route, Swagger tag and the one scope it needs.</summary>
-public sealed class InventoryEndpointTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
+/// <summary>
+/// The modules' HTTP surface as API.md states it: each endpoint's name, method, route, Swagger tag and the one scope it
+/// needs, however the module groups its endpoints.
+/// </summary>
+public sealed class EndpointContractTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
 {
     private static readonly (string Name, string Method, string Route, string Tag, string Scope)[] Expected =
     [
@@ -40,6 +43,26 @@ public sealed class InventoryEndpointTests(SqliteHostFixture fixture) : IClassFi
         ("GetPurchaseOrder", "GET", "/api/v1/purchase-orders/{id:guid}", "Inventory", ApiScopes.InventoryRead),
         ("ReceivePurchaseOrder", "POST", "/api/v1/purchase-orders/{id:guid}/receipts", "Inventory", ApiScopes.InventoryWrite),
         ("SubmitPurchaseOrder", "POST", "/api/v1/purchase-orders/{id:guid}/submit", "Inventory", ApiScopes.InventoryWrite),
+        ("SearchOrders", "GET", "/api/v1/orders", "Orders", ApiScopes.OrdersRead),
+        ("GetOrderDetails", "GET", "/api/v1/orders/{id:guid}", "Orders", ApiScopes.OrdersRead),
+        ("PlaceOrder", "POST", "/api/v1/orders", "Orders", ApiScopes.OrdersWrite),
+        ("ImportOrders", "POST", "/api/v1/orders/import", "Orders", ApiScopes.OrdersWrite),
+        ("CancelOrder", "POST", "/api/v1/orders/{id:guid}/cancel", "Orders", ApiScopes.OrdersWrite),
+        ("ChangeOrder", "POST", "/api/v1/orders/{id:guid}/changes", "Orders", ApiScopes.OrdersWrite),
+        ("ConsolidateOrders", "POST", "/api/v1/orders/{id:guid}/consolidate", "Orders", ApiScopes.OrdersWrite),
+        ("PlaceHold", "POST", "/api/v1/orders/{id:guid}/holds", "Orders", ApiScopes.OrdersWrite),
+        ("ReleaseHold", "POST", "/api/v1/orders/{id:guid}/holds/{type}/release", "Orders", ApiScopes.OrdersWrite),
+        ("GetComplianceRules", "GET", "/api/v1/compliance/rules", "Compliance", ApiScopes.ComplianceRead),
+        ("GetComplianceRule", "GET", "/api/v1/compliance/rules/{state}", "Compliance", ApiScopes.ComplianceRead),
+        ("UpdateComplianceRule", "PUT", "/api/v1/compliance/rules/{state}", "Compliance", ApiScopes.ComplianceWrite),
+        ("GetWineryPermits", "GET", "/api/v1/compliance/permits", "Compliance", ApiScopes.ComplianceRead),
+        ("UpdateWineryPermit", "PUT", "/api/v1/compliance/permits/{state}", "Compliance", ApiScopes.ComplianceWrite),
+        ("GetComplianceDecision", "GET", "/api/v1/compliance/decisions/{id:guid}", "Compliance", ApiScopes.ComplianceRead),
+        ("GetComplianceDocument", "GET", "/api/v1/compliance/decisions/{id:guid}/document.pdf", "Compliance", ApiScopes.ComplianceRead),
+        ("GetComplianceReport", "GET", "/api/v1/compliance/report", "Compliance", ApiScopes.ComplianceRead),
+        ("GetOrderPayments", "GET", "/api/v1/payments/orders/{orderId:guid}", "Payments", ApiScopes.PaymentsRead),
+        ("RefundPayment", "POST", "/api/v1/payments/orders/{orderId:guid}/refunds", "Payments", ApiScopes.PaymentsWrite),
+        ("ListEmails", "GET", "/api/v1/notifications/emails", "Notifications", ApiScopes.NotificationsRead),
     ];
 
     [Fact]
