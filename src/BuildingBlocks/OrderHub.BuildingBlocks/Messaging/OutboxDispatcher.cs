@@ -11,8 +11,8 @@ namespace OrderHub.BuildingBlocks.Messaging;
 /// <summary>
 /// Moves integration events from every module's outbox to their in-process consumers, and runs the internal commands
 /// (next steps of a module's process) written there.
-/// A message is first claimed by a guarded conditional update (only one host can win it, on any provider),
-/// then published, then marked processed. A crash after publishing means a second delivery, which the
+/// Due messages are first claimed, a batch at a time, by a guarded conditional update (only one host can win each,
+/// on any provider), then published, then each marked processed. A crash after publishing means a second delivery, which the
 /// consumers' inboxes make harmless; a crash before means the lease expires and another sweep takes it.
 /// </summary>
 public sealed partial class OutboxDispatcher(
@@ -38,28 +38,29 @@ public sealed partial class OutboxDispatcher(
 
     private async Task<int> DispatchModuleAsync(ModuleDatabase module, CancellationToken cancellationToken)
     {
-        List<OutboxMessage> due;
+        List<OutboxMessage> claimed;
+        DateTimeOffset until;
         int parallelism;
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
             var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
             parallelism = db.Database.IsSqlite() ? 1 : Math.Max(1, options.Value.MaxParallelDeliveries); // SQLite has one writer: side by side they would only wait on each other
-            var now = clock.GetUtcNow();
-            due = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-                .OrderBy(m => m.OccurredAt)
-                .Take(options.Value.BatchSize)
-                .ToListAsync(cancellationToken);
+            (claimed, until) = await ClaimDueAsync(db, cancellationToken);
         }
 
         // A few side by side: a burst's placement steps (seconds of gateway calls each) must not queue behind one another.
         var delivered = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(due, parallel, async (message, ct) =>
+        await Parallel.ForEachAsync(claimed, parallel, async (message, ct) =>
         {
+            if (clock.GetUtcNow() > until - (options.Value.ClaimLease / 4))
+            {
+                return; // the claim is about to lapse (slow messages ahead of it): the next sweep claims it afresh
+            }
+
             await using var scope = scopeFactory.CreateAsyncScope();
             var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
-            if (await TryClaimAsync(db, message.Id, ct) && await DeliverAsync(db, module, message, ct))
+            if (await DeliverAsync(db, module, message, ct))
             {
                 Interlocked.Increment(ref delivered);
             }
@@ -68,14 +69,34 @@ public sealed partial class OutboxDispatcher(
         return delivered;
     }
 
-    private async Task<bool> TryClaimAsync(ModuleDbContext db, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims a batch of due messages with one guarded conditional update (only unclaimed or lapsed rows change hands,
+    /// so of several hosts each row goes to one), then reads back the ones this sweep won by its claim token.
+    /// </summary>
+    private async Task<(List<OutboxMessage> Claimed, DateTimeOffset Until)> ClaimDueAsync(ModuleDbContext db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var due = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.OccurredAt)
+            .Select(m => m.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return ([], now);
+        }
+
         var until = now + options.Value.ClaimLease;
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, _hostId).SetProperty(m => m.LockedUntil, until), cancellationToken);
-        return claimed == 1;
+        var token = $"{_hostId[..Math.Min(_hostId.Length, 180)]}:{Guid.NewGuid():N}"; // this sweep's, not only this host's: two sweeps of one host never share a row
+        await db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, token).SetProperty(m => m.LockedUntil, until), cancellationToken);
+        var claimed = await db.OutboxMessages.AsNoTracking()
+            .Where(m => due.Contains(m.Id) && m.LockedBy == token && m.ProcessedAt == null)
+            .OrderBy(m => m.OccurredAt)
+            .ToListAsync(cancellationToken);
+        return (claimed, until);
     }
 
     private async Task<bool> DeliverAsync(ModuleDbContext db, ModuleDatabase module, OutboxMessage message, CancellationToken cancellationToken)

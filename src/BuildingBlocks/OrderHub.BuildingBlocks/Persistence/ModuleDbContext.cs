@@ -76,6 +76,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         if (Entry(message).State != EntityState.Detached)
         {
             message.ProcessedAt = now;
+            message.LockedBy = null;
             message.LockedUntil = null;
         }
     }
