@@ -68,7 +68,6 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     {
         foreach (var order in ChangeTracker.Entries<Order>().Select(e => e.Entity).Where(o => o.TakePlacementDue()).ToList())
         {
-
             var step = AddInternalCommand(
                 new ContinuePlacement(order.Id, order.Number) { OccurredAt = order.UpdatedAt },
                 RunsPlacementInline ? order.UpdatedAt + PlacementSchedule.InlineHold : null);
