@@ -69,12 +69,17 @@ internal sealed class DecideComplianceHandler(
         var to = windows.Max(w => w.To);
         var email = keys.Email;
         var hasEmail = email.Length > 0;
-        var rows = await db.Decisions.AsNoTracking()
-            .Where(d => d.StateCode == rule.StateCode && d.CountsTowardLimits && d.OrderId != command.OrderId
-                && d.OrderDate >= from && d.OrderDate <= to
-                && ((hasEmail && d.EmailKey == email) || d.PersonKey == keys.Person || d.AddressKey == keys.Address))
-            .Select(d => new { d.OrderDate, d.VolumeMl, d.EmailKey, d.PersonKey, d.AddressKey })
-            .ToListAsync(cancellationToken);
+        // One indexed look-up per consumer key (UNION ALL), not one OR over the state's whole window: that read every
+        // decision of the state in the window, so a file of orders to one state cost O(n²) (docs/performance.md).
+        var window = db.Decisions.AsNoTracking()
+            .Where(d => d.StateCode == rule.StateCode && d.CountsTowardLimits && d.OrderId != command.OrderId && d.OrderDate >= from && d.OrderDate <= to);
+        var byPerson = window.Where(d => d.PersonKey == keys.Person);
+        var byAddress = window.Where(d => d.AddressKey == keys.Address);
+        var matches = hasEmail ? window.Where(d => d.EmailKey == email).Concat(byPerson).Concat(byAddress) : byPerson.Concat(byAddress);
+        var rows = (await matches
+            .Select(d => new { d.Id, d.OrderDate, d.VolumeMl, d.EmailKey, d.PersonKey, d.AddressKey })
+            .ToListAsync(cancellationToken))
+            .DistinctBy(r => r.Id);
         return [.. rows.Select(r =>
         {
             var sameEmail = hasEmail && r.EmailKey == email;

@@ -70,6 +70,11 @@ internal sealed class ComplianceDecisionConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.PersonKey).HasMaxLength(400);
         builder.Property(d => d.AddressKey).HasMaxLength(400);
         builder.HasIndex(d => new { d.StateCode, d.CountsTowardLimits, d.OrderDate });
+
+        // A consumer's prior volume is read by each key (DecideComplianceHandler.PriorVolumeAsync).
+        builder.HasIndex(d => new { d.EmailKey, d.StateCode, d.OrderDate });
+        builder.HasIndex(d => new { d.PersonKey, d.StateCode, d.OrderDate });
+        builder.HasIndex(d => new { d.AddressKey, d.StateCode, d.OrderDate });
         builder.HasIndex(d => new { d.OrderDate, d.StateCode });
     }
 }

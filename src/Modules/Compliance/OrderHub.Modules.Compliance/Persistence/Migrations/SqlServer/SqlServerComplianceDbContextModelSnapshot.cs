@@ -265,6 +265,12 @@ namespace OrderHub.Modules.Compliance.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OrderDate", "StateCode");
 
+                    b.HasIndex("AddressKey", "StateCode", "OrderDate");
+
+                    b.HasIndex("EmailKey", "StateCode", "OrderDate");
+
+                    b.HasIndex("PersonKey", "StateCode", "OrderDate");
+
                     b.HasIndex("StateCode", "CountsTowardLimits", "OrderDate");
 
                     b.ToTable("Decisions", "compliance");

@@ -259,6 +259,12 @@ namespace OrderHub.Modules.Compliance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrderDate", "StateCode");
 
+                    b.HasIndex("AddressKey", "StateCode", "OrderDate");
+
+                    b.HasIndex("EmailKey", "StateCode", "OrderDate");
+
+                    b.HasIndex("PersonKey", "StateCode", "OrderDate");
+
                     b.HasIndex("StateCode", "CountsTowardLimits", "OrderDate");
 
                     b.ToTable("compliance_Decisions", (string)null);
