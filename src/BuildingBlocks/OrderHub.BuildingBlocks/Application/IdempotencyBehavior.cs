@@ -36,7 +36,7 @@ public sealed partial class IdempotencyBehavior<TMessage, TResponse>(
             return await next(message, cancellationToken);
         }
 
-        var owner = _owner ??= modules.FirstOrDefault(m => m.OwnedAssemblies.Contains(typeof(TMessage).Assembly))
+        var owner = _owner ??= modules.OwnerOf(typeof(TMessage))
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} is idempotent but belongs to no module's database.");
         var db = (ModuleDbContext)services.GetRequiredService(owner.ContextType);
         if (db.Database.CurrentTransaction is null)

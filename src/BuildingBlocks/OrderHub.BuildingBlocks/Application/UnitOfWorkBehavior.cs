@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Persistence;
@@ -21,7 +20,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        var owner = _owner ??= modules.FirstOrDefault(m => m.OwnedAssemblies.Contains(typeof(TMessage).Assembly));
+        var owner = _owner ??= modules.OwnerOf(typeof(TMessage));
         if (owner is null || message is IProcessCommand<TResponse>)
         {
             return await next(message, cancellationToken);

@@ -9,6 +9,13 @@ public sealed record ModuleDatabase(string Module, string Schema, Type ContextTy
 
 public static class ModuleDatabaseRegistration
 {
+    /// <summary>The database of the module whose assemblies hold <paramref name="messageType"/>; null for the host's own messages.</summary>
+    public static ModuleDatabase? OwnerOf(this IEnumerable<ModuleDatabase> modules, Type messageType)
+    {
+        ArgumentNullException.ThrowIfNull(messageType);
+        return modules.FirstOrDefault(m => m.OwnedAssemblies.Contains(messageType.Assembly));
+    }
+
     /// <summary>
     /// Registers the provider-specific context chosen by configuration and exposes it as <typeparamref name="TContext"/>.
     /// </summary>
