@@ -20,12 +20,10 @@ public sealed class IdempotencyRulesTests
         ["CapturePaymentCommand"] = "payment ledger key",
         ["VoidPaymentCommand"] = "payment ledger key",
         ["RefundPaymentCommand"] = "payment ledger key",
-        // Orders' keys still name an order or a change claim rather than a stored answer: a replayed order is answered as
-        // it is now (its key maps to the order), and a change's key also keys its steps in other modules and its repair.
-        // Still to move onto the pipeline (issue 20, point 4): then delete these lines.
-        ["ReceiveOrderCommand"] = "Orders: key of the order, inserted with it (no extra round trip)",
-        ["ChangeOrderCommand"] = "Orders: key of the change claim and its module steps",
-        ["ConsolidateOrdersCommand"] = "Orders: key of the change claim and its module steps",
+        // A change's key is its identity across modules (its stock, compliance and payment steps are keyed by it) and the
+        // order's change lease is its claim: the change is recorded with itself (AppliedChange), like the payment ledger.
+        ["ChangeOrderCommand"] = "Orders: key of the change and of its steps in other modules",
+        ["ConsolidateOrdersCommand"] = "Orders: key of the consolidation and of its steps in other modules",
     };
 
     [Fact]

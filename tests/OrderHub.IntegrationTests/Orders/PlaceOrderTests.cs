@@ -2,7 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.IntegrationTests.Inventory;
+using OrderHub.Modules.Inventory.Persistence;
+using OrderHub.Modules.Orders.Persistence;
 using Shouldly;
 
 namespace OrderHub.IntegrationTests.Orders;
@@ -91,6 +98,68 @@ public abstract class PlaceOrderTests(HostFixture fixture)
         var other = await OrderHubApp.PlaceOrderAsync(client, Infrastructure.Orders.ValidBody(email: "other@example.com"), key);
 
         first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        replay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Id(replay)).ShouldBe(await Id(first));
+        other.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_retry_the_rules_now_refuse_still_gets_the_order_it_created()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var sku = InventoryApi.NewSku("GONE");
+        await InventoryApi.CreateProductAsync(client, sku);
+        var key = Guid.NewGuid().ToString();
+        var body = Infrastructure.Orders.ValidBody(email: "withdrawn@example.com", sku: sku, quantity: 1);
+        var first = await OrderHubApp.PlaceOrderAsync(client, body, key);
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // The wine is withdrawn from the catalog: a new order for it is refused, the web store's retry is not.
+        await fixture.App.InScopeAsync(sp => sp.GetRequiredService<InventoryDbContext>().Products.Where(p => p.Sku == sku).ExecuteDeleteAsync(Ct));
+        var retry = await OrderHubApp.PlaceOrderAsync(client, body, key);
+        var fresh = await OrderHubApp.PlaceOrderAsync(client, body);
+
+        retry.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Id(retry)).ShouldBe(await Id(first));
+        fresh.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task An_order_received_before_its_key_moved_to_the_pipeline_is_still_replayed_after_the_upgrade()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var key = Guid.NewGuid().ToString();
+        var body = Infrastructure.Orders.ValidBody(email: "upgrade@example.com");
+        var first = await OrderHubApp.PlaceOrderAsync(client, body, key);
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var number = JsonDocument.Parse(await first.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("number").GetString()!;
+
+        // Back to the schema before the move, with the key stored the old way (a row naming the order), then upgrade.
+        await fixture.App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OrdersDbContext>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var move = migrations.FindIndex(m => m.EndsWith("_ReceiptsOnIdempotentRequests", StringComparison.Ordinal));
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(migrations[move - 1], Ct);
+            var (records, requests, orders) = db.Database.IsSqlite()
+                ? ("\"orders_IdempotencyRecords\"", "\"orders_IdempotentRequests\"", "\"orders_Orders\"")
+                : ("orders.\"IdempotencyRecords\"", "orders.\"IdempotentRequests\"", "orders.\"Orders\"");
+            var storeTheOldWay =
+                $"INSERT INTO {records} (\"Key\", \"RequestHash\", \"OrderId\", \"CreatedAt\") " +
+                $"SELECT r.\"Key\", r.\"Fingerprint\", (SELECT o.\"Id\" FROM {orders} o WHERE o.\"Number\" = {{0}}), r.\"CreatedAt\" FROM {requests} r WHERE r.\"Key\" = {{1}}";
+            var forgetTheNewWay = $"DELETE FROM {requests} WHERE \"Key\" = {{0}}";
+            await db.Database.ExecuteSqlRawAsync(storeTheOldWay, [number, key], Ct);
+            await db.Database.ExecuteSqlRawAsync(forgetTheNewWay, [key], Ct);
+            await migrator.MigrateAsync(cancellationToken: Ct);
+            return 0;
+        });
+
+        var replay = await OrderHubApp.PlaceOrderAsync(client, body, key);
+        var other = await OrderHubApp.PlaceOrderAsync(client, Infrastructure.Orders.ValidBody(email: "someone-else@example.com"), key);
+
         replay.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Id(replay)).ShouldBe(await Id(first));
         other.StatusCode.ShouldBe(HttpStatusCode.Conflict);

@@ -129,7 +129,7 @@ public abstract class RespondAsyncPlacementTests(HostFixture fixture)
             var body = JsonSerializer.Deserialize<PlaceOrderRequest>(
                 JsonSerializer.Serialize(Infrastructure.Orders.ValidBody(email: "crashed-mid-placement@example.com")), JsonSerializerOptions.Web)!;
             var received = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ReceiveOrderCommand(body, Guid.NewGuid().ToString(), "api:test"), Ct);
-            id = received.Order.Id;
+            id = received.OrderId;
         }
 
         (await StatusAsync(client, id)).ShouldBe("Received");

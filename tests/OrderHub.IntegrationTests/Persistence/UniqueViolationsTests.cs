@@ -21,7 +21,7 @@ public sealed class UniqueViolationsTests
         await using var database = TestDatabase.CreateSqlite();
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(Ct);
-        await AssertAsync(connection, "orders_IdempotencyRecords", "inventory_Products");
+        await AssertAsync(connection, "orders_IdempotentRequests", "inventory_Products");
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class UniqueViolationsTests
         await using var database = await TestDatabase.CreatePostgresAsync(server);
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(Ct);
-        await AssertAsync(connection, "IdempotencyRecords", "Products");
+        await AssertAsync(connection, "IdempotentRequests", "Products");
     }
 
     private static async Task AssertAsync(DbConnection connection, string idempotencyTable, string otherTable)

@@ -28,6 +28,13 @@ public interface IIdempotentCommand<out TResponse> : ICommand<TResponse>
 
     /// <summary>Tells "same request" (a replay) from "other request" (409): by default the hash of the command's JSON.</summary>
     string IdempotencyFingerprint => IdempotencyKeys.Fingerprint(this);
+
+    /// <summary>
+    /// True (the default): the key is looked up and claimed before the handler runs, so a replay costs no work. False,
+    /// for keys that are almost always new (a web store's checkout): the claim is saved with the handler's effect, one
+    /// round trip instead of three, and a key used before fails that save and is answered from the stored request.
+    /// </summary>
+    bool LooksUpKeyFirst => true;
 }
 
 /// <summary>A response that says whether it was a replay of a stored answer (e.g. so the endpoint answers 200 instead of 201).</summary>

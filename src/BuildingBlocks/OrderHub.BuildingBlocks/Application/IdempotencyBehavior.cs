@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrderHub.BuildingBlocks.Domain;
 using OrderHub.BuildingBlocks.Persistence;
 
 namespace OrderHub.BuildingBlocks.Application;
@@ -44,14 +45,21 @@ public sealed partial class IdempotencyBehavior<TMessage, TResponse>(
             throw new InvalidOperationException($"{typeof(TMessage).Name}: the idempotency behaviour must run inside the unit of work's transaction.");
         }
 
-        var scope = message.IdempotencyScope;
-        var fingerprint = message.IdempotencyFingerprint;
+        return message.LooksUpKeyFirst
+            ? await ClaimThenRunAsync(db, message, key, next, cancellationToken)
+            : await RunAndClaimAsync(db, message, key, next, cancellationToken);
+    }
+
+    private async ValueTask<TResponse> ClaimThenRunAsync(
+        ModuleDbContext db, TMessage message, string key, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var (scope, fingerprint) = (message.IdempotencyScope, message.IdempotencyFingerprint);
         if (await IdempotentRequest.FindAsync(db, scope, key, cancellationToken) is { } stored)
         {
             return Replayed(stored.Replay<TResponse>(fingerprint));
         }
 
-        var claim = new IdempotentRequest { Scope = scope, Key = key, Fingerprint = fingerprint, CreatedAt = clock.GetUtcNow() };
+        var claim = NewClaim(scope, key, fingerprint);
         db.IdempotentRequests.Add(claim);
         try
         {
@@ -61,13 +69,57 @@ public sealed partial class IdempotencyBehavior<TMessage, TResponse>(
         {
             // A parallel request with this key committed first (our insert waited for it); nothing of ours ran yet.
             db.Entry(claim).State = EntityState.Detached;
-            LogClaimLost(scope, key);
-            var winner = await IdempotentRequest.FindAsync(db, scope, key, cancellationToken)
-                ?? throw new InvalidOperationException($"The idempotency claim {scope}/{key} was lost, yet no stored request was found.", ex);
-            return Replayed(winner.Replay<TResponse>(fingerprint));
+            return await ReplayWinnerAsync(db, scope, key, fingerprint, ex, cancellationToken);
         }
 
         var response = await next(message, cancellationToken);
+        Remember(db, claim, response);
+        return response;
+    }
+
+    private async ValueTask<TResponse> RunAndClaimAsync(
+        ModuleDbContext db, TMessage message, string key, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var (scope, fingerprint) = (message.IdempotencyScope, message.IdempotencyFingerprint);
+        var claim = NewClaim(scope, key, fingerprint);
+        db.IdempotentRequests.Add(claim);
+        try
+        {
+            var response = await next(message, cancellationToken);
+            if (db.Entry(claim).State == EntityState.Detached)
+            {
+                throw new InvalidOperationException($"{typeof(TMessage).Name} cleared the change tracker, and its claim with it: such a command must look its key up first.");
+            }
+
+            Remember(db, claim, response);
+            await db.SaveChangesAsync(cancellationToken); // the claim and the effect in one batch; the unit of work commits it
+            return response;
+        }
+        catch (DbUpdateException ex) when (UniqueViolations.IsIdempotencyClaim(ex))
+        {
+            // The key was used before (or by a parallel request that committed first): EF Core rolled the batch back
+            // to its savepoint, and none of this request's effect may be saved.
+            db.ChangeTracker.Clear();
+            return await ReplayWinnerAsync(db, scope, key, fingerprint, ex, cancellationToken);
+        }
+        catch (BusinessRuleViolationException)
+        {
+            // A retry the rules now refuse (a SKU withdrawn since) is still a retry: it gets the answer it had.
+            db.ChangeTracker.Clear();
+            if (await IdempotentRequest.FindAsync(db, scope, key, cancellationToken) is not { } stored)
+            {
+                throw;
+            }
+
+            return Replayed(stored.Replay<TResponse>(fingerprint));
+        }
+    }
+
+    private IdempotentRequest NewClaim(string scope, string key, string fingerprint) =>
+        new() { Scope = scope, Key = key, Fingerprint = fingerprint, CreatedAt = clock.GetUtcNow() };
+
+    private static void Remember(ModuleDbContext db, IdempotentRequest claim, TResponse response)
+    {
         var entry = db.Entry(claim);
         if (entry.State == EntityState.Detached)
         {
@@ -75,8 +127,19 @@ public sealed partial class IdempotencyBehavior<TMessage, TResponse>(
         }
 
         claim.Response = JsonSerializer.Serialize(response, JsonSerializerOptions.Web);
-        entry.Property(r => r.Response).IsModified = true;
-        return response;
+        if (entry.State != EntityState.Added)
+        {
+            entry.Property(r => r.Response).IsModified = true;
+        }
+    }
+
+    private async Task<TResponse> ReplayWinnerAsync(
+        ModuleDbContext db, string scope, string key, string fingerprint, DbUpdateException lost, CancellationToken cancellationToken)
+    {
+        LogClaimLost(scope, key);
+        var winner = await IdempotentRequest.FindAsync(db, scope, key, cancellationToken)
+            ?? throw new InvalidOperationException($"The idempotency claim {scope}/{key} was lost, yet no stored request was found.", lost);
+        return Replayed(winner.Replay<TResponse>(fingerprint));
     }
 
     private static TResponse Replayed(TResponse response) =>

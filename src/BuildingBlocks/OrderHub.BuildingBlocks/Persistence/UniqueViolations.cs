@@ -13,7 +13,7 @@ namespace OrderHub.BuildingBlocks.Persistence;
 public static class UniqueViolations
 {
     /// <summary>Tables whose key is an idempotency claim, in any module's schema (on SQLite, prefixed "orders_").</summary>
-    private static readonly string[] IdempotencyTables = ["IdempotentRequests", "IdempotencyRecords", "InboxMessages"];
+    private static readonly string[] IdempotencyTables = ["IdempotentRequests", "AppliedChanges", "InboxMessages"];
 
     /// <summary>True when the exception (or one inside it) is a unique violation on an idempotency table, on any provider.</summary>
     public static bool IsIdempotencyClaim(Exception? exception)
@@ -25,10 +25,10 @@ public static class UniqueViolations
                 case PostgresException pg:
                     return pg.SqlState == PostgresErrorCodes.UniqueViolation && IsIdempotencyTable(pg.TableName);
                 case SqliteException sqlite:
-                    // SQLITE_CONSTRAINT_PRIMARYKEY / _UNIQUE: "UNIQUE constraint failed: orders_IdempotencyRecords.Key"
+                    // SQLITE_CONSTRAINT_PRIMARYKEY / _UNIQUE: "UNIQUE constraint failed: orders_IdempotentRequests.Key"
                     return sqlite.SqliteExtendedErrorCode is 1555 or 2067 && IsIdempotencyTable(SqliteTable(sqlite.Message));
                 case SqlException sql:
-                    // 2627 (primary key or unique constraint), 2601 (unique index): "... in object 'orders.IdempotencyRecords'."
+                    // 2627 (primary key or unique constraint), 2601 (unique index): "... in object 'orders.IdempotentRequests'."
                     return sql.Number is 2627 or 2601
                         && IdempotencyTables.Any(t => sql.Message.Contains($".{t}'", StringComparison.Ordinal));
                 default:

@@ -17,7 +17,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
 
     public DbSet<Order> Orders => Set<Order>();
 
-    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AppliedChange> AppliedChanges => Set<AppliedChange>();
 
     public DbSet<MarketplaceCursor> MarketplaceCursors => Set<MarketplaceCursor>();
 

@@ -35,7 +35,7 @@ internal sealed partial class ChangeOrderHandler(
         var (orderId, request, actor) = (command.OrderId, (ChangeOrderRequest)command, command.Actor);
         var key = $"change:{orderId:N}:{command.IdempotencyKey}";
         var hash = command.RequestHash;
-        var previous = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
+        var previous = await db.AppliedChanges.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
         if (previous is not null)
         {
             return previous.RequestHash == hash
@@ -144,7 +144,7 @@ internal sealed partial class ChangeOrderHandler(
         }
 
         payment.ApplyTo(order, actor, now);
-        db.IdempotencyRecords.Add(new IdempotencyRecord(key, hash, order.Id, now));
+        db.AppliedChanges.Add(new AppliedChange(key, hash, order.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         LogChanged(order.Number, actor, order.Total);
         return order.Status == OrderStatus.Received; // its last hold cleared: placement goes on

@@ -47,7 +47,7 @@ internal sealed class ImportedOrderPlacer(IServiceScopeFactory scopes, ILogger<I
         PlacedOrder placed;
         try
         {
-            placed = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PlaceOrderCommand(order, ReplaysExpected: true), cancellationToken);
+            placed = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PlaceOrderCommand(order with { ExpectsReplays = true }), cancellationToken);
         }
         catch (ValidationException ex)
         {

@@ -15,10 +15,9 @@ internal enum PlacementExtent
 
 /// <summary>
 /// Places an order from any channel: receives it (<see cref="ReceiveOrderCommand"/>, idempotent by key) and, when this
-/// request created it, runs its placement inline to <paramref name="Extent"/>. Imports, which re-run whole files, set
-/// <paramref name="ReplaysExpected"/> so a known key is answered before any work.
+/// request created it, runs its placement inline to <paramref name="Extent"/>.
 /// </summary>
-internal sealed record PlaceOrderCommand(ReceiveOrderCommand Order, PlacementExtent Extent = PlacementExtent.Whole, bool ReplaysExpected = false)
+internal sealed record PlaceOrderCommand(ReceiveOrderCommand Order, PlacementExtent Extent = PlacementExtent.Whole)
     : IProcessCommand<PlacedOrder>;
 
 /// <summary>The stored order; <paramref name="Placement"/> is null on a replay (this request created nothing).</summary>

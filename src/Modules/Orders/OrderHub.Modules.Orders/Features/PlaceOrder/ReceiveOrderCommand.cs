@@ -1,4 +1,5 @@
-using Mediator;
+using System.Text.Json.Serialization;
+using OrderHub.BuildingBlocks.Application;
 using OrderHub.BuildingBlocks.Http;
 using OrderHub.Modules.Orders.Domain.Orders;
 
@@ -6,9 +7,10 @@ namespace OrderHub.Modules.Orders.Features.PlaceOrder;
 
 /// <summary>
 /// Stores an order as sent (<see cref="PlaceOrderRequest"/>) with what the server knows of the request: its
-/// Idempotency-Key and the body's fingerprint, who sent it, and whether a marketplace already charged it.
+/// Idempotency-Key and the body's fingerprint, who sent it, and whether a marketplace already charged it. Idempotent by
+/// key through the pipeline; a web store's key is almost always new, so it is claimed with the order in one save.
 /// </summary>
-internal sealed record ReceiveOrderCommand : PlaceOrderRequest, ICommand<ReceivedOrder>
+internal sealed record ReceiveOrderCommand : PlaceOrderRequest, IIdempotentCommand<ReceivedOrder>
 {
     public ReceiveOrderCommand(PlaceOrderRequest order, string idempotencyKey, string actor, bool paidAtMarketplace = false)
         : base(order)
@@ -32,7 +34,21 @@ internal sealed record ReceiveOrderCommand : PlaceOrderRequest, ICommand<Receive
     /// <c>{ method: "Marketplace", token: "prepaid:…" }</c>. No web store or CSV can claim an order is paid.
     /// </summary>
     public bool PaidAtMarketplace { get; }
+
+    /// <summary>Set by imports and marketplace pulls, which re-send whole files and pages: a known key is answered before any work.</summary>
+    public bool ExpectsReplays { get; init; }
+
+    string IIdempotentCommand<ReceivedOrder>.IdempotencyFingerprint => RequestHash;
+
+    bool IIdempotentCommand<ReceivedOrder>.LooksUpKeyFirst => ExpectsReplays;
 }
 
-/// <summary>The order just stored, still tracked by the request's Orders context (its placement runs on it).</summary>
-internal sealed record ReceivedOrder(Order Order);
+/// <summary>
+/// The order received: on a replay only its id and number (the stored answer); when this request created it, also the
+/// order itself, still tracked by the request's Orders context so its placement runs on it.
+/// </summary>
+internal sealed record ReceivedOrder(Guid OrderId, string OrderNumber)
+{
+    [JsonIgnore]
+    public Order? Order { get; init; }
+}

@@ -8,8 +8,8 @@ namespace OrderHub.Modules.Orders.Features.PlaceOrder;
 
 /// <summary>
 /// Receives an order: stores it as Received with its timeline, its Idempotency-Key and, through the outbox, its
-/// announcement and the first step of its placement, all in the command's transaction. A key used before fails on its
-/// unique index at commit; <see cref="PlaceOrderHandler"/> answers that as a replay.
+/// announcement and the first step of its placement, all in the command's transaction (the pipeline claims the
+/// Idempotency-Key in the same save, and answers a key used before from what it stored).
 /// </summary>
 internal sealed class ReceiveOrderHandler(
     OrdersDbContext db,
@@ -44,7 +44,6 @@ internal sealed class ReceiveOrderHandler(
             now);
 
         db.Orders.Add(order);
-        db.IdempotencyRecords.Add(new IdempotencyRecord(command.IdempotencyKey, command.RequestHash, order.Id, now));
         db.AddIntegrationEvent(new OrderReceivedIntegrationEvent(
             order.Id, order.Number, order.Channel.ToString(), customer.Email, customer.FullName,
             [.. order.Lines.Select(l => new OrderReceivedLine(l.Sku, l.Quantity))]));
@@ -54,6 +53,6 @@ internal sealed class ReceiveOrderHandler(
             logger.LogInformation("Order {OrderNumber} received via {Channel} with {LineCount} line(s)", order.Number, order.Channel, order.Lines.Count);
         }
 
-        return new ReceivedOrder(order);
+        return new ReceivedOrder(order.Id, order.Number) { Order = order };
     }
 }

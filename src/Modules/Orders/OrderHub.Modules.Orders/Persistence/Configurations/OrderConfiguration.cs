@@ -107,11 +107,11 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
     }
 }
 
-internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+internal sealed class AppliedChangeConfiguration : IEntityTypeConfiguration<AppliedChange>
 {
-    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    public void Configure(EntityTypeBuilder<AppliedChange> builder)
     {
-        builder.ToTable("IdempotencyRecords");
+        builder.ToTable("AppliedChanges");
         builder.HasKey(r => r.Key);
         builder.Property(r => r.Key).HasMaxLength(200);
         builder.Property(r => r.RequestHash).HasMaxLength(64);

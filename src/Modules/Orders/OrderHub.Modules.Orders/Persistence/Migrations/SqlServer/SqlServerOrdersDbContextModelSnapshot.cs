@@ -109,7 +109,7 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
                     b.ToTable("IdempotentRequests", "orders");
                 });
 
-            modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.IdempotencyRecord", b =>
+            modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.AppliedChange", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(200)
@@ -128,7 +128,7 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
 
                     b.HasKey("Key");
 
-                    b.ToTable("IdempotencyRecords", "orders");
+                    b.ToTable("AppliedChanges", "orders");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.Order", b =>

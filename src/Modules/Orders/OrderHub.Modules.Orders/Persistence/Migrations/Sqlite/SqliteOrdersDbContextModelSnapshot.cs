@@ -101,7 +101,7 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                     b.ToTable("orders_IdempotentRequests", (string)null);
                 });
 
-            modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.IdempotencyRecord", b =>
+            modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.AppliedChange", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(200)
@@ -120,7 +120,7 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
 
                     b.HasKey("Key");
 
-                    b.ToTable("orders_IdempotencyRecords", (string)null);
+                    b.ToTable("orders_AppliedChanges", (string)null);
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.Order", b =>
