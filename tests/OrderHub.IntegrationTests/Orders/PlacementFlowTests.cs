@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
+using OrderHub.Modules.Orders.Persistence;
 using Shouldly;
 
 namespace OrderHub.IntegrationTests.Orders;
@@ -33,6 +37,13 @@ public abstract class PlacementFlowTests(HostFixture fixture)
         payment.GetProperty("amount").GetDecimal().ShouldBe(total);
         Events(order).ShouldBe(["Received", "StockReserved", "ComplianceApproved", "PaymentAuthorized", "ReadyToFulfill"]);
         (await Stock.ReservedAsync(client, "CHD-2022-750")).ShouldBe(reservedBefore + 3);
+
+        // Fulfillment hears of it once, with what it needs to source the order.
+        var ready = (await ReadyAnnouncementsAsync(order.GetProperty("id").GetGuid())).ShouldHaveSingleItem();
+        ready.OrderNumber.ShouldBe(order.GetProperty("number").GetString());
+        ready.ShipTo.Region.ShouldBe("OR");
+        ready.AdultSignatureRequired.ShouldBeTrue();
+        ready.Lines.ShouldBe([new ReadyLine(1, "CHD-2022-750", 3)]);
     }
 
     [Fact]
@@ -128,6 +139,7 @@ public abstract class PlacementFlowTests(HostFixture fixture)
         order.GetProperty("status").GetString().ShouldBe("Delivered");
         order.GetProperty("totals").GetProperty("shipping").GetDecimal().ShouldBe(0m);
         Events(order).ShouldBe(["Received", "StockReserved", "ComplianceApproved", "PaymentAuthorized", "ReadyToFulfill", "HandedOver"]);
+        (await ReadyAnnouncementsAsync(order.GetProperty("id").GetGuid())).ShouldBeEmpty(); // nothing to pick or ship
         await fixture.App.DispatchOutboxAsync();
 
         var stock = await Inventory.InventoryApi.AvailabilityAsync(client, sku);
@@ -180,6 +192,16 @@ public abstract class PlacementFlowTests(HostFixture fixture)
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
 
+
+    private Task<List<OrderReadyToFulfillIntegrationEvent>> ReadyAnnouncementsAsync(Guid orderId) =>
+        fixture.App.InScopeAsync(async sp =>
+        {
+            var payloads = await sp.GetRequiredService<OrdersDbContext>().OutboxMessages
+                .Where(m => m.Type.Contains(nameof(OrderReadyToFulfillIntegrationEvent)))
+                .Select(m => m.Payload).ToListAsync(Ct);
+            return payloads.Select(p => JsonSerializer.Deserialize<OrderReadyToFulfillIntegrationEvent>(p, JsonSerializerOptions.Web)!)
+                .Where(e => e.OrderId == orderId).ToList();
+        });
 
     private static List<string?> Events(JsonElement order) =>
         [.. order.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("event").GetString())];

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Fulfillment.Domain.Orders;
 
 namespace OrderHub.Modules.Fulfillment.Persistence;
 
@@ -9,6 +10,8 @@ internal abstract class FulfillmentDbContext(DbContextOptions options) : ModuleD
     public const string SchemaName = "fulfillment";
 
     protected override string Schema => SchemaName;
+
+    public DbSet<OrderToFulfill> OrdersToFulfill => Set<OrderToFulfill>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FulfillmentDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(FulfillmentDbContext).Namespace!, StringComparison.Ordinal) == true);

@@ -134,6 +134,10 @@ internal sealed partial class PlacementProcess(OrdersDbContext db, ISender sende
         {
             HandOver(order);
         }
+        else
+        {
+            AnnounceReady(order);
+        }
 
         await StopAsync(order, cancellationToken);
         LogReady(order.Number, order.Status.ToString());
@@ -163,6 +167,13 @@ internal sealed partial class PlacementProcess(OrdersDbContext db, ISender sende
             order.Id, order.Number, PlacementKeys.Stock(order.Id), order.Total, order.Currency,
             [.. order.Lines.Where(l => l.Status != OrderStatus.Cancelled).Select(l => new OrderReceivedLine(l.Sku, l.Quantity))]));
     }
+
+    /// <summary>The order is ready to ship: announced in the same transaction, so Fulfillment sources it exactly once.</summary>
+    private void AnnounceReady(Order order) =>
+        db.AddIntegrationEvent(new OrderReadyToFulfillIntegrationEvent(
+            order.Id, order.Number, order.Channel.ToString(), PlacementKeys.Stock(order.Id), order.Customer.FullName, order.ShippingAddress,
+            order.ShippingService.ToString(), order.AdultSignatureRequired, order.PlacedAt,
+            [.. order.Lines.Where(l => l.Status != OrderStatus.Cancelled).Select(l => new ReadyLine(l.LineNumber, l.Sku, l.Quantity))]));
 
     /// <summary>Null when the stock is reserved (placement goes on); otherwise the result to answer with, saved.</summary>
     private async Task<PlacementResult?> ReserveStockAsync(Order order, CancellationToken cancellationToken)
