@@ -129,7 +129,8 @@ internal static class ComplianceEvaluator
             : DecisionCheck.Fail("Permit", ComplianceRules.PermitNotHeld, $"{rule.StateName} requires a {rule.PermitName}; the winery does not hold it.");
     }
 
-    private static DecisionCheck Location(StateRuleVersion rule, WineryPermit? permit, string? location)
+    /// <summary>May <paramref name="location"/> ship wine into the rule's state under the winery's permit? Sourcing asks the same question.</summary>
+    internal static DecisionCheck Location(StateRuleVersion rule, WineryPermit? permit, string? location)
     {
         if (location is null)
         {
