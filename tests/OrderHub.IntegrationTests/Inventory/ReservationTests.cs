@@ -169,6 +169,33 @@ public abstract class ReservationTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Sourcing_moves_a_reservation_to_the_locations_it_ships_from_all_or_nothing()
+    {
+        fixture.RequireProvider();
+        var sku = InventoryApi.NewSku("MOVE");
+        await InventoryApi.CreateProductAsync(Client, sku);
+        await InventoryApi.ReceiveAsync(Client, sku, 5, "NAPA-WH");
+        await InventoryApi.ReceiveAsync(Client, sku, 3, "RENO-WH");
+        var key = Guid.NewGuid().ToString();
+        (await Send(new ReserveStockCommand(key, "Web", [new StockLine(sku, 4)]))).Allocations.ShouldAllBe(a => a.LocationCode == "NAPA-WH");
+
+        var tooMuchAtReno = await Send(new ReplaceReservationCommand(key, [new StockLine(sku, 4, "RENO-WH")]));
+        tooMuchAtReno.Reserved.ShouldBeFalse();
+        tooMuchAtReno.Shortages.ShouldBe([new StockShortageDto(sku, 4, 3)]);
+        (await InventoryApi.AtAsync(Client, sku, "NAPA-WH")).Reserved.ShouldBe(4);
+
+        var split = await Send(new ReplaceReservationCommand(key, [new StockLine(sku, 3, "RENO-WH"), new StockLine(sku, 1, "NAPA-WH")]));
+        split.Reserved.ShouldBeTrue();
+        (await InventoryApi.AtAsync(Client, sku, "NAPA-WH")).Reserved.ShouldBe(1);
+        (await InventoryApi.AtAsync(Client, sku, "RENO-WH")).Reserved.ShouldBe(3);
+
+        // Placement asks again for the same lines (no location): the moved reservation holds them, so it stays as sourced.
+        var again = await Send(new ReserveStockCommand(key, "Web", [new StockLine(sku, 4)], ReplaceIfLinesDiffer: true));
+        again.Allocations.GroupBy(a => a.LocationCode).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity))
+            .ShouldBe(new Dictionary<string, int> { ["NAPA-WH"] = 1, ["RENO-WH"] = 3 }, ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task A_kit_is_available_as_its_scarcest_component_and_reserves_its_components_atomically()
     {
         fixture.RequireProvider();

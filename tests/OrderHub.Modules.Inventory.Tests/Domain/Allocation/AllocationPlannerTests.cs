@@ -43,6 +43,20 @@ public sealed class AllocationPlannerTests
     }
 
     [Fact]
+    public void A_line_sourcing_placed_at_a_location_takes_only_from_there_even_when_it_falls_short()
+    {
+        var snapshot = AvailabilitySnapshot.Of([Stock(1, "CAB", "NAPA-WH", 10), Stock(2, "CAB", "RENO-WH", 3, lot: "L1"), Stock(3, "CAB", "RENO-WH", 2, lot: "L2")]);
+
+        var atReno = Planner.Plan([new StockLine("CAB", 4, "RENO-WH")], snapshot);
+        var tooMuchAtReno = Planner.Plan([new StockLine("CAB", 6, "RENO-WH")], snapshot);
+        var split = Planner.Plan([new StockLine("CAB", 2, "RENO-WH"), new StockLine("CAB", 3, "NAPA-WH")], snapshot);
+
+        atReno.Holds.Select(h => (h.StockItemId, h.Quantity)).ShouldBe([(2L, 3), (3L, 1)]);
+        tooMuchAtReno.Shortages.ShouldBe([new StockShortageDto("CAB", 6, 5)]); // NAPA's ten are not an answer
+        split.Holds.Select(h => (h.Key.LocationCode, h.Quantity)).ShouldBe([("RENO-WH", 2), ("NAPA-WH", 3)]);
+    }
+
+    [Fact]
     public void Equal_lots_are_taken_in_stock_item_id_order()
     {
         var plan = Planner.Plan([Line("CAB", 3)], AvailabilitySnapshot.Of([Stock(9, "CAB", "B", 2), Stock(4, "CAB", "A", 2)]));

@@ -21,8 +21,12 @@ public sealed record ReserveStockCommand(
     string ReservationKey, string Channel, IReadOnlyList<StockLine> Lines, TimeSpan? HoldFor = null, string? CustomerTag = null, bool ReplaceIfLinesDiffer = false)
     : ICommand<StockReservationDto>;
 
-/// <summary>One SKU and quantity (in sellable units) to reserve. A kit SKU reserves its components.</summary>
-public sealed record StockLine(string Sku, int Quantity);
+/// <summary>
+/// One SKU and quantity (in sellable units) to reserve. A kit SKU reserves its components. With a
+/// <paramref name="LocationCode"/> the units are held at that location only: sourcing's choice of ship-from location,
+/// applied by <see cref="ReplaceReservationCommand"/>; without one, Inventory's own preference decides.
+/// </summary>
+public sealed record StockLine(string Sku, int Quantity, string? LocationCode = null);
 
 /// <summary>The answer to a reservation: what is held where, or what is short.</summary>
 public sealed record StockReservationDto(string ReservationKey, bool Reserved, IReadOnlyList<ReservedStockDto> Allocations, IReadOnlyList<StockShortageDto> Shortages);
@@ -34,8 +38,9 @@ public sealed record ReservedStockDto(string Sku, string LocationCode, string Bi
 public sealed record StockShortageDto(string Sku, int Requested, int Available);
 
 /// <summary>
-/// Changes an active reservation to a new complete set of lines, all or nothing (order edits): when the new set cannot be
-/// held, the old one stays exactly as it was and the answer carries the shortages.
+/// Changes an active reservation to a new complete set of lines, all or nothing (order edits, and sourcing moving an
+/// order's units to the locations it ships from): when the new set cannot be held, the old one stays exactly as it was
+/// and the answer carries the shortages.
 /// </summary>
 public sealed record ReplaceReservationCommand(string ReservationKey, IReadOnlyList<StockLine> Lines) : ICommand<StockReservationDto>;
 

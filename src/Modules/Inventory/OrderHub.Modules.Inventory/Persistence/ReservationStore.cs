@@ -58,11 +58,13 @@ internal sealed class ReservationStore(
             {
                 var sku = l.Sku.Trim();
                 var kit = parts[sku];
-                return kit.Count == 0 ? [new StockLine(sku, l.Quantity)] : kit.Select(c => new StockLine(c.ComponentSku, c.Quantity * l.Quantity));
+                var at = l.LocationCode?.Trim();
+                return kit.Count == 0 ? [new StockLine(sku, l.Quantity, at)] : kit.Select(c => new StockLine(c.ComponentSku, c.Quantity * l.Quantity, at));
             })
-            .GroupBy(l => l.Sku, StringComparer.Ordinal)
-            .Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity)))
-            .OrderBy(l => l.Sku, StringComparer.Ordinal)];
+            .GroupBy(l => (l.Sku, l.LocationCode))
+            .Select(g => new StockLine(g.Key.Sku, g.Sum(l => l.Quantity), g.Key.LocationCode))
+            .OrderBy(l => l.Sku, StringComparer.Ordinal)
+            .ThenBy(l => l.LocationCode, StringComparer.Ordinal)];
     }
 
     private const int PlannedAttempts = 16;
@@ -152,8 +154,12 @@ internal sealed class ReservationStore(
     /// <summary>True when the allocations hold exactly these (expanded, per-SKU) lines.</summary>
     public static bool Holds(IEnumerable<ReservationAllocation> allocations, IReadOnlyList<StockLine> expandedLines)
     {
-        var held = allocations.GroupBy(a => a.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
-        return held.Count == expandedLines.Count && expandedLines.All(l => held.TryGetValue(l.Sku, out var quantity) && quantity == l.Quantity);
+        var list = allocations as IReadOnlyCollection<ReservationAllocation> ?? [.. allocations];
+        var bySku = list.GroupBy(a => a.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
+        var wanted = expandedLines.GroupBy(l => l.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity), StringComparer.Ordinal);
+        return bySku.Count == wanted.Count && wanted.All(w => bySku.TryGetValue(w.Key, out var quantity) && quantity == w.Value)
+            && expandedLines.Where(l => l.LocationCode is not null).All(l =>
+                list.Where(a => a.Sku == l.Sku && a.LocationCode == l.LocationCode).Sum(a => a.Quantity) == l.Quantity);
     }
 
     public static StockReservationDto Reserved(string key, IEnumerable<ReservationAllocation> allocations) =>

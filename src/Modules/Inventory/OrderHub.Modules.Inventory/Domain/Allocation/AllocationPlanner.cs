@@ -6,7 +6,7 @@ namespace OrderHub.Modules.Inventory.Domain.Allocation;
 /// <summary>
 /// The one allocation policy of Inventory, pure (no database): for each line, first the pool units the reserving channel
 /// may draw (higher priority first, then the pool released soonest, then id), then general stock in the order the
-/// <see cref="ILocationPreference"/> gives. Returns the holds to apply, or the lines that cannot be met with what could
+/// <see cref="ILocationPreference"/> gives; a line that names a location (sourcing's choice) takes only from there. Returns the holds to apply, or the lines that cannot be met with what could
 /// have been held. Never plans more than a snapshot row offers, even when a SKU appears on several lines. The database
 /// still decides: the plan is applied with guarded updates and redone from a fresh snapshot when one falls short.
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed class AllocationPlanner(ILocationPreference preference)
         foreach (var line in lines)
         {
             var remaining = line.Quantity;
-            foreach (var pool in pools[line.Sku].OrderByDescending(p => p.Priority).ThenBy(p => p.ReleaseAt).ThenBy(p => p.Id))
+            foreach (var pool in At(line, pools[line.Sku]).OrderByDescending(p => p.Priority).ThenBy(p => p.ReleaseAt).ThenBy(p => p.Id))
             {
                 var amount = Take(poolUsed, pool.Id, pool.Remaining, remaining);
                 if (amount > 0)
@@ -38,7 +38,7 @@ internal sealed class AllocationPlanner(ILocationPreference preference)
                 }
             }
 
-            foreach (var candidate in preference.Order(stock[line.Sku]))
+            foreach (var candidate in preference.Order(At(line, stock[line.Sku])))
             {
                 var amount = Take(stockUsed, candidate.Id, candidate.Available, remaining);
                 if (amount > 0)
@@ -56,6 +56,12 @@ internal sealed class AllocationPlanner(ILocationPreference preference)
 
         return new AllocationPlan(holds, shortages);
     }
+
+    private static IEnumerable<StockCandidate> At(StockLine line, IEnumerable<StockCandidate> candidates) =>
+        line.LocationCode is not { } code ? candidates : candidates.Where(c => c.Key.LocationCode == code);
+
+    private static IEnumerable<PoolCandidate> At(StockLine line, IEnumerable<PoolCandidate> candidates) =>
+        line.LocationCode is not { } code ? candidates : candidates.Where(c => c.Key.LocationCode == code);
 
     /// <summary>Up to <paramref name="wanted"/> of what a row still offers in this plan (never below zero), recorded as used.</summary>
     private static int Take(Dictionary<long, int> used, long id, int offered, int wanted)
