@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderHub.Modules.Fulfillment.Packing.Cartonization;
 
 namespace OrderHub.Modules.Fulfillment.Documents;
 
@@ -12,7 +13,12 @@ internal sealed record PackingSlipView(
     bool ContainsAlcohol,
     string? Message = null);
 
-internal sealed record PackingSlipPackageView(string Box, int WeightGrams, IReadOnlyList<PackingSlipLineView> Lines);
+internal sealed record PackingSlipPackageView(string Box, int WeightGrams, IReadOnlyList<PackingSlipLineView> Lines)
+{
+    /// <summary>A package as the cartonizer made it, its lines described by <paramref name="describe"/> (SKU to product name).</summary>
+    public static PackingSlipPackageView From(PackedPackage package, Func<string, string> describe) =>
+        new(package.BoxCode, package.WeightGrams, [.. package.Lines.Select(l => new PackingSlipLineView(l.Sku, describe(l.Sku), l.Quantity))]);
+}
 
 internal sealed record PackingSlipLineView(string Sku, string Description, int Quantity);
 

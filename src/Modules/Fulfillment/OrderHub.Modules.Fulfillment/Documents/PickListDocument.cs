@@ -7,7 +7,11 @@ namespace OrderHub.Modules.Fulfillment.Documents;
 internal sealed record PickListView(string Number, string LocationCode, string? LocationName, DateTimeOffset CreatedAt, IReadOnlyList<PickListLineView> Items);
 
 /// <summary>One item of a printed pick list (a <see cref="PickItem"/> with the product's name).</summary>
-internal sealed record PickListLineView(int Sequence, string Bin, string Sku, string ProductName, string Lot, int Quantity, CaseQuantity AsCases, string OrderNumber);
+internal sealed record PickListLineView(int Sequence, string Bin, string Sku, string ProductName, string Lot, int Quantity, CaseQuantity AsCases, string OrderNumber)
+{
+    public static PickListLineView From(PickItem item, string productName) =>
+        new(item.Sequence, item.Bin, item.Sku, productName, item.Lot, item.Quantity, item.AsCases, item.OrderNumber);
+}
 
 /// <summary>
 /// The printable pick list: a header with the number (and its Code 128), location, time and counts, then one row per

@@ -20,11 +20,10 @@ internal sealed record PickConfirmationResult(IReadOnlyList<PickOutcome> Items, 
 {
     public bool IsAccepted => Refusals.Count == 0;
 
-    public IReadOnlyList<PickShortage> Shortages { get; } = Items
+    public IReadOnlyList<PickShortage> Shortages => [.. Items
         .Where(i => i.Short > 0)
         .GroupBy(i => (i.FulfillmentId, i.OrderNumber, i.Sku))
-        .Select(g => new PickShortage(g.Key.FulfillmentId, g.Key.OrderNumber, g.Key.Sku, g.Sum(i => i.Quantity), g.Sum(i => i.Short)))
-        .ToList();
+        .Select(g => new PickShortage(g.Key.FulfillmentId, g.Key.OrderNumber, g.Key.Sku, g.Sum(i => i.Quantity), g.Sum(i => i.Short)))];
 }
 
 /// <summary>
