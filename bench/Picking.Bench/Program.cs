@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using OrderHub.Modules.Fulfillment.Documents;
 using OrderHub.Modules.Fulfillment.Estimates;
 using OrderHub.Modules.Fulfillment.Packing.Cartonization;
 using OrderHub.Modules.Fulfillment.Picking.Waves;
@@ -27,6 +28,20 @@ Measure("wave 500 orders / 5,000 lines", () => PickWavePlanner.Plan(open, stock,
 var packed = orders.Sum(o => cartonizer.Pack(o.Items, o.Lane).Packages.Count);
 Console.WriteLine($"cartonize result: {orders.Count} orders -> {packed} packages");
 Measure("cartonize 1,000 orders", () => orders.Sum(o => cartonizer.Pack(o.Items, o.Lane).Packages.Count));
+
+var sheet = new PickListView(
+    "PL-20261205-0001", "NAPA-WH", "Napa Valley warehouse", DateTimeOffset.UtcNow,
+    [.. wave.Items.Select(i => PickListLineView.From(i, $"Cabernet Sauvignon, Napa Valley {2015 + (i.Sequence % 9)} ({i.Sku})"))]);
+var pdf = PickListDocument.Render(sheet);
+Console.WriteLine($"pick list PDF: {sheet.Items.Count} items -> {pdf.Length / 1024.0:F0} KiB");
+Measure($"pick list PDF, {sheet.Items.Count} items", () => PickListDocument.Render(sheet).Length);
+
+var line = new Cartonizer(BoxCatalog.Default, new RateCard());
+for (var n = 1; n <= 24; n++)
+{
+    var (plan, cost) = line.PlanBottles(n, 1_450, new Lane("94558", "10024", "NY"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {n,2} bottles to 10024: {string.Join(" + ", plan.Select(p => p.Bottles == p.Box.Bottles ? p.Box.Code : $"{p.Box.Code}({p.Bottles})"))}  {cost:F2}"));
+}
 
 void Measure(string name, Func<int> run)
 {

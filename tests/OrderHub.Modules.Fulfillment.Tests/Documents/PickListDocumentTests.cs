@@ -59,6 +59,24 @@ public sealed class PickListDocumentTests
     }
 
     [Fact]
+    public void A_long_list_number_still_prints_item_barcodes_that_scan()
+    {
+        if (PdfProbe.PdfToPpm is null)
+        {
+            Assert.Skip("pdftoppm (poppler-utils) is not installed: the printed barcodes cannot be rasterised here.");
+        }
+
+        var view = Sample(3) with { Number = "PL-20261205-0001" };
+
+        var pdf = PickListDocument.Render(view, Paper.A4);
+        PdfProbe.Keep(pdf, "pick-list-long-number-a4.pdf");
+
+        var found = PdfProbe.Barcodes(pdf);
+
+        found.ShouldBe(["PL-20261205-0001", "PL-20261205-0001/1", "PL-20261205-0001/2", "PL-20261205-0001/3"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void The_scan_value_is_the_list_number_and_the_sequence() => PickListDocument.ScanValue("PL-1042", 7).ShouldBe("PL-1042/7");
 
     internal static PickListView Sample(int items)

@@ -51,10 +51,14 @@ internal static class Code128Bars
     /// stretched to <paramref name="width"/> points; leave <see cref="QuietZoneModules"/> modules clear on each side.
     /// Returns the module width used.
     /// </summary>
-    public static double Draw(PdfPageBuilder page, string text, double x, double y, double width, double height)
+    public static double Draw(PdfPageBuilder page, string text, double x, double y, double width, double height) =>
+        Draw(page, Encode(text), x, y, width, height);
+
+    /// <summary>Draws an encoded pattern (see the overload taking text).</summary>
+    public static double Draw(PdfPageBuilder page, Code128Pattern pattern, double x, double y, double width, double height)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var pattern = Encode(text);
+        ArgumentNullException.ThrowIfNull(pattern);
         var module = width / pattern.Modules;
         foreach (var bar in pattern.Bars)
         {

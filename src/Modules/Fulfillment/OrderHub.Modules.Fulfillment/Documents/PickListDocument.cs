@@ -15,7 +15,7 @@ internal sealed record PickListLineView(int Sequence, string Bin, string Sku, st
 
 /// <summary>
 /// The printable pick list: a header with the number (and its Code 128), location, time and counts, then one row per
-/// item in walking order with a check box, sequence, bin, SKU and product, lot, quantity as cases + bottles, order, and a
+/// item in walking order with a check box, sequence, bin, SKU and product, lot and order, quantity as cases + bottles, and a
 /// Code 128 of the item's scan value. Rows continue on as many pages as needed, the table head repeated.
 /// <para>Scan value of an item: <c>&lt;pick-list number&gt;/&lt;sequence&gt;</c> (<see cref="ScanValue"/>), e.g.
 /// <c>PL-1042/7</c>. It names exactly one item of one list, which is what confirming a pick needs (the confirm request is
@@ -27,6 +27,9 @@ internal static class PickListDocument
     private const double RowHeight = 34;
     private const double HeadHeight = 16;
 
+    /// <summary>Points a module of an item barcode: 2.5 px at 200 dpi, 7.5 dots at 600 dpi.</summary>
+    private const double ModuleWidth = 0.9;
+
     /// <summary>What an item's barcode says.</summary>
     public static string ScanValue(string pickListNumber, int sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{pickListNumber}/{sequence}");
@@ -35,7 +38,7 @@ internal static class PickListDocument
     {
         ArgumentNullException.ThrowIfNull(view);
         using var canvas = new DocumentCanvas(paper, $"Pick list {view.Number}");
-        var columns = Layout(canvas);
+        var columns = Layout(canvas, view);
         Header(canvas, view);
         TableHead(canvas, columns);
         for (var i = 0; i < view.Items.Count; i++)
@@ -101,9 +104,8 @@ internal static class PickListDocument
         c.Text("#", k.Seq, baseline, 7.5, bold: true);
         c.Text("BIN", k.Bin, baseline, 7.5, bold: true);
         c.Text("SKU / PRODUCT", k.Sku, baseline, 7.5, bold: true);
-        c.Text("LOT", k.Lot, baseline, 7.5, bold: true);
+        c.Text("LOT / ORDER", k.Lot, baseline, 7.5, bold: true);
         c.Text("QUANTITY", k.Qty, baseline, 7.5, bold: true);
-        c.Text("ORDER", k.Order, baseline, 7.5, bold: true);
         c.Text("SCAN", k.Scan, baseline, 7.5, bold: true);
         c.Y -= HeadHeight;
     }
@@ -123,18 +125,18 @@ internal static class PickListDocument
         c.Text(item.Sequence.ToString(inv), k.Seq, upper, 11, bold: true);
         c.TextFit(item.Bin, k.Bin, upper, 11, k.Sku - k.Bin - 4, bold: true);
         c.TextFit(item.Sku, k.Sku, upper, 9, k.Lot - k.Sku - 6, bold: true);
-        c.TextFit(item.ProductName, k.Sku, lower, 8, k.Qty - k.Sku - 6, gray: 70);
+        c.TextFit(item.ProductName, k.Sku, lower, 8, k.Lot - k.Sku - 6, gray: 70);
         c.TextFit(item.Lot, k.Lot, upper, 9, k.Qty - k.Lot - 4);
-        c.TextFit(item.AsCases.ToString(), k.Qty, upper, 10, k.Order - k.Qty - 4, bold: true);
+        c.TextFit(item.OrderNumber, k.Lot, lower, 8, k.Qty - k.Lot - 4, gray: 40);
+        c.TextFit(item.AsCases.ToString(), k.Qty, upper, 10, k.Scan - k.Qty - 6, bold: true);
         if (item.AsCases.Cases > 0)
         {
             c.Text(string.Create(inv, $"= {item.Quantity} units"), k.Qty, lower, 7.5, gray: 90);
         }
 
-        c.TextFit(item.OrderNumber, k.Order, upper, 9, k.Scan - k.Order - 4);
 
         var value = ScanValue(view.Number, item.Sequence);
-        c.Barcode(value, k.Scan, top - 25, 20, 0.9, c.Right - k.Scan - 2);
+        c.Barcode(value, k.Scan, top - 25, 20, ModuleWidth, c.Right - k.Scan - 2);
         c.Text(value, k.Scan, top - 32, 6, gray: 90);
         c.Y = top - RowHeight;
         c.Rule(c.Y, 0.3, gray: 200);
@@ -149,19 +151,23 @@ internal static class PickListDocument
         c.Text("Date: ____________", DocumentCanvas.Left + 410, c.Y, 9);
     }
 
-    /// <summary>Column x positions: the scan, order, quantity and lot columns are fixed from the right, SKU / product takes the rest.</summary>
-    private static Columns Layout(DocumentCanvas c)
+    /// <summary>
+    /// Column x positions. The scan column is as wide as the longest item barcode needs at <see cref="ModuleWidth"/>
+    /// (at least 104 pt, at most 180 pt, so a long list number still scans at 200 dpi); quantity and lot / order are
+    /// fixed from it; SKU / product takes the rest.
+    /// </summary>
+    private static Columns Layout(DocumentCanvas c, PickListView view)
     {
+        var longest = view.Items.Count == 0 ? 0 : view.Items.Max(i => Code128Bars.Encode(ScanValue(view.Number, i.Sequence)).Modules);
         var check = DocumentCanvas.Left + 4;
         var seq = check + 16;
         var bin = seq + 24;
         var sku = bin + 56;
-        var scan = c.Right - 104;
-        var order = scan - 60;
-        var qty = order - 64;
-        var lot = qty - 58;
-        return new Columns(check, seq, bin, sku, lot, qty, order, scan);
+        var scan = c.Right - Math.Clamp((longest * ModuleWidth) + 2, 104, 180);
+        var qty = scan - 66;
+        var lot = qty - 70;
+        return new Columns(check, seq, bin, sku, lot, qty, scan);
     }
 
-    private sealed record Columns(double Check, double Seq, double Bin, double Sku, double Lot, double Qty, double Order, double Scan);
+    private sealed record Columns(double Check, double Seq, double Bin, double Sku, double Lot, double Qty, double Scan);
 }
