@@ -137,6 +137,11 @@ public sealed class CartonizerTests
     }
 
     [Fact]
+    public void A_thing_without_dimensions_is_refused() =>
+        Should.Throw<ArgumentException>(() => new Cartonizer(BoxCatalog.Default, new BillableWeightEstimator(1m, 1m, 1m)).Pack([new PackItem("GIFT", 1, 200, IsBottle: false)], Lane))
+            .Message.ShouldStartWith("GIFT is not a bottle, so it needs its unit dimensions to be boxed.");
+
+    [Fact]
     public void Nothing_to_pack_is_no_package() =>
         new Cartonizer(BoxCatalog.Default, new BillableWeightEstimator(1m, 1m, 1m)).Pack([], Lane).ShouldBe(new CartonizationResult([], 0m), new ResultComparer());
 

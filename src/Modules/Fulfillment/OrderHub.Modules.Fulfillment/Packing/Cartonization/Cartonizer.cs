@@ -61,6 +61,11 @@ internal sealed class Cartonizer(BoxCatalog catalog, IShippingCostEstimator esti
         {
             ArgumentOutOfRangeException.ThrowIfNegative(item.Quantity);
             ArgumentOutOfRangeException.ThrowIfNegative(item.UnitWeightGrams);
+            if (!item.IsBottle && item.Quantity > 0 && (item.UnitDimensions.LengthCm <= 0 || item.UnitDimensions.WidthCm <= 0 || item.UnitDimensions.HeightCm <= 0))
+            {
+                throw new ArgumentException($"{item.Sku} is not a bottle, so it needs its unit dimensions to be boxed.", nameof(items));
+            }
+
             var target = item.IsBottle ? bottles : others;
             for (var i = 0; i < item.Quantity; i++)
             {

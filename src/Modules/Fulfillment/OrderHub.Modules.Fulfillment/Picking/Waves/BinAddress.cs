@@ -3,7 +3,8 @@ using System.Globalization;
 namespace OrderHub.Modules.Fulfillment.Picking.Waves;
 
 /// <summary>
-/// A bin code read as aisle-bay-level (<c>A-01-2</c>, <c>B-12-3</c>, <c>AA-3-1</c>, <c>12-04-2</c>), ordered the way a
+/// A bin code read as aisle-bay-level (<c>A-01-2</c>, <c>B-12-3</c>, <c>AA-3-1</c>, <c>12-04-2</c>: an aisle of 1-4 letters or
+/// 1-3 digits, bay and level of 1-4 digits, any case), ordered the way a
 /// picker walks: aisle, then bay numerically, then level. Letter aisles go by length then letters (Z before AA, as
 /// warehouses label past Z), numeric aisles numerically and before letter aisles. Codes that do not parse
 /// (<c>BACK</c>, <c>FLOOR</c>) walk last, by code, so a wave never fails on an odd bin name.
