@@ -147,11 +147,6 @@ internal static class PickWavePlanner
     /// <summary>Lines of one fulfillment summed per SKU (first line's case size), in first-seen order.</summary>
     private static IEnumerable<WaveLine> Merge(IReadOnlyList<WaveLine> lines)
     {
-        if (lines.Count <= 1)
-        {
-            return lines.Where(l => l.Quantity > 0);
-        }
-
         var merged = new List<WaveLine>(lines.Count);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in lines)
