@@ -121,17 +121,15 @@ public sealed class PickWavePlannerTests
         Should.Throw<ArgumentOutOfRangeException>(() => PickWavePlanner.Plan([], [], Today, maxOrders: 0));
 
     [Fact]
-    public void A_wave_of_500_orders_and_5000_lines_is_built_well_under_a_second()
+    public void A_wave_of_500_orders_and_5000_lines_lists_every_order_and_accounts_for_every_bottle()
     {
+        // Its speed is measured in bench/Picking.Bench, not here.
         var (open, stock) = LargeWave();
-        PickWavePlanner.Plan(open, stock, Today);
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var wave = PickWavePlanner.Plan(open, stock, Today);
-        watch.Stop();
 
         wave.FulfillmentIds.Count.ShouldBe(500);
-        watch.ElapsedMilliseconds.ShouldBeLessThan(1000);
+        (wave.Items.Sum(i => i.Quantity) + wave.Shortages.Sum(s => s.Missing)).ShouldBe(open.Sum(f => f.Lines.Sum(l => l.Quantity)));
     }
 
     [Fact]
