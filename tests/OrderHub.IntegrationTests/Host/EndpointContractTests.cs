@@ -45,6 +45,7 @@ public sealed class EndpointContractTests(SqliteHostFixture fixture) : IClassFix
         ("SubmitPurchaseOrder", "POST", "/api/v1/purchase-orders/{id:guid}/submit", "Inventory", ApiScopes.InventoryWrite),
         ("SearchOrders", "GET", "/api/v1/orders", "Orders", ApiScopes.OrdersRead),
         ("GetOrderDetails", "GET", "/api/v1/orders/{id:guid}", "Orders", ApiScopes.OrdersRead),
+        ("GetOrderFulfillments", "GET", "/api/v1/orders/{id:guid}/fulfillments", "Fulfillment", ApiScopes.FulfillmentRead),
         ("PlaceOrder", "POST", "/api/v1/orders", "Orders", ApiScopes.OrdersWrite),
         ("ImportOrders", "POST", "/api/v1/orders/import", "Orders", ApiScopes.OrdersWrite),
         ("CancelOrder", "POST", "/api/v1/orders/{id:guid}/cancel", "Orders", ApiScopes.OrdersWrite),

@@ -1,8 +1,12 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Fulfillment.Features.GetOrderFulfillments;
 using OrderHub.Modules.Fulfillment.Persistence;
 
 namespace OrderHub.Modules.Fulfillment;
@@ -27,6 +31,8 @@ public sealed class FulfillmentModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        // None of its own yet: the host maps its status endpoint (ModuleStatusEndpoint) as for every module.
+        var fulfillment = endpoints.MapGroup("/api/v1").WithTags(ModuleName);
+        var reads = fulfillment.MapGroup(string.Empty).RequireAuthorization(ApiScopes.FulfillmentRead);
+        GetOrderFulfillmentsEndpoint.Map(reads);
     }
 }

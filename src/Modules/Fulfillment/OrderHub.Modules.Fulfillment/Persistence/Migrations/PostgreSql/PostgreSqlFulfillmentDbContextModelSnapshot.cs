@@ -107,6 +107,83 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.PostgreSql
                     b.ToTable("IdempotentRequests", "fulfillment");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("PurchaseOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ShipmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("LocationCode", "Status", "CreatedAt");
+
+                    b.ToTable("Fulfillments", "fulfillment");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.FulfillmentLine", b =>
+                {
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PickedQuantity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("FulfillmentId", "LineNumber");
+
+                    b.ToTable("FulfillmentLines", "fulfillment");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.LineToFulfill", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -175,6 +252,49 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.PostgreSql
                     b.ToTable("OrdersToFulfill", "fulfillment");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Sourcing.SourcingDecision", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Considered")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidingRule")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("EstimatedCost")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("OrderId");
+
+                    b.ToTable("SourcingDecisions", "fulfillment");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.FulfillmentLine", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("FulfillmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.LineToFulfill", b =>
                 {
                     b.HasOne("OrderHub.Modules.Fulfillment.Domain.Orders.OrderToFulfill", null)
@@ -236,6 +356,11 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.PostgreSql
 
                     b.Navigation("ShipTo")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.OrderToFulfill", b =>

@@ -107,6 +107,83 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.SqlServer
                     b.ToTable("IdempotentRequests", "fulfillment");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("PurchaseOrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ShipmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("LocationCode", "Status", "CreatedAt");
+
+                    b.ToTable("Fulfillments", "fulfillment");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.FulfillmentLine", b =>
+                {
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PickedQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("FulfillmentId", "LineNumber");
+
+                    b.ToTable("FulfillmentLines", "fulfillment");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.LineToFulfill", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -175,6 +252,49 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.SqlServer
                     b.ToTable("OrdersToFulfill", "fulfillment");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Sourcing.SourcingDecision", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Considered")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidingRule")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<decimal>("EstimatedCost")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("OrderId");
+
+                    b.ToTable("SourcingDecisions", "fulfillment");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.FulfillmentLine", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("FulfillmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.LineToFulfill", b =>
                 {
                     b.HasOne("OrderHub.Modules.Fulfillment.Domain.Orders.OrderToFulfill", null)
@@ -236,6 +356,11 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.SqlServer
 
                     b.Navigation("ShipTo")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.OrderToFulfill", b =>

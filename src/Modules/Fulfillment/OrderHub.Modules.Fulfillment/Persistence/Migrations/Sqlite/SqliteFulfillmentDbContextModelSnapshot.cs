@@ -101,6 +101,83 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.Sqlite
                     b.ToTable("fulfillment_IdempotentRequests", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PurchaseOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ShipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("LocationCode", "Status", "CreatedAt");
+
+                    b.ToTable("fulfillment_Fulfillments", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.FulfillmentLine", b =>
+                {
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PickedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FulfillmentId", "LineNumber");
+
+                    b.ToTable("fulfillment_FulfillmentLines", (string)null);
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.LineToFulfill", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -169,6 +246,49 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.Sqlite
                     b.ToTable("fulfillment_OrdersToFulfill", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Sourcing.SourcingDecision", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Considered")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidingRule")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EstimatedCost")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrderId");
+
+                    b.ToTable("fulfillment_SourcingDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.FulfillmentLine", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("FulfillmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.LineToFulfill", b =>
                 {
                     b.HasOne("OrderHub.Modules.Fulfillment.Domain.Orders.OrderToFulfill", null)
@@ -230,6 +350,11 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.Sqlite
 
                     b.Navigation("ShipTo")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.OrderToFulfill", b =>

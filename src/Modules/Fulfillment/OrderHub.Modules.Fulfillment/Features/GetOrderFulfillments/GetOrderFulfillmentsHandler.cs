@@ -1,0 +1,20 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using OrderHub.Modules.Fulfillment.Persistence;
+
+namespace OrderHub.Modules.Fulfillment.Features.GetOrderFulfillments;
+
+internal sealed class GetOrderFulfillmentsHandler(FulfillmentDbContext db) : IQueryHandler<GetOrderFulfillmentsQuery, IReadOnlyList<FulfillmentDto>>
+{
+    public async ValueTask<IReadOnlyList<FulfillmentDto>> Handle(GetOrderFulfillmentsQuery query, CancellationToken cancellationToken)
+    {
+        var fulfillments = await db.Fulfillments.AsNoTracking().Include(f => f.Lines)
+            .Where(f => f.OrderId == query.OrderId)
+            .OrderBy(f => f.CreatedAt).ThenBy(f => f.LocationCode)
+            .ToListAsync(cancellationToken);
+        return [.. fulfillments.Select(f => new FulfillmentDto(
+            f.Id, f.OrderId, f.OrderNumber, f.LocationCode, f.Type.ToString(), f.Status.ToString(),
+            [.. f.Lines.OrderBy(l => l.LineNumber).Select(l => new FulfillmentLineDto(l.Sku, l.Quantity, l.PickedQuantity))],
+            [], f.ShipmentId, f.PurchaseOrderId))];
+    }
+}
