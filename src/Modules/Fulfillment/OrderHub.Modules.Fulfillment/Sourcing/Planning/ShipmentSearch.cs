@@ -1,0 +1,192 @@
+namespace OrderHub.Modules.Fulfillment.Sourcing.Planning;
+
+/// <summary>
+/// Finds the cheapest way to ship a demand from some of the candidate locations, counting each shipment's cost plus the
+/// split penalty. Every single location able to ship it all is priced exactly. Then a greedy cover seeds a bound, and
+/// sets of locations are tried in order of their cheapest possible shipment, cut off as soon as that lower bound cannot
+/// beat the best plan found; each set's units are placed by <see cref="UnitPlacer"/>. Small sets of useful locations are
+/// thus searched exhaustively; a cap on the sets tried bounds the time on large ones.
+/// </summary>
+internal sealed class ShipmentSearch
+{
+    /// <summary>Enough for every set of up to 11 useful locations; beyond, the bound usually ends the search long before.</summary>
+    internal const int MaxSetsTried = 2_048;
+
+    private readonly SourcingProblem _problem;
+    private readonly ShipmentCosts _costs;
+    private readonly decimal _splitPenalty;
+    private readonly UnitPlacer _placer;
+
+    public ShipmentSearch(SourcingProblem problem, ShipmentCosts costs, decimal splitPenalty)
+    {
+        _problem = problem;
+        _costs = costs;
+        _splitPenalty = splitPenalty;
+        _placer = new UnitPlacer(problem, costs, splitPenalty);
+    }
+
+    /// <summary>The cheapest allocation of the demand, or null when the candidates cannot ship all of it (or, with
+    /// <paramref name="oneLocation"/>, when no single one can).</summary>
+    public Allocation? Cheapest(int[] demand, IReadOnlyList<int> candidates, bool oneLocation)
+    {
+        if (Array.TrueForAll(demand, d => d == 0))
+        {
+            return Allocation.Empty;
+        }
+
+        var useful = candidates.Where(j => Contributes(j, demand)).Order().ToArray();
+        Allocation? best = null;
+        foreach (var j in useful.Where(j => _problem.CoversAlone(j, demand)))
+        {
+            var units = (int[])demand.Clone();
+            best = Allocation.Better(best, new Allocation([j], [units], _costs.Of(j, units) + _splitPenalty));
+        }
+
+        if (oneLocation || useful.Length < 2 || !_problem.Coverable(demand, useful).AsSpan().SequenceEqual(demand))
+        {
+            return best;
+        }
+
+        best = Allocation.Better(best, Evaluate(GreedyCover(demand, useful), demand, best));
+        return new SetEnumeration(this, demand, useful, best).Run();
+    }
+
+    private bool Contributes(int location, int[] demand)
+    {
+        for (var i = 0; i < demand.Length; i++)
+        {
+            if (demand[i] > 0 && _problem.Capacity[location][i] > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Repeatedly the location shipping what is still needed at the lowest cost per unit.</summary>
+    private int[] GreedyCover(int[] demand, int[] useful)
+    {
+        var needed = (int[])demand.Clone();
+        var chosen = new List<int>();
+        while (needed.Any(n => n > 0))
+        {
+            var (pick, perUnit) = (-1, decimal.MaxValue);
+            foreach (var j in useful.Except(chosen))
+            {
+                var share = needed.Select((n, i) => Math.Min(n, _problem.Capacity[j][i])).ToArray();
+                var units = share.Sum();
+                if (units > 0 && (_costs.Of(j, share) + _splitPenalty) / units is var cost && cost < perUnit)
+                {
+                    (pick, perUnit) = (j, cost);
+                }
+            }
+
+            chosen.Add(pick);
+            for (var i = 0; i < needed.Length; i++)
+            {
+                needed[i] -= Math.Min(needed[i], _problem.Capacity[pick][i]);
+            }
+        }
+
+        return [.. chosen.Order()];
+    }
+
+    /// <summary>The placement on these locations when it may beat (or tie) the best so far, else null.</summary>
+    private Allocation? Evaluate(int[] locations, int[] demand, Allocation? best) =>
+        _placer.Place(locations, demand) is { } objective && (best is null || objective <= best.Objective) ? _placer.ToAllocation(objective) : null;
+
+    /// <summary>Depth-first over sets of locations, cheapest lower bound first.</summary>
+    private sealed class SetEnumeration
+    {
+        private readonly ShipmentSearch _search;
+        private readonly int[] _demand;
+        private readonly int[] _order;
+        private readonly decimal[] _cheapestShipment;
+        private readonly int[][] _capacityFrom;
+        private readonly int[] _needed;
+        private readonly int[] _chosen;
+        private Allocation? _best;
+        private int _tried;
+
+        public SetEnumeration(ShipmentSearch search, int[] demand, int[] useful, Allocation? best)
+        {
+            _search = search;
+            _demand = demand;
+            _best = best;
+            var cheapest = useful.ToDictionary(j => j, j => CheapestShipment(search, j, demand));
+            _order = [.. useful.OrderBy(j => cheapest[j]).ThenBy(j => j)];
+            _cheapestShipment = [.. _order.Select(j => cheapest[j])];
+            _capacityFrom = new int[_order.Length + 1][];
+            _capacityFrom[_order.Length] = new int[demand.Length];
+            for (var k = _order.Length - 1; k >= 0; k--)
+            {
+                _capacityFrom[k] = [.. _capacityFrom[k + 1].Select((c, i) => c + search._problem.Capacity[_order[k]][i])];
+            }
+
+            _needed = (int[])demand.Clone();
+            _chosen = new int[_order.Length];
+        }
+
+        public Allocation? Run()
+        {
+            Extend(0, 0, 0m);
+            return _best;
+        }
+
+        /// <summary>No shipment from a location costs less than its lightest unit alone (estimates rise with weight).</summary>
+        private static decimal CheapestShipment(ShipmentSearch search, int location, int[] demand)
+        {
+            var cheapest = decimal.MaxValue;
+            for (var i = 0; i < demand.Length; i++)
+            {
+                if (demand[i] > 0 && search._problem.Capacity[location][i] > 0)
+                {
+                    var item = search._problem.Items[i];
+                    cheapest = Math.Min(cheapest, search._costs.Of(location, item.UnitWeightGrams, item.IsAlcohol));
+                }
+            }
+
+            return cheapest + search._splitPenalty;
+        }
+
+        private void Extend(int from, int depth, decimal lowerBound)
+        {
+            for (var k = from; k < _order.Length && _tried < MaxSetsTried; k++)
+            {
+                var bound = lowerBound + _cheapestShipment[k];
+                if (_best is not null && bound > _best.Objective)
+                {
+                    return;
+                }
+
+                _chosen[depth] = _order[k];
+                var capacity = _search._problem.Capacity[_order[k]];
+                var covered = true;
+                var reachable = true;
+                for (var i = 0; i < _needed.Length; i++)
+                {
+                    _needed[i] -= capacity[i];
+                    covered &= _needed[i] <= 0;
+                    reachable &= _needed[i] <= _capacityFrom[k + 1][i];
+                }
+
+                if (covered && depth > 0)
+                {
+                    _tried++;
+                    _best = Allocation.Better(_best, _search.Evaluate([.. _chosen.AsSpan(0, depth + 1).ToArray().Order()], _demand, _best));
+                }
+
+                if (reachable)
+                {
+                    Extend(k + 1, depth + 1, bound);
+                }
+
+                for (var i = 0; i < _needed.Length; i++)
+                {
+                    _needed[i] += capacity[i];
+                }
+            }
+        }
+    }
+}
