@@ -49,6 +49,11 @@ internal sealed class PlanWriter(SourcingProblem problem, ShipmentCosts costs, i
             return blocked;
         }
 
+        if (problem.Demand.All(d => d == 0))
+        {
+            return "nothing to ship";
+        }
+
         if (problem.HasAlcohol && !problem.Licensed[j])
         {
             return $"not licensed for {region}";
