@@ -12,7 +12,7 @@ internal sealed class ShipmentCosts
     private readonly IShippingCostEstimator _estimator;
     private readonly SourcingProblem _problem;
     private readonly Lane[] _lanes;
-    private readonly Dictionary<(int Location, int Grams, bool Alcohol), decimal> _known = [];
+    private readonly Dictionary<long, decimal> _known = [];
 
     public ShipmentCosts(IShippingCostEstimator estimator, SourcingProblem problem)
     {
@@ -24,10 +24,11 @@ internal sealed class ShipmentCosts
 
     public decimal Of(int location, int grams, bool containsAlcohol)
     {
-        if (!_known.TryGetValue((location, grams, containsAlcohol), out var cost))
+        var key = ((long)location << 33) | ((long)grams << 1) | (containsAlcohol ? 1L : 0L);
+        if (!_known.TryGetValue(key, out var cost))
         {
             cost = _estimator.Estimate(_lanes[location], new Parcel(grams), containsAlcohol) + _problem.Locations[location].HandlingCost;
-            _known[(location, grams, containsAlcohol)] = cost;
+            _known[key] = cost;
         }
 
         return cost;

@@ -2,15 +2,19 @@ namespace OrderHub.Modules.Fulfillment.Sourcing.Planning;
 
 /// <summary>
 /// Finds the cheapest way to ship a demand from some of the candidate locations, counting each shipment's cost plus the
-/// split penalty. Every single location able to ship it all is priced exactly. Then a greedy cover seeds a bound, and
-/// sets of locations are tried in order of their cheapest possible shipment, cut off as soon as that lower bound cannot
-/// beat the best plan found; each set's units are placed by <see cref="UnitPlacer"/>. Small sets of useful locations are
-/// thus searched exhaustively; a cap on the sets tried bounds the time on large ones.
+/// split penalty. Every single location able to ship it all is priced exactly. A greedy cover then seeds a bound, and
+/// the minimal covering sets (each location ships something no other in the set can) are enumerated depth-first,
+/// cheapest possible shipment first, cut off when the sum of those lower bounds, or of the shipments each location is
+/// forced to make, cannot beat the best found; each set's units are placed by <see cref="UnitPlacer"/>. Last, one more
+/// location is tried beside the best set. Exhaustive on small networks; caps bound the time on large ones.
 /// </summary>
 internal sealed class ShipmentSearch
 {
-    /// <summary>Enough for every set of up to 11 useful locations; beyond, the bound usually ends the search long before.</summary>
+    /// <summary>Covering sets placed at most; the bounds usually end the search long before.</summary>
     internal const int MaxSetsTried = 2_048;
+
+    /// <summary>Sets visited at most, a few milliseconds, when many locations each hold a little of the order.</summary>
+    internal const int MaxSetsVisited = 20_000;
 
     private readonly SourcingProblem _problem;
     private readonly ShipmentCosts _costs;
@@ -47,8 +51,31 @@ internal sealed class ShipmentSearch
             return best;
         }
 
-        best = Allocation.Better(best, Evaluate(GreedyCover(demand, useful), demand, best));
-        return new SetEnumeration(this, demand, useful, best).Run();
+        var greedy = GreedyCover(demand, useful);
+        best = Allocation.Better(best, Evaluate(greedy, greedy.Length, demand, best));
+        return Widen(new SetEnumeration(this, demand, useful, best).Run(), demand, useful);
+    }
+
+    /// <summary>
+    /// The enumeration tries only sets where every location ships something no other can; a further location can
+    /// still pay for itself by carrying weight more cheaply, so each is tried once beside the best set.
+    /// </summary>
+    private Allocation? Widen(Allocation? best, int[] demand, int[] useful)
+    {
+        if (best is null)
+        {
+            return null;
+        }
+
+        var widened = new int[best.Locations.Length + 1];
+        best.Locations.CopyTo(widened, 0);
+        foreach (var j in useful.Except(best.Locations))
+        {
+            widened[^1] = j;
+            best = Allocation.Better(best, Evaluate(widened, widened.Length, demand, best));
+        }
+
+        return best;
     }
 
     private bool Contributes(int location, int[] demand)
@@ -93,8 +120,8 @@ internal sealed class ShipmentSearch
     }
 
     /// <summary>The placement on these locations when it may beat (or tie) the best so far, else null.</summary>
-    private Allocation? Evaluate(int[] locations, int[] demand, Allocation? best) =>
-        _placer.Place(locations, demand) is { } objective && (best is null || objective <= best.Objective) ? _placer.ToAllocation(objective) : null;
+    private Allocation? Evaluate(int[] locations, int count, int[] demand, Allocation? best) =>
+        _placer.Place(locations, count, demand) is { } objective && (best is null || objective <= best.Objective) ? _placer.ToAllocation(objective) : null;
 
     /// <summary>Depth-first over sets of locations, cheapest lower bound first.</summary>
     private sealed class SetEnumeration
@@ -106,8 +133,10 @@ internal sealed class ShipmentSearch
         private readonly int[][] _capacityFrom;
         private readonly int[] _needed;
         private readonly int[] _chosen;
+        private readonly decimal[] _chosenCheapest;
         private Allocation? _best;
         private int _tried;
+        private int _visited;
 
         public SetEnumeration(ShipmentSearch search, int[] demand, int[] useful, Allocation? best)
         {
@@ -126,11 +155,13 @@ internal sealed class ShipmentSearch
 
             _needed = (int[])demand.Clone();
             _chosen = new int[_order.Length];
+            _chosenCheapest = new decimal[_order.Length];
         }
 
         public Allocation? Run()
         {
             Extend(0, 0, 0m);
+
             return _best;
         }
 
@@ -150,9 +181,43 @@ internal sealed class ShipmentSearch
             return cheapest + search._splitPenalty;
         }
 
+        /// <summary>
+        /// A covering set costs at least, per location, the shipment of the units no other location of the set can
+        /// ship (what is still needed plus its own capacity), and never less than its cheapest shipment. Null when a
+        /// location has nothing of its own to ship: the set without it covers too and is tried on its own.
+        /// </summary>
+        private decimal? ForcedBound(int size)
+        {
+            var problem = _search._problem;
+            var bound = 0m;
+            for (var s = 0; s < size; s++)
+            {
+                var capacity = problem.Capacity[_chosen[s]];
+                var (grams, alcohol) = (0, false);
+                for (var i = 0; i < _needed.Length; i++)
+                {
+                    var forced = Math.Min(_needed[i] + capacity[i], _demand[i]);
+                    if (forced > 0)
+                    {
+                        grams += forced * problem.Items[i].UnitWeightGrams;
+                        alcohol |= problem.Items[i].IsAlcohol;
+                    }
+                }
+
+                if (grams == 0)
+                {
+                    return null;
+                }
+
+                bound += Math.Max(_chosenCheapest[s], _search._costs.Of(_chosen[s], grams, alcohol) + _search._splitPenalty);
+            }
+
+            return bound;
+        }
+
         private void Extend(int from, int depth, decimal lowerBound)
         {
-            for (var k = from; k < _order.Length && _tried < MaxSetsTried; k++)
+            for (var k = from; k < _order.Length && _tried < MaxSetsTried && ++_visited < MaxSetsVisited; k++)
             {
                 var bound = lowerBound + _cheapestShipment[k];
                 if (_best is not null && bound > _best.Objective)
@@ -160,7 +225,7 @@ internal sealed class ShipmentSearch
                     return;
                 }
 
-                _chosen[depth] = _order[k];
+                (_chosen[depth], _chosenCheapest[depth]) = (_order[k], _cheapestShipment[k]);
                 var capacity = _search._problem.Capacity[_order[k]];
                 var covered = true;
                 var reachable = true;
@@ -171,13 +236,16 @@ internal sealed class ShipmentSearch
                     reachable &= _needed[i] <= _capacityFrom[k + 1][i];
                 }
 
-                if (covered && depth > 0)
+                if (covered)
                 {
-                    _tried++;
-                    _best = Allocation.Better(_best, _search.Evaluate([.. _chosen.AsSpan(0, depth + 1).ToArray().Order()], _demand, _best));
+                    // A set that already covers is only widened by locations with nothing of their own to ship.
+                    if (depth > 0 && ForcedBound(depth + 1) is { } forced && (_best is null || forced <= _best.Objective))
+                    {
+                        _tried++;
+                        _best = Allocation.Better(_best, _search.Evaluate(_chosen, depth + 1, _demand, _best));
+                    }
                 }
-
-                if (reachable)
+                else if (reachable)
                 {
                     Extend(k + 1, depth + 1, bound);
                 }

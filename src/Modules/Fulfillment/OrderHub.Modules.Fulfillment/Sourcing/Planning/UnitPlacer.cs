@@ -17,7 +17,9 @@ internal sealed class UnitPlacer
     private readonly int[] _grams;
     private readonly int[] _count;
     private readonly int[] _alcoholUnits;
+    private readonly decimal[] _slotCost;
     private int[] _subset = [];
+    private int _size;
 
     public UnitPlacer(SourcingProblem problem, ShipmentCosts costs, decimal splitPenalty)
     {
@@ -31,16 +33,21 @@ internal sealed class UnitPlacer
         _grams = new int[slots];
         _count = new int[slots];
         _alcoholUnits = new int[slots];
+        _slotCost = new decimal[slots];
     }
 
-    /// <summary>The objective of the best placement found on these locations, or null when they cannot take the demand.</summary>
-    public decimal? Place(int[] subset, int[] demand)
+    /// <summary>
+    /// The objective of the best placement found on the first <paramref name="size"/> locations of
+    /// <paramref name="subset"/> (kept until the next call), or null when they cannot take the demand.
+    /// </summary>
+    public decimal? Place(int[] subset, int size, int[] demand)
     {
-        _subset = subset;
-        for (var s = 0; s < subset.Length; s++)
+        (_subset, _size) = (subset, size);
+        for (var s = 0; s < size; s++)
         {
             Array.Clear(_units[s]);
             _grams[s] = _count[s] = _alcoholUnits[s] = 0;
+            _slotCost[s] = 0m;
         }
 
         foreach (var i in _heaviestFirst)
@@ -60,9 +67,9 @@ internal sealed class UnitPlacer
 
         Improve();
         var total = 0m;
-        for (var s = 0; s < subset.Length; s++)
+        for (var s = 0; s < size; s++)
         {
-            total += CostWith(s, 0, 0);
+            total += _slotCost[s];
         }
 
         return total;
@@ -71,14 +78,14 @@ internal sealed class UnitPlacer
     /// <summary>The last placement, as an allocation with the given objective.</summary>
     public Allocation ToAllocation(decimal objective)
     {
-        var used = Enumerable.Range(0, _subset.Length).Where(s => _count[s] > 0).OrderBy(s => _subset[s]).ToArray();
+        var used = Enumerable.Range(0, _size).Where(s => _count[s] > 0).OrderBy(s => _subset[s]).ToArray();
         return new Allocation([.. used.Select(s => _subset[s])], [.. used.Select(s => (int[])_units[s].Clone())], objective);
     }
 
     private (int Slot, int Quantity) CheapestSlotFor(int item, int remaining)
     {
         var (slot, quantity, perUnit) = (-1, 0, decimal.MaxValue);
-        for (var s = 0; s < _subset.Length; s++)
+        for (var s = 0; s < _size; s++)
         {
             var take = Math.Min(remaining, Spare(s, item));
             if (take <= 0)
@@ -86,7 +93,7 @@ internal sealed class UnitPlacer
                 continue;
             }
 
-            var rise = (CostWith(s, item, take) - CostWith(s, 0, 0)) / take;
+            var rise = (CostWith(s, item, take) - _slotCost[s]) / take;
             if (rise < perUnit)
             {
                 (slot, quantity, perUnit) = (s, take, rise);
@@ -103,9 +110,9 @@ internal sealed class UnitPlacer
             var improved = false;
             for (var i = 0; i < _problem.Items.Length; i++)
             {
-                for (var from = 0; from < _subset.Length; from++)
+                for (var from = 0; from < _size; from++)
                 {
-                    for (var to = 0; to < _subset.Length; to++)
+                    for (var to = 0; to < _size; to++)
                     {
                         var all = Math.Min(_units[from][i], Spare(to, i));
                         if (from != to && all > 0 && (TryMove(from, to, i, all) || (all > 1 && TryMove(from, to, i, 1))))
@@ -125,7 +132,7 @@ internal sealed class UnitPlacer
 
     private bool TryMove(int from, int to, int item, int quantity)
     {
-        var before = CostWith(from, 0, 0) + CostWith(to, 0, 0);
+        var before = _slotCost[from] + _slotCost[to];
         var after = CostWith(from, item, -quantity) + CostWith(to, item, quantity);
         if (after >= before)
         {
@@ -160,5 +167,6 @@ internal sealed class UnitPlacer
         _count[slot] += quantity;
         _grams[slot] += quantity * sku.UnitWeightGrams;
         _alcoholUnits[slot] += sku.IsAlcohol ? quantity : 0;
+        _slotCost[slot] = CostWith(slot, item, 0);
     }
 }
