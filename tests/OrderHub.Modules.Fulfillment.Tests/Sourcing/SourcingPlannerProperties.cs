@@ -38,10 +38,16 @@ public sealed class SourcingPlannerProperties
         from pastCutOff in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
         select new CandidateLocation("?", kind, zip, ships, new HashSet<string>(licensed), new Dictionary<string, int> { ["CAB"] = cab, ["MAG"] = mag, ["OPENER"] = opener }, handling, left, pastCutOff);
 
-    private static readonly Arbitrary<Case> Cases =
-        (from locationCount in Gen.Choose(1, 4)
+    /// <summary>Up to four locations: small enough for the exhaustive search.</summary>
+    private static readonly Arbitrary<Case> Cases = CasesOf(maxLocations: 4, maxLines: 3);
+
+    /// <summary>Up to a dozen locations and six lines, for the laws that need no optimum.</summary>
+    private static readonly Arbitrary<Case> LargerCases = CasesOf(maxLocations: 12, maxLines: 6);
+
+    private static Arbitrary<Case> CasesOf(int maxLocations, int maxLines) =>
+        (from locationCount in Gen.Choose(1, maxLocations)
          from locations in Locations.ArrayOf(locationCount)
-         from lineCount in Gen.Choose(1, 3)
+         from lineCount in Gen.Choose(1, maxLines)
          from lines in (from sku in Gen.Elements(Products.Keys.ToArray())
                         from quantity in Gen.Choose(0, 4)
                         select (sku, quantity)).ArrayOf(lineCount)
@@ -57,7 +63,7 @@ public sealed class SourcingPlannerProperties
     [Fact]
     public void A_plan_never_takes_more_than_a_location_has_nor_from_one_that_may_not_ship_it()
     {
-        Prop.ForAll(Cases, c =>
+        Prop.ForAll(LargerCases, c =>
         {
             var plan = Planner(c.SplitPenalty).Plan(c.Request);
             foreach (var shipment in plan.Shipments)
@@ -78,7 +84,7 @@ public sealed class SourcingPlannerProperties
     [Fact]
     public void Every_unit_is_shipped_or_unassigned_exactly_once_and_the_total_is_the_sum_of_the_shipments()
     {
-        Prop.ForAll(Cases, c =>
+        Prop.ForAll(LargerCases, c =>
         {
             var plan = Planner(c.SplitPenalty).Plan(c.Request);
             var planned = plan.Shipments.SelectMany(s => s.Lines).Concat(plan.Unassigned).ToArray();
@@ -112,7 +118,7 @@ public sealed class SourcingPlannerProperties
     [Fact]
     public void The_plan_does_not_depend_on_the_order_locations_are_given_in()
     {
-        Prop.ForAll(Cases, c =>
+        Prop.ForAll(LargerCases, c =>
         {
             var plan = Planner(c.SplitPenalty).Plan(c.Request);
             var reversed = Planner(c.SplitPenalty).Plan(c.Request with { Locations = [.. c.Request.Locations.Reverse()] });

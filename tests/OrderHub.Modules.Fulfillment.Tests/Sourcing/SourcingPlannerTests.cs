@@ -39,6 +39,14 @@ public sealed class SourcingPlannerTests
     }
 
     [Fact]
+    public void A_line_no_location_holds_enough_of_is_split_by_quantity_with_more_from_the_cheaper_lane()
+    {
+        var plan = Planner().Plan(Order([Line(1, "CAB", 10)], [Location("DAL", "75207", "CAB:6"), Location("HOU", "77002", "CAB:6")]));
+
+        plan.Summary().ShouldBe("DAL[1:CABx6] + HOU[1:CABx4]");
+    }
+
+    [Fact]
     public void A_cheaper_split_beats_a_costly_single_shipment_while_the_split_penalty_allows()
     {
         var order = Order([Line(1, "CAB", 12), Line(2, "MER", 12)], [DallasCab, HoustonMer, Napa]);
