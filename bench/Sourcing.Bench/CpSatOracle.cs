@@ -14,14 +14,15 @@ namespace Sourcing.Bench;
 /// </summary>
 internal static class CpSatOracle
 {
-    public static (decimal Objective, bool Optimal) Solve(SourcingRequest request, IShippingCostEstimator estimator, decimal splitPenalty)
+    /// <summary>The optimum, whether CP-SAT proved it, and its plan; <paramref name="hint"/> (the planner's plan) gives the solver a start.</summary>
+    public static (decimal Objective, bool Optimal, string Plan) Solve(SourcingRequest request, IShippingCostEstimator estimator, decimal splitPenalty, SourcingPlan? hint = null)
     {
         var locations = request.Locations;
         var skus = request.Lines.Where(l => l.Quantity > 0).GroupBy(l => l.Sku)
             .Select(g => (Sku: g.Key, Demand: g.Sum(l => l.Quantity), Grams: g.First().UnitWeightGrams, Alcohol: g.First().IsAlcohol)).ToArray();
         if (skus.Length == 0)
         {
-            return (0m, true);
+            return (0m, true, "");
         }
 
         var capacity = skus.Select(s => locations.Select(l => MayShip(l, request, s.Alcohol) ? Math.Max(0, l.Available.GetValueOrDefault(s.Sku)) : 0).ToArray()).ToArray();
@@ -67,8 +68,8 @@ internal static class CpSatOracle
             var maxPounds = (int)Math.Ceiling(maxGrams / 453.59237) + 1;
             var pounds = model.NewIntVar(0, maxPounds, $"lb{j}");
             var grams = LinearExpr.WeightedSum(shipped.Select(i => units[i, j]!), shipped.Select(i => (long)skus[i].Grams));
-            // pounds × 453.59237 ≥ grams, in integers; at least one pound when the location ships.
-            model.Add((45_359_237L * pounds) >= (grams * 100_000L));
+            // pounds = ⌈grams / 453.59237⌉ exactly, in integers (0 ≤ 453.59237 × pounds − grams < 453.59237); at least one pound when the location ships.
+            model.AddLinearConstraint((45_359_237L * pounds) - (grams * 100_000L), 0, 45_359_236L);
             model.Add(pounds >= isUsed);
 
             var lane = new Lane(locations[j].PostalCode, request.Destination.PostalCode, request.Destination.Region);
@@ -88,7 +89,23 @@ internal static class CpSatOracle
         }
 
         model.Minimize(LinearExpr.Sum(objective));
-        var solver = new CpSolver { StringParameters = "num_workers:1,max_time_in_seconds:20" };
+        if (hint is not null)
+        {
+            var hinted = hint.Shipments.SelectMany(s => s.Lines.Select(l => (s.LocationCode, l.Sku, l.Quantity)))
+                .GroupBy(x => (x.LocationCode, x.Sku)).ToDictionary(g => g.Key, g => g.Sum(x => x.Quantity));
+            for (var i = 0; i < skus.Length; i++)
+            {
+                for (var j = 0; j < locations.Count; j++)
+                {
+                    if (units[i, j] is { } x)
+                    {
+                        model.AddHint(x, hinted.GetValueOrDefault((locations[j].Code, skus[i].Sku)));
+                    }
+                }
+            }
+        }
+
+        var solver = new CpSolver { StringParameters = "num_workers:1,max_time_in_seconds:60" };
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
@@ -97,7 +114,10 @@ internal static class CpSatOracle
 
         var shipments = used.Count(u => solver.BooleanValue(u));
         var total = (long)Math.Round(solver.ObjectiveValue) - (shipments > 0 ? penaltyCents : 0);
-        return (total / 100m, status == CpSolverStatus.Optimal);
+        var plan = string.Join(" + ", Enumerable.Range(0, locations.Count)
+            .Select(j => (Code: locations[j].Code, Lines: string.Join(",", Enumerable.Range(0, skus.Length).Where(i => units[i, j] is { } x && solver.Value(x) > 0).Select(i => $"{skus[i].Sku}x{solver.Value(units[i, j]!)}"))))
+            .Where(p => p.Lines.Length > 0).Select(p => $"{p.Code}[{p.Lines}]"));
+        return (total / 100m, status == CpSolverStatus.Optimal, plan);
     }
 
     private static IEnumerable<IntVar> Row(IntVar?[,] units, int sku, int count, bool own, IReadOnlyList<CandidateLocation> locations) =>

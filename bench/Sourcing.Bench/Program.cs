@@ -27,6 +27,7 @@ if (mode is "time" or "all")
 
 void Gap(int instances, int seed, int maxLocations, int maxLines)
 {
+    var verbose = Environment.GetEnvironmentVariable("SOURCING_BENCH_VERBOSE") == "1";
     var generator = new InstanceGenerator(seed);
     var random = new Random(seed);
     var planner = new SourcingPlanner(estimator, new SourcingPolicy(SplitPenalty, []));
@@ -39,7 +40,7 @@ void Gap(int instances, int seed, int maxLocations, int maxLines)
         var plan = planner.Plan(request);
         var planned = plan.TotalEstimatedCost + (SplitPenalty * Math.Max(0, plan.Shipments.Count - 1));
         oracleTime.Start();
-        var (optimum, proven) = CpSatOracle.Solve(request, estimator, SplitPenalty);
+        var (optimum, proven, optimalPlan) = CpSatOracle.Solve(request, estimator, SplitPenalty, plan);
         oracleTime.Stop();
         optimalProofs += proven ? 1 : 0;
         splits += plan.Shipments.Count > 1 ? 1 : 0;
@@ -50,12 +51,20 @@ void Gap(int instances, int seed, int maxLocations, int maxLines)
         }
 
         gaps.Add(optimum == 0 ? 0 : (double)((planned - optimum) / optimum) * 100);
+        if (verbose && gaps[^1] > 0)
+        {
+            Console.WriteLine($"  instance {n}: gap {gaps[^1]:F3} %, planner {planned} {Describe(plan)}; optimum {optimum} {optimalPlan}; to {request.Destination.Region} {request.Destination.PostalCode}; "
+                + string.Join("; ", request.Locations.Select(l => $"{l.Code} {l.PostalCode} h{l.HandlingCost} {string.Join(" ", request.Lines.Select(x => $"{x.Sku}({x.Quantity},{x.UnitWeightGrams}g{(x.IsAlcohol ? ",alc" : "")}):{l.Available.GetValueOrDefault(x.Sku)}"))}")));
+        }
     }
 
-    Console.WriteLine($"gap on {instances} instances (seed {seed}, 2-{maxLocations} locations, 1-{maxLines} lines): mean {gaps.Average():F4} %, max {gaps.Max():F3} %, "
+    Console.WriteLine($"gap on {instances} instances (seed {seed}, 2-{maxLocations} locations, 1-{maxLines} lines): mean {gaps.Average():F4} %, max {gaps.Max() + 0.0:F3} %, "
         + $"planner optimal on {gaps.Count(g => g < 1e-9) * 100.0 / instances:F1} %; split plans {splits}, with unassigned lines {incomplete}; "
         + $"CP-SAT proved {optimalProofs}/{instances} optimal, {oracleTime.Elapsed.TotalMilliseconds / instances:F1} ms each");
 }
+
+static string Describe(SourcingPlan plan) =>
+    string.Join(" + ", plan.Shipments.Select(s => $"{s.LocationCode}[{string.Join(",", s.Lines.Select(l => $"{l.Sku}x{l.Quantity}"))}]"));
 
 void Time(int orders, int locations, int runs)
 {

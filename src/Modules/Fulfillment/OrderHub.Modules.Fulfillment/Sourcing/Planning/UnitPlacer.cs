@@ -2,8 +2,8 @@ namespace OrderHub.Modules.Fulfillment.Sourcing.Planning;
 
 /// <summary>
 /// Places a demand's units on a given set of locations: SKU by SKU, heaviest first, each time at the location whose cost
-/// rises least per unit; then moves units between the locations (all that fit, or one, to get under a pound break)
-/// while that lowers the total. A location left with nothing ships nothing and costs nothing.
+/// rises least per unit; then moves units between the locations (of one SKU all that fit, or one to get under a pound
+/// break; or of every SKU all that fit) while that lowers the total. A location left with nothing ships nothing and costs nothing.
 /// </summary>
 internal sealed class UnitPlacer
 {
@@ -123,11 +123,59 @@ internal sealed class UnitPlacer
                 }
             }
 
+            for (var from = 0; from < _size; from++)
+            {
+                for (var to = 0; to < _size; to++)
+                {
+                    improved |= from != to && TryMoveAll(from, to);
+                }
+            }
+
             if (!improved)
             {
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Moves every unit <paramref name="to"/> can take from <paramref name="from"/> at once: opening a second box, or
+    /// emptying one (its handling, base rate and signature), pays only when several SKUs move together.
+    /// </summary>
+    private bool TryMoveAll(int from, int to)
+    {
+        var (count, grams, alcoholUnits) = (0, 0, 0);
+        for (var i = 0; i < _problem.Items.Length; i++)
+        {
+            var quantity = Math.Min(_units[from][i], Spare(to, i));
+            count += quantity;
+            grams += quantity * _problem.Items[i].UnitWeightGrams;
+            alcoholUnits += _problem.Items[i].IsAlcohol ? quantity : 0;
+        }
+
+        if (count == 0)
+        {
+            return false;
+        }
+
+        var after = Cost(from, _count[from] - count, _grams[from] - grams, _alcoholUnits[from] - alcoholUnits)
+            + Cost(to, _count[to] + count, _grams[to] + grams, _alcoholUnits[to] + alcoholUnits);
+        if (after >= _slotCost[from] + _slotCost[to])
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _problem.Items.Length; i++)
+        {
+            var quantity = Math.Min(_units[from][i], Spare(to, i));
+            if (quantity > 0)
+            {
+                Move(from, i, -quantity);
+                Move(to, i, quantity);
+            }
+        }
+
+        return true;
     }
 
     private bool TryMove(int from, int to, int item, int quantity)
@@ -150,15 +198,11 @@ internal sealed class UnitPlacer
     private decimal CostWith(int slot, int item, int quantity)
     {
         var sku = _problem.Items[item];
-        var count = _count[slot] + quantity;
-        if (count == 0)
-        {
-            return 0m;
-        }
-
-        var alcohol = _alcoholUnits[slot] + (sku.IsAlcohol ? quantity : 0) > 0;
-        return _costs.Of(_subset[slot], _grams[slot] + (quantity * sku.UnitWeightGrams), alcohol) + _splitPenalty;
+        return Cost(slot, _count[slot] + quantity, _grams[slot] + (quantity * sku.UnitWeightGrams), _alcoholUnits[slot] + (sku.IsAlcohol ? quantity : 0));
     }
+
+    private decimal Cost(int slot, int count, int grams, int alcoholUnits) =>
+        count == 0 ? 0m : _costs.Of(_subset[slot], grams, alcoholUnits > 0) + _splitPenalty;
 
     private void Move(int slot, int item, int quantity)
     {
