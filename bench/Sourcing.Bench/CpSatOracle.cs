@@ -109,7 +109,7 @@ internal static class CpSatOracle
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
-            throw new InvalidOperationException($"CP-SAT: {status}");
+            throw new InvalidOperationException($"CP-SAT: {status}"); // never with the hint: the planner's plan is feasible
         }
 
         var shipments = used.Count(u => solver.BooleanValue(u));
