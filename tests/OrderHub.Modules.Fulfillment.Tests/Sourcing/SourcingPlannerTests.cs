@@ -97,6 +97,18 @@ public sealed class SourcingPlannerTests
     }
 
     [Fact]
+    public void A_supplier_without_what_own_locations_lack_says_what_it_lacks()
+    {
+        var supplier = Location("SUP", "75001", "CAB:50", LocationKind.Supplier);
+
+        var plan = Planner().Plan(Order([Line(1, "CAB", 2), Line(2, "MER", 3)], [supplier, DallasCab]));
+
+        plan.Summary().ShouldBe("DAL[1:CABx2]");
+        plan.Unassigned.ShouldBe([new PlannedLine(2, "MER", 3)]);
+        Reasons(plan).ShouldBe(["DAL: chosen", "SUP: no stock of MER"]);
+    }
+
+    [Fact]
     public void What_nobody_can_ship_is_left_unassigned_line_by_line()
     {
         var plan = Planner().Plan(Order([Line(1, "CAB", 3), Line(2, "CAB", 4), Line(3, "ROSE", 1)], [Location("DAL", "75207", "CAB:5")]));

@@ -6,7 +6,7 @@ namespace OrderHub.Modules.Fulfillment.Sourcing.Planning;
 /// Turns the search's allocations into the plan staff and the API see: units per SKU back onto order lines (lowest line
 /// number first), one shipment per location, and for every location the short reason it was or was not chosen.
 /// </summary>
-internal sealed class PlanWriter(SourcingProblem problem, ShipmentCosts costs, int[] supplierDemand, ISourcingRule? rule, SourcingConstraint? constraint)
+internal sealed class PlanWriter(SourcingProblem problem, ShipmentCosts costs, int[] leftByOwn, ISourcingRule? rule, SourcingConstraint? constraint)
 {
     public SourcingPlan Write(IReadOnlyList<Allocation?> allocations)
     {
@@ -35,7 +35,7 @@ internal sealed class PlanWriter(SourcingProblem problem, ShipmentCosts costs, i
         }
 
         // A supplier competes only for what own locations cannot ship; an own location for the whole order.
-        var demand = location.IsOwn ? problem.Demand : supplierDemand;
+        var demand = location.IsOwn ? problem.Demand : leftByOwn;
         decimal? alone = problem.Blocked[j] is null && problem.CoversAlone(j, demand) && demand.Any(d => d > 0) ? costs.Of(j, demand) : null;
         var rival = location.IsOwn ? total : shipments.Where(s => !IsOwn(s.LocationCode)).Sum(s => s.EstimatedCost);
         return new ConsideredLocation(location.Code, false, Reason(j, demand, alone, rival), alone);
@@ -59,7 +59,7 @@ internal sealed class PlanWriter(SourcingProblem problem, ShipmentCosts costs, i
             return $"not licensed for {region}";
         }
 
-        if (!problem.Locations[j].IsOwn && supplierDemand.All(d => d == 0))
+        if (!problem.Locations[j].IsOwn && leftByOwn.All(d => d == 0))
         {
             return "dropship only for what own locations cannot ship";
         }

@@ -18,7 +18,8 @@ internal sealed class SourcingPlanner(IShippingCostEstimator estimator, Sourcing
         var own = Enumerable.Range(0, problem.Locations.Length).Where(j => problem.Locations[j].IsOwn).ToArray();
         var suppliers = Enumerable.Range(0, problem.Locations.Length).Where(j => !problem.Locations[j].IsOwn).ToArray();
         var ownDemand = problem.Coverable(problem.Demand, own);
-        var supplierDemand = problem.Coverable([.. problem.Demand.Select((d, i) => d - ownDemand[i])], suppliers);
+        int[] leftByOwn = [.. problem.Demand.Select((d, i) => d - ownDemand[i])];
+        var supplierDemand = problem.Coverable(leftByOwn, suppliers);
         var wholeOrder = (ownDemand.Any(d => d > 0) ? own : suppliers).Where(j => problem.CoversAlone(j, problem.Demand)).ToArray();
 
         var (rule, constraint) = FirstConstraint(request, wholeOrder.Select(j => problem.Locations[j].Code).ToHashSet(StringComparer.Ordinal));
@@ -29,7 +30,7 @@ internal sealed class SourcingPlanner(IShippingCostEstimator estimator, Sourcing
             _ => [search.Cheapest(problem.Demand, wholeOrder, oneLocation: true)],
         };
 
-        return new PlanWriter(problem, costs, supplierDemand, rule, constraint).Write(allocations);
+        return new PlanWriter(problem, costs, leftByOwn, rule, constraint).Write(allocations);
     }
 
     private (ISourcingRule? Rule, SourcingConstraint? Constraint) FirstConstraint(SourcingRequest request, IReadOnlySet<string> wholeOrder)
