@@ -12,7 +12,7 @@ internal sealed class ShipmentCosts
     private readonly IShippingCostEstimator _estimator;
     private readonly SourcingProblem _problem;
     private readonly Lane[] _lanes;
-    private readonly Dictionary<long, decimal> _known = [];
+    private readonly Dictionary<long, decimal> _known = new(capacity: 64);
 
     public ShipmentCosts(IShippingCostEstimator estimator, SourcingProblem problem)
     {

@@ -95,15 +95,22 @@ internal sealed class ShipmentSearch
     private int[] GreedyCover(int[] demand, int[] useful)
     {
         var needed = (int[])demand.Clone();
+        var share = new int[demand.Length];
         var chosen = new List<int>();
-        while (needed.Any(n => n > 0))
+        while (Array.Exists(needed, n => n > 0))
         {
             var (pick, perUnit) = (-1, decimal.MaxValue);
-            foreach (var j in useful.Except(chosen))
+            foreach (var j in useful)
             {
-                var share = needed.Select((n, i) => Math.Min(n, _problem.Capacity[j][i])).ToArray();
-                var units = share.Sum();
-                if (units > 0 && (_costs.Of(j, share) + _splitPenalty) / units is var cost && cost < perUnit)
+                var units = 0;
+                for (var i = 0; i < needed.Length; i++)
+                {
+                    share[i] = Math.Min(needed[i], _problem.Capacity[j][i]);
+                    units += share[i];
+                }
+
+                // Each location once: what it can ship was already taken off what is needed.
+                if (units > 0 && !chosen.Contains(j) && (_costs.Of(j, share) + _splitPenalty) / units is var cost && cost < perUnit)
                 {
                     (pick, perUnit) = (j, cost);
                 }
