@@ -72,7 +72,7 @@ internal static class HostSetup
                 typeof(OrderHub.Modules.Inventory.InventoryModule), typeof(OrderHub.Modules.Inventory.Contracts.Queries.GetProductsBySkuQuery),
                 typeof(OrderHub.Modules.Compliance.ComplianceModule), typeof(OrderHub.Modules.Compliance.Contracts.Commands.DecideComplianceCommand),
                 typeof(OrderHub.Modules.Payments.PaymentsModule), typeof(OrderHub.Modules.Payments.Contracts.Queries.GetOrderPaymentsQuery),
-                typeof(OrderHub.Modules.Fulfillment.FulfillmentModule),
+                typeof(OrderHub.Modules.Fulfillment.FulfillmentModule), typeof(OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents.OrderSourcedIntegrationEvent),
                 typeof(OrderHub.Modules.Shipping.ShippingModule),
                 typeof(OrderHub.Modules.Notifications.NotificationsModule),
             ];

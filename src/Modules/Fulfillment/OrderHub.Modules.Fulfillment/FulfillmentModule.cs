@@ -3,11 +3,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
+using OrderHub.Modules.Fulfillment.Estimates;
 using OrderHub.Modules.Fulfillment.Features.GetOrderFulfillments;
 using OrderHub.Modules.Fulfillment.Persistence;
+using OrderHub.Modules.Fulfillment.Sourcing;
+using OrderHub.Modules.Fulfillment.Sourcing.Planning;
 
 namespace OrderHub.Modules.Fulfillment;
 
@@ -20,13 +25,17 @@ public sealed class FulfillmentModule : IModule
 
     public string Schema => FulfillmentDbContext.SchemaName;
 
-    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(FulfillmentModule).Assembly];
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(FulfillmentModule).Assembly, typeof(OrderSourcedIntegrationEvent).Assembly];
 
     public void Register(IServiceCollection services, ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         services.AddModuleDbContext<FulfillmentDbContext, SqliteFulfillmentDbContext, SqlServerFulfillmentDbContext, PostgreSqlFulfillmentDbContext>(
             ModuleName, Schema, context.Database, [.. Assemblies]);
+        services.AddSingleton<IShippingCostEstimator, ZoneAndWeightCostEstimator>(); // until Shipping's rate tables answer it
+        services.AddSingleton(SourcingPolicy.Default);
+        services.AddSingleton<SourcingPlanner>();
+        services.AddScoped<IInternalCommandHandler<SourceOrder>, SourceOrderHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -37,6 +37,12 @@ internal sealed record BackorderedRule(string ExpectedBy, string Shortages)
     public const string RuleName = "Backordered";
 }
 
+/// <summary>Sourcing found no location that may ship part of the order (licence, consumer shipping, a staff rule).</summary>
+internal sealed record NoShipFromLocationRule(string Why) : HoldRule(HoldType.Inventory, RuleName, Why)
+{
+    public const string RuleName = "NoShipFromLocation";
+}
+
 /// <summary>The compliance decision held the order; its rule name is the law's (e.g. <c>VolumeLimitExceeded</c>).</summary>
 internal sealed record ComplianceHoldRule(string? LawRule, string Why) : HoldRule(HoldType.Compliance, LawRule ?? string.Empty, Why);
 

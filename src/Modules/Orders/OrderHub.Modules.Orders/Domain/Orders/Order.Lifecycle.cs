@@ -29,6 +29,9 @@ internal sealed partial class Order
         MoveTo(OrderStatus.Delivered, actor, now, "HandedOver", "Carried out at the counter: stock committed, payment captured");
     }
 
+    /// <summary>Fulfillment chose where each part ships from: on the timeline; the order stays ReadyToFulfill until picking.</summary>
+    public void RecordSourced(string detail, string actor, DateTimeOffset now) => Record(now, "Sourced", detail, actor);
+
     public void StartPicking(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Picking, actor, now, "PickingStarted", "Pick list released to the warehouse");
 
     public void MarkPacked(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Packed, actor, now, "Packed", "All lines packed");

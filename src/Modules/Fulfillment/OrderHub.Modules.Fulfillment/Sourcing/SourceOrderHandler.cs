@@ -1,0 +1,119 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OrderHub.BuildingBlocks.Messaging;
+using OrderHub.Modules.Compliance.Contracts.Queries;
+using OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
+using OrderHub.Modules.Fulfillment.Domain.Fulfillments;
+using OrderHub.Modules.Fulfillment.Domain.Orders;
+using OrderHub.Modules.Fulfillment.Domain.Sourcing;
+using OrderHub.Modules.Fulfillment.Persistence;
+using OrderHub.Modules.Fulfillment.Sourcing.Planning;
+using OrderHub.Modules.Inventory.Contracts.Commands;
+using OrderHub.Modules.Inventory.Contracts.Queries;
+
+namespace OrderHub.Modules.Fulfillment.Sourcing;
+
+/// <summary>
+/// Sources a ready order: reads what each location could ship (Inventory, counting the order's own holds), which may ship
+/// wine into the state (Compliance) and the products' weights, lets the <see cref="SourcingPlanner"/> choose, moves the
+/// reservation to the chosen locations (all or nothing: if someone took the stock meanwhile, the step fails and the
+/// dispatcher runs it again from fresh reads), then records the decision and one fulfillment per location and tells
+/// Orders, in one save. Runs again safely: an order already sourced is left as it is.
+/// </summary>
+internal sealed partial class SourceOrderHandler(
+    FulfillmentDbContext db, ISender sender, SourcingPlanner planner, TimeProvider clock, ILogger<SourceOrderHandler> logger)
+    : IInternalCommandHandler<SourceOrder>
+{
+    private const string Actor = "system:sourcing";
+
+    public async Task HandleAsync(SourceOrder command, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = command.OrderNumber });
+        if (await db.SourcingDecisions.AnyAsync(d => d.OrderId == command.OrderId, cancellationToken))
+        {
+            return;
+        }
+
+        var order = await db.OrdersToFulfill.Include(o => o.Lines).SingleAsync(o => o.OrderId == command.OrderId, cancellationToken);
+        var request = await RequestAsync(order, cancellationToken);
+        var plan = planner.Plan(request);
+        var now = clock.GetUtcNow();
+        db.SourcingDecisions.Add(SourcingDecision.Record(
+            order.OrderId, now,
+            [.. plan.Shipments.Select(s => new PlannedShipmentRecord(s.LocationCode, [.. s.Lines.Select(l => new PlannedLineRecord(l.Sku, l.Quantity))], s.EstimatedCost))],
+            [.. plan.Considered.Select(c => new ConsideredLocationRecord(c.LocationCode, c.Chosen, c.Reason, c.EstimatedCost))],
+            plan.DecidedBy, "USD"));
+        if (!plan.IsComplete)
+        {
+            var reason = NotSourcedReason(plan);
+            db.AddIntegrationEvent(new OrderNotSourcedIntegrationEvent(order.OrderId, order.OrderNumber, reason));
+            await db.SaveChangesAsync(cancellationToken);
+            LogNotSourced(order.OrderNumber, reason);
+            return;
+        }
+
+        // Inventory commits the move first; if this host dies before the save below, the step runs again, reads the
+        // order's holds where they now are, and comes to the same plan.
+        await MoveReservationAsync(order, plan, cancellationToken);
+        var kinds = request.Locations.ToDictionary(l => l.Code, l => l.Kind, StringComparer.Ordinal);
+        var fulfillments = plan.Shipments.Select(s => Domain.Fulfillments.Fulfillment.Create(
+            order.OrderId, order.OrderNumber, s.LocationCode, kinds[s.LocationCode] == LocationKind.Supplier ? FulfillmentType.Dropship : FulfillmentType.Warehouse, s.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)), now)).ToList();
+        db.Fulfillments.AddRange(fulfillments);
+        db.AddIntegrationEvent(new OrderSourcedIntegrationEvent(order.OrderId, order.OrderNumber,
+            [.. fulfillments.Select(f => new SourcedFulfillment(f.Id, f.LocationCode, f.Type.ToString(), [.. f.Lines.Select(l => new SourcedLine(l.LineNumber, l.Sku, l.Quantity))]))]));
+        await db.SaveChangesAsync(cancellationToken); // the decision, the fulfillments and the announcement together
+        LogSourced(order.OrderNumber, string.Join(", ", plan.Shipments.Select(s => s.LocationCode)), plan.TotalEstimatedCost, Actor);
+    }
+
+    private async Task<SourcingRequest> RequestAsync(OrderToFulfill order, CancellationToken cancellationToken)
+    {
+        List<string> skus = [.. order.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal)];
+        var products = (await sender.Send(new GetProductsBySkuQuery(skus), cancellationToken)).ToDictionary(p => p.Sku, StringComparer.Ordinal);
+        var stock = await sender.Send(new GetSourcingStockQuery(order.StockReservationKey, skus), cancellationToken);
+        var licensed = (await sender.Send(new GetShipFromLicensingQuery(order.ShipTo.Region, [.. stock.Select(l => l.Code)]), cancellationToken))
+            .Where(l => l.MayShipWine).Select(l => l.LocationCode).ToHashSet(StringComparer.Ordinal);
+        var region = order.ShipTo.Region.Trim().ToUpperInvariant();
+        return new SourcingRequest(
+            [.. order.Lines.Select(l => new SourcingLine(
+                l.LineNumber, l.Sku, l.Quantity, products.GetValueOrDefault(l.Sku)?.WeightGrams ?? 0, products.GetValueOrDefault(l.Sku)?.IsAlcohol ?? true))],
+            new Destination(region, order.ShipTo.PostalCode, order.ShipTo.Country),
+            order.Channel,
+            [.. stock.Select(l =>
+            {
+                var kind = LocationCosts.KindOf(l.Type);
+                return new CandidateLocation(
+                    l.Code, kind, l.PostalCode, l.ShipsToConsumers,
+                    licensed.Contains(l.Code) ? new HashSet<string>(StringComparer.Ordinal) { region } : new HashSet<string>(StringComparer.Ordinal),
+                    l.Stock.ToDictionary(s => s.Sku, s => s.Available, StringComparer.Ordinal),
+                    LocationCosts.HandlingFor(kind));
+            })]);
+    }
+
+    /// <summary>Holds the order's units where they ship from; a shortfall (stock taken since the read) fails the step, to be run again.</summary>
+    private async Task MoveReservationAsync(OrderToFulfill order, SourcingPlan plan, CancellationToken cancellationToken)
+    {
+        var lines = plan.Shipments.SelectMany(s => s.Lines.Select(l => new StockLine(l.Sku, l.Quantity, s.LocationCode))).ToList();
+        var moved = await sender.Send(new ReplaceReservationCommand(order.StockReservationKey, lines), cancellationToken);
+        if (!moved.Reserved)
+        {
+            throw new InvalidOperationException(
+                $"Order {order.OrderNumber}: the chosen locations no longer hold {string.Join(", ", moved.Shortages.Select(s => $"{s.Sku} ({s.Available}/{s.Requested})"))}; sourcing runs again.");
+        }
+    }
+
+    private static string NotSourcedReason(SourcingPlan plan)
+    {
+        var missing = string.Join(", ", plan.Unassigned.Select(l => $"{l.Quantity} x {l.Sku}"));
+        var why = string.Join("; ", plan.Considered.Where(c => !c.Chosen).Select(c => $"{c.LocationCode}: {c.Reason}"));
+        return plan.DecidedBy is { } rule
+            ? $"No location may ship {missing} under {rule} ({why})"
+            : $"No location may ship {missing} ({why})";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} sourced from {Locations}, estimated {EstimatedCost} ({Actor})")]
+    private partial void LogSourced(string orderNumber, string locations, decimal estimatedCost, string actor);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderNumber} could not be sourced: {Reason}")]
+    private partial void LogNotSourced(string orderNumber, string reason);
+}

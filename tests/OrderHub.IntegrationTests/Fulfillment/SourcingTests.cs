@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.IntegrationTests.Inventory;
+using Shouldly;
+
+namespace OrderHub.IntegrationTests.Fulfillment;
+
+/// <summary>
+/// A ready order is sourced: every line given to a ship-from location at the lowest estimated cost, the reservation moved
+/// there, one fulfillment per location, the choice on the order's timeline; an order no location may ship is held.
+/// </summary>
+public abstract class SourcingTests(HostFixture fixture)
+{
+    private static readonly string[] NapaOnly = ["NAPA-WH"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Client => fixture.App.CreateApiClient();
+
+    [Fact]
+    public async Task An_order_to_nevada_ships_from_reno_even_though_napa_held_its_stock_and_the_choice_is_on_the_timeline()
+    {
+        fixture.RequireProvider();
+        var sku = await WineAsync(("NAPA-WH", 6), ("RENO-WH", 6));
+        var order = await PlaceAsync(Infrastructure.Orders.ValidBody(email: "reno@example.com", sku: sku, quantity: 2, region: "NV", postalCode: "89501"));
+        (await InventoryApi.AtAsync(Client, sku, "NAPA-WH")).Reserved.ShouldBe(2); // Inventory's own preference, before sourcing
+
+        await SettleAsync();
+
+        var fulfillment = (await FulfillmentsAsync(order)).EnumerateArray().ShouldHaveSingleItem();
+        fulfillment.GetProperty("locationCode").GetString().ShouldBe("RENO-WH");
+        fulfillment.GetProperty("type").GetString().ShouldBe("Warehouse");
+        fulfillment.GetProperty("status").GetString().ShouldBe("Open");
+        var line = fulfillment.GetProperty("lines").EnumerateArray().ShouldHaveSingleItem();
+        (line.GetProperty("sku").GetString(), line.GetProperty("quantity").GetInt32(), line.GetProperty("pickedQuantity").GetInt32()).ShouldBe((sku, 2, 0));
+        (await InventoryApi.AtAsync(Client, sku, "NAPA-WH")).Reserved.ShouldBe(0);
+        (await InventoryApi.AtAsync(Client, sku, "RENO-WH")).Reserved.ShouldBe(2);
+        var after = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct);
+        after.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        var sourced = after.GetProperty("timeline").EnumerateArray().Last();
+        sourced.GetProperty("event").GetString().ShouldBe("Sourced");
+        sourced.GetProperty("detail").GetString().ShouldBe($"RENO-WH: 2 x {sku}");
+        sourced.GetProperty("actor").GetString().ShouldBe("system:fulfillment");
+
+        await SettleAsync(); // a repeated sweep sources nothing twice
+        (await FulfillmentsAsync(order)).GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Lines_no_single_location_holds_are_split_into_one_fulfillment_per_location()
+    {
+        fixture.RequireProvider();
+        var napaOnly = await WineAsync(("NAPA-WH", 4));
+        var renoOnly = await WineAsync(("RENO-WH", 4));
+        var body = Infrastructure.Orders.ValidBody(email: "split@example.com", sku: napaOnly, quantity: 1);
+        var order = await PlaceAsync(WithLines(body, (napaOnly, 1), (renoOnly, 2)));
+
+        await SettleAsync();
+
+        var byLocation = (await FulfillmentsAsync(order)).EnumerateArray().ToDictionary(
+            f => f.GetProperty("locationCode").GetString()!,
+            f => f.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("sku").GetString(), l.GetProperty("quantity").GetInt32())).ToList());
+        byLocation.Keys.Order().ShouldBe(["NAPA-WH", "RENO-WH"]);
+        byLocation["NAPA-WH"].ShouldBe([(napaOnly, 1)]);
+        byLocation["RENO-WH"].ShouldBe([(renoOnly, 2)]);
+    }
+
+    [Fact]
+    public async Task An_order_only_an_unlicensed_location_could_ship_is_held_naming_why_and_nothing_is_fulfilled()
+    {
+        fixture.RequireProvider();
+        (await Client.PutAsJsonAsync("/api/v1/compliance/permits/GA",
+            new { held = true, permitNumber = "GA-9", locationCodes = NapaOnly, reason = "Napa only" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sku = await WineAsync(("RENO-WH", 5));
+        var order = await PlaceAsync(Infrastructure.Orders.ValidBody(email: "georgia@example.com", sku: sku, quantity: 2, region: "GA", postalCode: "30301"));
+
+        await SettleAsync();
+
+        (await FulfillmentsAsync(order)).GetArrayLength().ShouldBe(0);
+        var held = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct);
+        held.GetProperty("status").GetString().ShouldBe("OnHold");
+        var hold = held.GetProperty("holds").EnumerateArray().ShouldHaveSingleItem();
+        hold.GetProperty("type").GetString().ShouldBe("Inventory");
+        hold.GetProperty("rule").GetString().ShouldBe("NoShipFromLocation");
+        hold.GetProperty("reason").GetString()!.ShouldContain($"2 x {sku}");
+        hold.GetProperty("reason").GetString()!.ShouldContain("RENO-WH: not licensed for GA");
+    }
+
+    private async Task<string> WineAsync(params (string Location, int Quantity)[] stock)
+    {
+        var sku = InventoryApi.NewSku("SRC");
+        await InventoryApi.CreateProductAsync(Client, sku);
+        foreach (var (location, quantity) in stock)
+        {
+            await InventoryApi.ReceiveAsync(Client, sku, quantity, location);
+        }
+
+        return sku;
+    }
+
+    private async Task<Guid> PlaceAsync(object body)
+    {
+        var response = await OrderHubApp.PlaceOrderAsync(Client, body);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, text);
+        using var placed = JsonDocument.Parse(text);
+        placed.RootElement.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
+        return placed.RootElement.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The dispatcher's sweeps: the ready event, the sourcing step, then Orders hearing of it.</summary>
+    private async Task SettleAsync()
+    {
+        for (var sweep = 0; sweep < 4; sweep++)
+        {
+            await fixture.App.DispatchOutboxAsync();
+        }
+    }
+
+    private Task<JsonElement> FulfillmentsAsync(Guid order) => Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}/fulfillments", Ct);
+
+    private static JsonElement WithLines(object body, params (string Sku, int Quantity)[] lines)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(body))!;
+        node["lines"] = new System.Text.Json.Nodes.JsonArray([.. lines.Select(l => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["sku"] = l.Sku, ["quantity"] = l.Quantity })]);
+        return JsonSerializer.Deserialize<JsonElement>(node.ToJsonString());
+    }
+}
+
+public sealed class SourcingTestsOnSqlite(SqliteHostFixture fixture) : SourcingTests(fixture), IClassFixture<SqliteHostFixture>;
+
+public sealed class SourcingTestsOnPostgres(PostgresHostFixture fixture) : SourcingTests(fixture), IClassFixture<PostgresHostFixture>;
