@@ -37,6 +37,20 @@ public sealed class HostRulesTests
     }
 
     [Fact]
+    public void Every_contracts_assembly_with_messages_is_given_to_the_mediator_generator()
+    {
+        // An assembly left out compiles, yet its integration events are published to no one and marked delivered.
+        var setup = File.ReadAllText(Path.Combine(SourceFiles.Root, "src", "OrderHub.Web", "Infrastructure", "HostSetup.cs"));
+        var options = setup[setup.IndexOf("options.Assemblies", StringComparison.Ordinal)..setup.IndexOf("options.PipelineBehaviors", StringComparison.Ordinal)];
+        var missing = Solution.ContractsAssemblies
+            .Where(a => a.GetTypes().Any(t => typeof(IBaseRequest).IsAssignableFrom(t) || typeof(INotification).IsAssignableFrom(t)))
+            .Where(a => !options.Contains($"typeof({a.GetName().Name}.", StringComparison.Ordinal))
+            .Select(a => a.GetName().Name)
+            .ToList();
+        missing.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Only_the_host_contains_the_generated_mediator()
     {
         Solution.Host.GetType("Mediator.Mediator").ShouldNotBeNull();

@@ -24,7 +24,7 @@ public abstract class SourcingStockTests(HostFixture fixture)
         var key = $"order:{placed.RootElement.GetProperty("id").GetGuid():N}"; // placement's reservation key
         var holdsAt = (await InventoryApi.AtAsync(client, sku, "NAPA-WH")).Reserved == 3 ? "NAPA-WH" : "RENO-WH";
 
-        var locations = await InventoryApi.SendAsync(fixture.App, new GetSourcingStockQuery(key, "Web", [sku]));
+        var locations = await InventoryApi.SendAsync(fixture.App, new GetSourcingStockQuery(key, [sku]));
 
         locations.Select(l => l.Code).ShouldBe(["NAPA-WH", "RENO-WH"]);
         var napa = locations[0].Stock.ShouldHaveSingleItem();
@@ -35,7 +35,7 @@ public abstract class SourcingStockTests(HostFixture fixture)
         locations[0].Region.ShouldBe("CA");
 
         // Another order's view: the first order's units are not available to it.
-        var others = await InventoryApi.SendAsync(fixture.App, new GetSourcingStockQuery("order:someone-else:stock", "Web", [sku]));
+        var others = await InventoryApi.SendAsync(fixture.App, new GetSourcingStockQuery("order:someone-else", [sku]));
         others.SelectMany(l => l.Stock).Sum(s => s.Available).ShouldBe(9);
         others.SelectMany(l => l.Stock).Sum(s => s.HeldForOrder).ShouldBe(0);
     }

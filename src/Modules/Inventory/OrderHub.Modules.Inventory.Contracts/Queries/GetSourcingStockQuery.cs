@@ -3,12 +3,12 @@ using Mediator;
 namespace OrderHub.Modules.Inventory.Contracts.Queries;
 
 /// <summary>
-/// What Fulfillment's sourcing may plan from for an order: every location with stock of its SKUs that this order could
-/// ship from, the units of each SKU it could have there (general stock, plus the channel's pool units, plus what the
-/// order's own reservation <see cref="ReservationKey"/> already holds there, since sourcing may move it). Read-only:
-/// nothing is held, and the move that follows is guarded.
+/// What Fulfillment's sourcing may plan from for an order: every location with stock of its SKUs, the units of each SKU
+/// the order could have there (general stock, plus what the order's own reservation <see cref="ReservationKey"/>
+/// already holds there, since sourcing may move it; undrawn pool units are not offered, as a move allocates from
+/// general stock). Read-only: nothing is held, and the move that follows is guarded.
 /// </summary>
-public sealed record GetSourcingStockQuery(string ReservationKey, string Channel, IReadOnlyList<string> Skus) : IQuery<IReadOnlyList<SourcingLocationDto>>;
+public sealed record GetSourcingStockQuery(string ReservationKey, IReadOnlyList<string> Skus) : IQuery<IReadOnlyList<SourcingLocationDto>>;
 
 /// <summary>A candidate ship-from location: <see cref="Type"/> is Warehouse, Store, ThirdParty or Supplier.</summary>
 public sealed record SourcingLocationDto(

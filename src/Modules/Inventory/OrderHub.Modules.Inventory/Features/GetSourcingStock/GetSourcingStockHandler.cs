@@ -7,10 +7,11 @@ using OrderHub.Modules.Inventory.Persistence;
 namespace OrderHub.Modules.Inventory.Features.GetSourcingStock;
 
 /// <summary>
-/// Per location and SKU: general available stock, the channel's pool units and the order's own holds, added up. Three
-/// reads, each by SKU (or by the reservation's key), whatever the number of locations.
+/// Per location and SKU: general available stock plus the order's own holds (pool units it drew included). Pool units
+/// it has not drawn are not offered: moving a reservation allocates from general stock. Two reads, by SKU and by the
+/// reservation's key, whatever the number of locations.
 /// </summary>
-internal sealed class GetSourcingStockHandler(InventoryDbContext db, PoolStore pools)
+internal sealed class GetSourcingStockHandler(InventoryDbContext db)
     : IQueryHandler<GetSourcingStockQuery, IReadOnlyList<SourcingLocationDto>>
 {
     public async ValueTask<IReadOnlyList<SourcingLocationDto>> Handle(GetSourcingStockQuery query, CancellationToken cancellationToken)
@@ -21,7 +22,6 @@ internal sealed class GetSourcingStockHandler(InventoryDbContext db, PoolStore p
             .GroupBy(s => new { s.LocationCode, s.Sku })
             .Select(g => new { g.Key.LocationCode, g.Key.Sku, Units = g.Sum(s => s.OnHand - s.Reserved) })
             .ToListAsync(cancellationToken);
-        var pooled = await pools.CandidatesAsync(skus, query.Channel, customerTag: null, cancellationToken);
         var held = await db.ReservationAllocations.AsNoTracking()
             .Where(a => a.ReservationKey == query.ReservationKey && db.Reservations.Any(r => r.Key == a.ReservationKey && r.Status == ReservationStatus.Active))
             .GroupBy(a => new { a.LocationCode, a.Sku })
@@ -36,7 +36,6 @@ internal sealed class GetSourcingStockHandler(InventoryDbContext db, PoolStore p
         }
 
         general.ForEach(g => Add(g.LocationCode, g.Sku, g.Units, 0));
-        pooled.ForEach(p => Add(p.Key.LocationCode, p.Key.Sku, p.Remaining, 0));
         held.ForEach(h => Add(h.LocationCode, h.Sku, h.Units, h.Units));
 
         var codes = units.Keys.Select(k => k.Location).Distinct().ToList();
