@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Application;
 using OrderHub.IntegrationTests.Infrastructure;
 using OrderHub.Modules.Inventory.Features.CreateLocation;
+using OrderHub.Modules.Orders.Features.CancelOrder;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
-using OrderHub.Modules.Orders.Features.PlaceOrder;
 using Shouldly;
 
 namespace OrderHub.IntegrationTests.Host;
@@ -16,7 +16,7 @@ public sealed class PipelineTests(SqliteHostFixture fixture) : IClassFixture<Sql
     public async Task Commands_pass_logging_then_validation_then_the_unit_of_work()
     {
         var order = await fixture.App.InScopeAsync(sp => Task.FromResult(
-            sp.GetServices<IPipelineBehavior<ReceiveOrderCommand, ReceivedOrder>>().Select(b => b.GetType().GetGenericTypeDefinition()).ToList()));
+            sp.GetServices<IPipelineBehavior<CancelOrderCommand, bool>>().Select(b => b.GetType().GetGenericTypeDefinition()).ToList()));
         order.ShouldBe([typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)]);
     }
 
