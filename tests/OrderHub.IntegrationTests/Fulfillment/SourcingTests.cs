@@ -88,6 +88,42 @@ public abstract class SourcingTests(HostFixture fixture)
         hold.GetProperty("reason").GetString()!.ShouldContain("RENO-WH: not licensed for GA");
     }
 
+    [Fact]
+    public async Task A_change_after_sourcing_is_sourced_afresh_and_a_cancel_cancels_what_was_to_ship()
+    {
+        fixture.RequireProvider();
+        var sku = await WineAsync(("NAPA-WH", 8), ("RENO-WH", 3));
+        var order = await PlaceAsync(Infrastructure.Orders.ValidBody(email: "changed-after@example.com", sku: sku, quantity: 2, region: "NV", postalCode: "89501"));
+        await SettleAsync();
+        (await FulfillmentsAsync(order)).EnumerateArray().Single().GetProperty("locationCode").GetString().ShouldBe("RENO-WH");
+
+        using var change = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{order}/changes")
+        {
+            Content = JsonContent.Create(new { lines = new[] { new { sku, quantity = 5 } }, reason = "Customer wants five" }),
+        };
+        change.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var changed = await Client.SendAsync(change, Ct);
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync(Ct));
+        await SettleAsync();
+
+        var fulfillments = (await FulfillmentsAsync(order)).EnumerateArray().ToList();
+        fulfillments.Single(f => f.GetProperty("status").GetString() == "Cancelled").GetProperty("lines")[0].GetProperty("quantity").GetInt32().ShouldBe(2);
+        var open = fulfillments.Where(f => f.GetProperty("status").GetString() == "Open").ToList();
+        open.Sum(f => f.GetProperty("lines").EnumerateArray().Sum(l => l.GetProperty("quantity").GetInt32())).ShouldBe(5);
+        foreach (var location in new[] { "NAPA-WH", "RENO-WH" })
+        {
+            var planned = open.Where(f => f.GetProperty("locationCode").GetString() == location)
+                .Sum(f => f.GetProperty("lines").EnumerateArray().Sum(l => l.GetProperty("quantity").GetInt32()));
+            (await InventoryApi.AtAsync(Client, sku, location)).Reserved.ShouldBe(planned, location); // held where it ships from
+        }
+
+        var cancel = await Client.PostAsJsonAsync($"/api/v1/orders/{order}/cancel", new { reason = "Changed their mind" }, Ct);
+        cancel.StatusCode.ShouldBe(HttpStatusCode.OK, await cancel.Content.ReadAsStringAsync(Ct));
+        await SettleAsync();
+        (await FulfillmentsAsync(order)).EnumerateArray().ShouldAllBe(f => f.GetProperty("status").GetString() == "Cancelled");
+        (await Stock.ReservedAsync(Client, sku)).ShouldBe(0);
+    }
+
     private async Task<string> WineAsync(params (string Location, int Quantity)[] stock)
     {
         var sku = InventoryApi.NewSku("SRC");

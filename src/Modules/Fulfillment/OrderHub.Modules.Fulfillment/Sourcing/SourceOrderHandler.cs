@@ -11,6 +11,7 @@ using OrderHub.Modules.Fulfillment.Persistence;
 using OrderHub.Modules.Fulfillment.Sourcing.Planning;
 using OrderHub.Modules.Inventory.Contracts.Commands;
 using OrderHub.Modules.Inventory.Contracts.Queries;
+using OrderHub.Modules.Orders.Contracts.Queries;
 
 namespace OrderHub.Modules.Fulfillment.Sourcing;
 
@@ -36,11 +37,20 @@ internal sealed partial class SourceOrderHandler(
         }
 
         var order = await db.OrdersToFulfill.Include(o => o.Lines).SingleAsync(o => o.OrderId == command.OrderId, cancellationToken);
-        var request = await RequestAsync(order, cancellationToken);
+        // The order may have changed, been held or cancelled since it was ready: source what it is now, or nothing
+        // (a change or a release makes it ready again, and that is sourced afresh).
+        var current = await sender.Send(new GetOrderToFulfillQuery(order.OrderId), cancellationToken);
+        if (current is not { Status: "ReadyToFulfill" })
+        {
+            LogNotReady(order.OrderNumber, current?.Status ?? "unknown");
+            return;
+        }
+
+        var request = await RequestAsync(order, current.Lines, cancellationToken);
         var plan = planner.Plan(request);
-        var now = clock.GetUtcNow();
+        var decidedAt = clock.GetUtcNow();
         db.SourcingDecisions.Add(SourcingDecision.Record(
-            order.OrderId, now,
+            order.OrderId, decidedAt,
             [.. plan.Shipments.Select(s => new PlannedShipmentRecord(s.LocationCode, [.. s.Lines.Select(l => new PlannedLineRecord(l.Sku, l.Quantity))], s.EstimatedCost))],
             [.. plan.Considered.Select(c => new ConsideredLocationRecord(c.LocationCode, c.Chosen, c.Reason, c.EstimatedCost))],
             plan.DecidedBy, "USD"));
@@ -58,7 +68,7 @@ internal sealed partial class SourceOrderHandler(
         await MoveReservationAsync(order, plan, cancellationToken);
         var kinds = request.Locations.ToDictionary(l => l.Code, l => l.Kind, StringComparer.Ordinal);
         var fulfillments = plan.Shipments.Select(s => Domain.Fulfillments.Fulfillment.Create(
-            order.OrderId, order.OrderNumber, s.LocationCode, kinds[s.LocationCode] == LocationKind.Supplier ? FulfillmentType.Dropship : FulfillmentType.Warehouse, s.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)), now)).ToList();
+            order.OrderId, order.OrderNumber, s.LocationCode, kinds[s.LocationCode] == LocationKind.Supplier ? FulfillmentType.Dropship : FulfillmentType.Warehouse, s.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)), decidedAt)).ToList();
         db.Fulfillments.AddRange(fulfillments);
         db.AddIntegrationEvent(new OrderSourcedIntegrationEvent(order.OrderId, order.OrderNumber,
             [.. fulfillments.Select(f => new SourcedFulfillment(f.Id, f.LocationCode, f.Type.ToString(), [.. f.Lines.Select(l => new SourcedLine(l.LineNumber, l.Sku, l.Quantity))]))]));
@@ -66,16 +76,16 @@ internal sealed partial class SourceOrderHandler(
         LogSourced(order.OrderNumber, string.Join(", ", plan.Shipments.Select(s => s.LocationCode)), plan.TotalEstimatedCost, Actor);
     }
 
-    private async Task<SourcingRequest> RequestAsync(OrderToFulfill order, CancellationToken cancellationToken)
+    private async Task<SourcingRequest> RequestAsync(OrderToFulfill order, IReadOnlyList<OrderLineToFulfillDto> lines, CancellationToken cancellationToken)
     {
-        List<string> skus = [.. order.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal)];
+        List<string> skus = [.. lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal)];
         var products = (await sender.Send(new GetProductsBySkuQuery(skus), cancellationToken)).ToDictionary(p => p.Sku, StringComparer.Ordinal);
         var stock = await sender.Send(new GetSourcingStockQuery(order.StockReservationKey, skus), cancellationToken);
         var licensed = (await sender.Send(new GetShipFromLicensingQuery(order.ShipTo.Region, [.. stock.Select(l => l.Code)]), cancellationToken))
             .Where(l => l.MayShipWine).Select(l => l.LocationCode).ToHashSet(StringComparer.Ordinal);
         var region = order.ShipTo.Region.Trim().ToUpperInvariant();
         return new SourcingRequest(
-            [.. order.Lines.Select(l => new SourcingLine(
+            [.. lines.Select(l => new SourcingLine(
                 l.LineNumber, l.Sku, l.Quantity, products.GetValueOrDefault(l.Sku)?.WeightGrams ?? 0, products.GetValueOrDefault(l.Sku)?.IsAlcohol ?? true))],
             new Destination(region, order.ShipTo.PostalCode, order.ShipTo.Country),
             order.Channel,
@@ -94,7 +104,7 @@ internal sealed partial class SourceOrderHandler(
     private async Task MoveReservationAsync(OrderToFulfill order, SourcingPlan plan, CancellationToken cancellationToken)
     {
         var lines = plan.Shipments.SelectMany(s => s.Lines.Select(l => new StockLine(l.Sku, l.Quantity, s.LocationCode))).ToList();
-        var moved = await sender.Send(new ReplaceReservationCommand(order.StockReservationKey, lines), cancellationToken);
+        var moved = await sender.Send(new ReplaceReservationCommand(order.StockReservationKey, lines, MoveOnly: true), cancellationToken);
         if (!moved.Reserved)
         {
             throw new InvalidOperationException(
@@ -113,6 +123,9 @@ internal sealed partial class SourceOrderHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} sourced from {Locations}, estimated {EstimatedCost} ({Actor})")]
     private partial void LogSourced(string orderNumber, string locations, decimal estimatedCost, string actor);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} is {Status}, no longer ready: not sourced now")]
+    private partial void LogNotReady(string orderNumber, string status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderNumber} could not be sourced: {Reason}")]
     private partial void LogNotSourced(string orderNumber, string reason);

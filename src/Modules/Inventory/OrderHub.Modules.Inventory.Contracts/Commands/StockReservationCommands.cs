@@ -42,7 +42,11 @@ public sealed record StockShortageDto(string Sku, int Requested, int Available);
 /// order's units to the locations it ships from): when the new set cannot be held, the old one stays exactly as it was
 /// and the answer carries the shortages.
 /// </summary>
-public sealed record ReplaceReservationCommand(string ReservationKey, IReadOnlyList<StockLine> Lines) : ICommand<StockReservationDto>;
+/// <param name="ReservationKey">The active reservation to change.</param>
+/// <param name="Lines">The complete new set of lines; a line naming a location is held there only.</param>
+/// <param name="MoveOnly">Sourcing's move: the lines must hold exactly what the reservation holds now, SKU by SKU, only
+/// elsewhere; otherwise (the order changed since it was read) it is refused with rule ReservationChanged, nothing moved.</param>
+public sealed record ReplaceReservationCommand(string ReservationKey, IReadOnlyList<StockLine> Lines, bool MoveOnly = false) : ICommand<StockReservationDto>;
 
 /// <summary>Releases everything held by the key. Idempotent: true when this call released something, false otherwise.</summary>
 public sealed record ReleaseStockCommand(string ReservationKey, string Reason) : ICommand<bool>;

@@ -169,11 +169,7 @@ internal sealed partial class PlacementProcess(OrdersDbContext db, ISender sende
     }
 
     /// <summary>The order is ready to ship: announced in the same transaction, so Fulfillment sources it exactly once.</summary>
-    private void AnnounceReady(Order order) =>
-        db.AddIntegrationEvent(new OrderReadyToFulfillIntegrationEvent(
-            order.Id, order.Number, order.Channel.ToString(), PlacementKeys.Stock(order.Id), order.Customer.FullName, order.ShippingAddress,
-            order.ShippingService.ToString(), order.AdultSignatureRequired, order.PlacedAt,
-            [.. order.Lines.Where(l => l.Status != OrderStatus.Cancelled).Select(l => new ReadyLine(l.LineNumber, l.Sku, l.Quantity))]));
+    private void AnnounceReady(Order order) => db.AddIntegrationEvent(ReadyAnnouncement.Of(order));
 
     /// <summary>Null when the stock is reserved (placement goes on); otherwise the result to answer with, saved.</summary>
     private async Task<PlacementResult?> ReserveStockAsync(Order order, CancellationToken cancellationToken)

@@ -58,6 +58,22 @@ internal sealed class Fulfillment
 
     public IReadOnlyList<FulfillmentLine> Lines => _lines;
 
+    /// <summary>True while nothing has been picked for it: it may still be cancelled or re-sourced.</summary>
+    public bool IsOpen => Status == FulfillmentStatus.Open;
+
+    /// <summary>The order was cancelled or changed before picking: this part will not ship from here.</summary>
+    public void Cancel(DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new ConflictException($"The {LocationCode} fulfillment of order {OrderNumber} is {Status}; only an open one can be cancelled.");
+        }
+
+        Status = FulfillmentStatus.Cancelled;
+        UpdatedAt = now;
+        Version++;
+    }
+
     public static Fulfillment Create(
         Guid orderId, string orderNumber, string locationCode, FulfillmentType type, IEnumerable<(int LineNumber, string Sku, int Quantity)> lines, DateTimeOffset now)
     {

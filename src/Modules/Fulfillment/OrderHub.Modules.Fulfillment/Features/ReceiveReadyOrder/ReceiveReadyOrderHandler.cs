@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Messaging;
+using OrderHub.Modules.Fulfillment.Domain.Fulfillments;
 using OrderHub.Modules.Fulfillment.Domain.Orders;
 using OrderHub.Modules.Fulfillment.Persistence;
 using OrderHub.Modules.Fulfillment.Sourcing;
@@ -20,7 +21,7 @@ internal sealed class ReceiveReadyOrderHandler(FulfillmentDbContext db, TimeProv
         var e = integrationEvent;
         if (!await ForgetUnsourcedAsync(e.OrderId, cancellationToken))
         {
-            Logger.LogWarning("Order {OrderNumber} is ready again but already has fulfillments; they stand", e.OrderNumber);
+            Logger.LogWarning("Order {OrderNumber} is ready again but picking has started; its fulfillments stand", e.OrderNumber);
             return;
         }
 
@@ -38,16 +39,20 @@ internal sealed class ReceiveReadyOrderHandler(FulfillmentDbContext db, TimeProv
     }
 
     /// <summary>
-    /// An order comes back ready after a hold sourcing asked for (no location could ship it) was released: what was kept
-    /// of it goes, so it is sourced afresh. False when it already has fulfillments (nothing is forgotten then).
+    /// An order comes back ready (its lines or address changed, or a sourcing hold was released): what was kept of it
+    /// goes and its open fulfillments are cancelled, so it is sourced afresh. False once picking started somewhere
+    /// (Orders refuses changes then; nothing is undone here).
     /// </summary>
     private async Task<bool> ForgetUnsourcedAsync(Guid orderId, CancellationToken cancellationToken)
     {
-        if (await Db.Fulfillments.AnyAsync(f => f.OrderId == orderId, cancellationToken))
+        var fulfillments = await Db.Fulfillments.Where(f => f.OrderId == orderId && f.Status != FulfillmentStatus.Cancelled).ToListAsync(cancellationToken);
+        if (fulfillments.Any(f => !f.IsOpen))
         {
             return false;
         }
 
+        var now = Clock.GetUtcNow();
+        fulfillments.ForEach(f => f.Cancel(now));
         await Db.SourcingDecisions.Where(d => d.OrderId == orderId).ExecuteDeleteAsync(cancellationToken);
         await Db.OrdersToFulfill.Where(o => o.OrderId == orderId).ExecuteDeleteAsync(cancellationToken);
         return true;

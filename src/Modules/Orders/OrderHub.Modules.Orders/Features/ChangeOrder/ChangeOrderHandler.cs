@@ -144,6 +144,11 @@ internal sealed partial class ChangeOrderHandler(
         }
 
         payment.ApplyTo(order, actor, now);
+        if (priced is not null && order.Status == OrderStatus.ReadyToFulfill)
+        {
+            db.AddIntegrationEvent(ReadyAnnouncement.Of(order)); // new lines or address: Fulfillment sources it afresh
+        }
+
         db.AppliedChanges.Add(new AppliedChange(key, hash, order.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         LogChanged(order.Number, actor, order.Total);
