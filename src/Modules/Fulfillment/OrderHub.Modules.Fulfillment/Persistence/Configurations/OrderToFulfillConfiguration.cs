@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Fulfillment.Domain.Orders;
 
 namespace OrderHub.Modules.Fulfillment.Persistence.Configurations;
@@ -17,15 +18,7 @@ internal sealed class OrderToFulfillConfiguration : IEntityTypeConfiguration<Ord
         builder.Property(o => o.StockReservationKey).HasMaxLength(200);
         builder.Property(o => o.RecipientName).HasMaxLength(201);
         builder.Property(o => o.ShippingService).HasMaxLength(20);
-        builder.OwnsOne(o => o.ShipTo, a =>
-        {
-            a.Property(x => x.Line1).HasColumnName("ShipLine1").HasMaxLength(200);
-            a.Property(x => x.Line2).HasColumnName("ShipLine2").HasMaxLength(200);
-            a.Property(x => x.City).HasColumnName("ShipCity").HasMaxLength(100);
-            a.Property(x => x.Region).HasColumnName("ShipRegion").HasMaxLength(100);
-            a.Property(x => x.PostalCode).HasColumnName("ShipPostalCode").HasMaxLength(20);
-            a.Property(x => x.Country).HasColumnName("ShipCountry").HasMaxLength(2);
-        });
+        builder.OwnsOne(o => o.ShipTo, a => AddressColumns.Map(a, "Ship"));
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
         builder.Navigation(o => o.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

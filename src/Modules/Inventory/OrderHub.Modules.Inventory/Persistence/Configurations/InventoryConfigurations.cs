@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Inventory.Domain.Catalog;
 using OrderHub.Modules.Inventory.Domain.Locations;
 using OrderHub.Modules.Inventory.Domain.Reservations;
@@ -45,15 +46,7 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         builder.Property(l => l.Code).HasMaxLength(32);
         builder.Property(l => l.Name).HasMaxLength(200);
         builder.Property(l => l.Type).HasConversion<string>().HasMaxLength(20);
-        builder.OwnsOne(l => l.Address, a =>
-        {
-            a.Property(x => x.Line1).HasColumnName("Line1").HasMaxLength(200);
-            a.Property(x => x.Line2).HasColumnName("Line2").HasMaxLength(200);
-            a.Property(x => x.City).HasColumnName("City").HasMaxLength(100);
-            a.Property(x => x.Region).HasColumnName("Region").HasMaxLength(100);
-            a.Property(x => x.PostalCode).HasColumnName("PostalCode").HasMaxLength(20);
-            a.Property(x => x.Country).HasColumnName("Country").HasMaxLength(2);
-        });
+        builder.OwnsOne(l => l.Address, a => AddressColumns.Map(a));
         builder.HasMany(l => l.Bins).WithOne().HasForeignKey(b => b.LocationCode);
         builder.Navigation(l => l.Bins).HasField("_bins").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Orders.Domain.Orders;
 
 namespace OrderHub.Modules.Orders.Persistence.Configurations;
@@ -36,24 +37,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             c.Property(x => x.Phone).HasColumnName("CustomerPhone").HasMaxLength(30);
             c.HasIndex(x => x.Email);
         });
-        builder.OwnsOne(o => o.ShippingAddress, a =>
-        {
-            a.Property(x => x.Line1).HasColumnName("ShipLine1").HasMaxLength(200);
-            a.Property(x => x.Line2).HasColumnName("ShipLine2").HasMaxLength(200);
-            a.Property(x => x.City).HasColumnName("ShipCity").HasMaxLength(100);
-            a.Property(x => x.Region).HasColumnName("ShipRegion").HasMaxLength(100);
-            a.Property(x => x.PostalCode).HasColumnName("ShipPostalCode").HasMaxLength(20);
-            a.Property(x => x.Country).HasColumnName("ShipCountry").HasMaxLength(2);
-        });
-        builder.OwnsOne(o => o.BillingAddress, a =>
-        {
-            a.Property(x => x.Line1).HasColumnName("BillLine1").HasMaxLength(200);
-            a.Property(x => x.Line2).HasColumnName("BillLine2").HasMaxLength(200);
-            a.Property(x => x.City).HasColumnName("BillCity").HasMaxLength(100);
-            a.Property(x => x.Region).HasColumnName("BillRegion").HasMaxLength(100);
-            a.Property(x => x.PostalCode).HasColumnName("BillPostalCode").HasMaxLength(20);
-            a.Property(x => x.Country).HasColumnName("BillCountry").HasMaxLength(2);
-        });
+        builder.OwnsOne(o => o.ShippingAddress, a => AddressColumns.Map(a, "Ship"));
+        builder.OwnsOne(o => o.BillingAddress, a => AddressColumns.Map(a, "Bill"));
         builder.Ignore(o => o.ActiveHolds);
         builder.Ignore(o => o.IsCarryOut);
         builder.Ignore(o => o.IsFullyAuthorized);
