@@ -155,11 +155,17 @@ internal sealed class ReservationStore(
     public static bool Holds(IEnumerable<ReservationAllocation> allocations, IReadOnlyList<StockLine> expandedLines)
     {
         var list = allocations as IReadOnlyCollection<ReservationAllocation> ?? [.. allocations];
-        var bySku = list.GroupBy(a => a.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
-        var wanted = expandedLines.GroupBy(l => l.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity), StringComparer.Ordinal);
-        return bySku.Count == wanted.Count && wanted.All(w => bySku.TryGetValue(w.Key, out var quantity) && quantity == w.Value)
+        return HoldsSameUnits(list, expandedLines)
             && expandedLines.Where(l => l.LocationCode is not null).All(l =>
                 list.Where(a => a.Sku == l.Sku && a.LocationCode == l.LocationCode).Sum(a => a.Quantity) == l.Quantity);
+    }
+
+    /// <summary>True when the allocations hold as many units of each SKU as the lines, wherever they are held.</summary>
+    public static bool HoldsSameUnits(IEnumerable<ReservationAllocation> allocations, IReadOnlyList<StockLine> expandedLines)
+    {
+        var held = allocations.GroupBy(a => a.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
+        var wanted = expandedLines.GroupBy(l => l.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity), StringComparer.Ordinal);
+        return held.Count == wanted.Count && wanted.All(w => held.GetValueOrDefault(w.Key) == w.Value);
     }
 
     public static StockReservationDto Reserved(string key, IEnumerable<ReservationAllocation> allocations) =>

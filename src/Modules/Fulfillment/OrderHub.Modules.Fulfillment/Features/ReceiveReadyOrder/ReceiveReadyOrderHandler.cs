@@ -45,6 +45,11 @@ internal sealed class ReceiveReadyOrderHandler(FulfillmentDbContext db, TimeProv
     /// </summary>
     private async Task<bool> ForgetUnsourcedAsync(Guid orderId, CancellationToken cancellationToken)
     {
+        if (!await Db.OrdersToFulfill.AnyAsync(o => o.OrderId == orderId, cancellationToken))
+        {
+            return true; // the usual case, an order ready for the first time: one look-up, nothing to forget
+        }
+
         var fulfillments = await Db.Fulfillments.Where(f => f.OrderId == orderId && f.Status != FulfillmentStatus.Cancelled).ToListAsync(cancellationToken);
         if (fulfillments.Any(f => !f.IsOpen))
         {

@@ -34,7 +34,7 @@ internal sealed class ReplaceReservationHandler(InventoryDbContext db, Reservati
         ReservationStore.RequireLines(command.Lines);
         var lines = await reservations.ExpandAsync(command.Lines, cancellationToken);
         var old = await reservations.AllocationsAsync(key, cancellationToken);
-        if (command.MoveOnly && !SameUnits(old, lines))
+        if (command.MoveOnly && !ReservationStore.HoldsSameUnits(old, lines))
         {
             throw new BusinessRuleViolationException("ReservationChanged", $"Reservation '{key}' no longer holds these units; read it again before moving it.");
         }
@@ -60,12 +60,5 @@ internal sealed class ReplaceReservationHandler(InventoryDbContext db, Reservati
         db.ReservationAllocations.AddRange(allocations);
         logger.LogInformation("Reservation {ReservationKey} replaced: now {Units} unit(s) in {Allocations} allocation(s)", key, allocations.Sum(a => a.Quantity), allocations.Count);
         return ReservationStore.Reserved(key, allocations);
-    }
-
-    private static bool SameUnits(IEnumerable<ReservationAllocation> held, IReadOnlyList<StockLine> lines)
-    {
-        var bySku = held.GroupBy(a => a.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
-        var wanted = lines.GroupBy(l => l.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity), StringComparer.Ordinal);
-        return bySku.Count == wanted.Count && wanted.All(w => bySku.GetValueOrDefault(w.Key) == w.Value);
     }
 }
