@@ -9,8 +9,14 @@ using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
 using OrderHub.Modules.Fulfillment.Estimates;
+using OrderHub.Modules.Fulfillment.Features.ConfirmPicks;
+using OrderHub.Modules.Fulfillment.Features.CreatePickList;
 using OrderHub.Modules.Fulfillment.Features.GetOrderFulfillments;
+using OrderHub.Modules.Fulfillment.Features.GetPickList;
+using OrderHub.Modules.Fulfillment.Features.PackFulfillment;
+using OrderHub.Modules.Fulfillment.Packing.Cartonization;
 using OrderHub.Modules.Fulfillment.Persistence;
+using OrderHub.Modules.Fulfillment.Picking;
 using OrderHub.Modules.Fulfillment.Sourcing;
 using OrderHub.Modules.Fulfillment.Sourcing.Planning;
 
@@ -36,6 +42,11 @@ public sealed class FulfillmentModule : IModule
         services.AddSingleton(SourcingPolicy.Default);
         services.AddSingleton<SourcingPlanner>();
         services.AddScoped<IInternalCommandHandler<SourceOrder>, SourceOrderHandler>();
+        services.AddSingleton(BoxCatalog.Default);
+        services.AddSingleton<Cartonizer>();
+        services.AddScoped<PickedStock>();
+        services.AddScoped<IInternalCommandHandler<PinPickedStock>, PinPickedStockHandler>();
+        services.AddScoped<IInternalCommandHandler<SettlePickedStock>, SettlePickedStockHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -43,5 +54,10 @@ public sealed class FulfillmentModule : IModule
         var fulfillment = endpoints.MapGroup("/api/v1").WithTags(ModuleName);
         var reads = fulfillment.MapGroup(string.Empty).RequireAuthorization(ApiScopes.FulfillmentRead);
         GetOrderFulfillmentsEndpoint.Map(reads);
+        GetPickListEndpoints.Map(reads);
+        var writes = fulfillment.MapGroup(string.Empty).RequireAuthorization(ApiScopes.FulfillmentWrite);
+        CreatePickListEndpoint.Map(writes);
+        ConfirmPicksEndpoint.Map(writes);
+        PackFulfillmentEndpoint.Map(writes);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Fulfillment.Domain.Orders;
+using OrderHub.Modules.Fulfillment.Domain.PickLists;
 using OrderHub.Modules.Fulfillment.Domain.Sourcing;
 
 namespace OrderHub.Modules.Fulfillment.Persistence;
@@ -17,6 +18,8 @@ internal abstract class FulfillmentDbContext(DbContextOptions options) : ModuleD
     public DbSet<Domain.Fulfillments.Fulfillment> Fulfillments => Set<Domain.Fulfillments.Fulfillment>();
 
     public DbSet<SourcingDecision> SourcingDecisions => Set<SourcingDecision>();
+
+    public DbSet<PickList> PickLists => Set<PickList>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FulfillmentDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(FulfillmentDbContext).Namespace!, StringComparison.Ordinal) == true);

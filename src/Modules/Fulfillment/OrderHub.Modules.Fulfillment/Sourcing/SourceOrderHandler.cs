@@ -66,9 +66,9 @@ internal sealed partial class SourceOrderHandler(
         // Inventory commits the move first; if this host dies before the save below, the step runs again, reads the
         // order's holds where they now are, and comes to the same plan.
         await MoveReservationAsync(order, plan, cancellationToken);
-        var kinds = request.Locations.ToDictionary(l => l.Code, l => l.Kind, StringComparer.Ordinal);
+        var locations = request.Locations.ToDictionary(l => l.Code, StringComparer.Ordinal);
         var fulfillments = plan.Shipments.Select(s => Domain.Fulfillments.Fulfillment.Create(
-            order.OrderId, order.OrderNumber, s.LocationCode, kinds[s.LocationCode] == LocationKind.Supplier ? FulfillmentType.Dropship : FulfillmentType.Warehouse, s.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)), decidedAt)).ToList();
+            order.OrderId, order.OrderNumber, s.LocationCode, locations[s.LocationCode].PostalCode, locations[s.LocationCode].Kind == LocationKind.Supplier ? FulfillmentType.Dropship : FulfillmentType.Warehouse, s.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)), decidedAt)).ToList();
         db.Fulfillments.AddRange(fulfillments);
         db.AddIntegrationEvent(new OrderSourcedIntegrationEvent(order.OrderId, order.OrderNumber,
             [.. fulfillments.Select(f => new SourcedFulfillment(f.Id, f.LocationCode, f.Type.ToString(), [.. f.Lines.Select(l => new SourcedLine(l.LineNumber, l.Sku, l.Quantity))]))]));

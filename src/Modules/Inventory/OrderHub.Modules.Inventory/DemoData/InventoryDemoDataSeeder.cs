@@ -85,21 +85,24 @@ internal sealed class InventoryDemoDataSeeder(InventoryDbContext db, TimeProvide
         return [napa, reno, room];
     }
 
+    /// <summary>The day the demo's opening stock was counted in (pick lists take older lots first).</summary>
+    private static readonly DateOnly OpeningDay = new(2026, 11, 2);
+
     private static List<StockItem> OpeningStock() =>
     [
-        StockItem.Receive("CAB-2019-750", "NAPA-WH", "A-01-1", "L2021-031", 240),
-        StockItem.Receive("CAB-2019-750", "NAPA-WH", "A-01-2", "L2021-044", 120),
-        StockItem.Receive("CAB-2020-750", "NAPA-WH", "A-02-1", "L2022-012", 300),
-        StockItem.Receive("CAB-2019-1500", "NAPA-WH", "B-01-1", "L2021-050", 36),
-        StockItem.Receive("CHD-2022-750", "NAPA-WH", "B-01-2", "L2023-007", 180),
-        StockItem.Receive("CHD-2023-750", "RENO-WH", "R-01-1", "L2024-003", 240),
-        StockItem.Receive("PN-2021-750", "RENO-WH", "R-01-2", "L2022-020", 144),
-        StockItem.Receive("PN-2021-1500", "RENO-WH", "R-02-1", "L2022-021", 24),
-        StockItem.Receive("SB-2023-750", "RENO-WH", "R-01-1", "L2024-010", 200),
-        StockItem.Receive("BRUT-NV-750", "NAPA-WH", "A-02-1", "L2023-B01", 96),
-        StockItem.Receive("CAB-2019-750", "TASTING-ROOM", "FLOOR", "L2021-031", 24),
-        StockItem.Receive("CHD-2023-750", "TASTING-ROOM", "FLOOR", "L2024-003", 36),
-        StockItem.Receive("BRUT-NV-750", "TASTING-ROOM", "BACK", "L2023-B01", 24),
-        StockItem.Receive("OPENER-01", "TASTING-ROOM", "FLOOR", string.Empty, 50),
+        StockItem.Receive("CAB-2019-750", "NAPA-WH", "A-01-1", "L2021-031", 240, OpeningDay),
+        StockItem.Receive("CAB-2019-750", "NAPA-WH", "A-01-2", "L2021-044", 120, OpeningDay),
+        StockItem.Receive("CAB-2020-750", "NAPA-WH", "A-02-1", "L2022-012", 300, OpeningDay),
+        StockItem.Receive("CAB-2019-1500", "NAPA-WH", "B-01-1", "L2021-050", 36, OpeningDay),
+        StockItem.Receive("CHD-2022-750", "NAPA-WH", "B-01-2", "L2023-007", 180, OpeningDay),
+        StockItem.Receive("CHD-2023-750", "RENO-WH", "R-01-1", "L2024-003", 240, OpeningDay),
+        StockItem.Receive("PN-2021-750", "RENO-WH", "R-01-2", "L2022-020", 144, OpeningDay),
+        StockItem.Receive("PN-2021-1500", "RENO-WH", "R-02-1", "L2022-021", 24, OpeningDay),
+        StockItem.Receive("SB-2023-750", "RENO-WH", "R-01-1", "L2024-010", 200, OpeningDay),
+        StockItem.Receive("BRUT-NV-750", "NAPA-WH", "A-02-1", "L2023-B01", 96, OpeningDay),
+        StockItem.Receive("CAB-2019-750", "TASTING-ROOM", "FLOOR", "L2021-031", 24, OpeningDay),
+        StockItem.Receive("CHD-2023-750", "TASTING-ROOM", "FLOOR", "L2024-003", 36, OpeningDay),
+        StockItem.Receive("BRUT-NV-750", "TASTING-ROOM", "BACK", "L2023-B01", 24, OpeningDay),
+        StockItem.Receive("OPENER-01", "TASTING-ROOM", "FLOOR", string.Empty, 50, OpeningDay),
     ];
 }

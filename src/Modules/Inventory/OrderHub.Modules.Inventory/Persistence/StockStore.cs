@@ -37,15 +37,18 @@ internal sealed class StockStore(InventoryDbContext db, AllocationPlanner planne
         db.StockItems.Where(s => s.Id == stockItemId && s.OnHand - s.Reserved >= quantity)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.OnHand, s => s.OnHand - quantity), cancellationToken);
 
-    /// <summary>OnHand += qty on the stock item, creating it (saved at once, inside the transaction) when new.</summary>
-    public async Task AddOnHandAsync(StockKey key, int quantity, CancellationToken cancellationToken)
+    /// <summary>
+    /// OnHand += qty on the stock item, creating it (saved at once, inside the transaction) when new; a lot's expiry,
+    /// once known, is kept.
+    /// </summary>
+    public async Task AddOnHandAsync(StockKey key, int quantity, DateOnly receivedOn, CancellationToken cancellationToken, DateOnly? expiresOn = null)
     {
         var rows = await db.StockItems
             .Where(s => s.Sku == key.Sku && s.LocationCode == key.LocationCode && s.BinCode == key.BinCode && s.Lot == key.Lot)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.OnHand, s => s.OnHand + quantity), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.OnHand, s => s.OnHand + quantity).SetProperty(s => s.ExpiresOn, s => s.ExpiresOn ?? expiresOn), cancellationToken);
         if (rows == 0)
         {
-            db.StockItems.Add(StockItem.Receive(key.Sku, key.LocationCode, key.BinCode, key.Lot, quantity));
+            db.StockItems.Add(StockItem.Receive(key.Sku, key.LocationCode, key.BinCode, key.Lot, quantity, receivedOn, expiresOn));
             await db.SaveChangesAsync(cancellationToken);
         }
     }

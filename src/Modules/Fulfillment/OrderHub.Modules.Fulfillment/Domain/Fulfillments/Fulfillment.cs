@@ -28,6 +28,7 @@ internal enum FulfillmentStatus
 internal sealed class Fulfillment
 {
     private readonly List<FulfillmentLine> _lines = [];
+    private readonly List<Package> _packages = [];
 
     private Fulfillment()
     {
@@ -53,29 +54,110 @@ internal sealed class Fulfillment
 
     public Guid? PurchaseOrderId { get; private set; }
 
+    /// <summary>The ship-from postal code, kept from sourcing: packing prices boxes on this lane.</summary>
+    public string OriginPostalCode { get; private set; } = string.Empty;
+
+    /// <summary>The pick list this fulfillment is on, once it is on one.</summary>
+    public Guid? PickListId { get; private set; }
+
     /// <summary>Optimistic concurrency: two pickers confirming at once cannot both win.</summary>
     public int Version { get; private set; }
 
     public IReadOnlyList<FulfillmentLine> Lines => _lines;
 
+    public IReadOnlyList<Package> Packages => _packages;
+
     /// <summary>True while nothing has been picked for it: it may still be cancelled or re-sourced.</summary>
     public bool IsOpen => Status == FulfillmentStatus.Open;
 
-    /// <summary>The order was cancelled or changed before picking: this part will not ship from here.</summary>
+    /// <summary>True until it ships or is cancelled: an order cancelled meanwhile stops it (the goods go back to the shelf).</summary>
+    public bool IsActive => Status is not (FulfillmentStatus.Shipped or FulfillmentStatus.Cancelled);
+
+    /// <summary>The order was cancelled, or changed before picking: this part will not ship from here.</summary>
     public void Cancel(DateTimeOffset now)
     {
-        if (!IsOpen)
+        if (!IsActive)
         {
-            throw new ConflictException($"The {LocationCode} fulfillment of order {OrderNumber} is {Status}; only an open one can be cancelled.");
+            throw new ConflictException($"The {LocationCode} fulfillment of order {OrderNumber} is {Status}; it can no longer be cancelled.");
         }
 
-        Status = FulfillmentStatus.Cancelled;
+        MoveTo(FulfillmentStatus.Cancelled, now);
+    }
+
+    /// <summary>A pick wave took it: from now on it is picked from the list <paramref name="pickListId"/>.</summary>
+    public void StartPicking(Guid pickListId, DateTimeOffset now)
+    {
+        Require(FulfillmentStatus.Open, "put on a pick list");
+        PickListId = pickListId;
+        MoveTo(FulfillmentStatus.Picking, now);
+    }
+
+    /// <summary>
+    /// The pick list was confirmed: each line records what was picked of its SKU (a SKU's units fill its lines in line
+    /// order), and the fulfillment is Picked; it ships what was picked.
+    /// </summary>
+    public void RecordPicked(IReadOnlyDictionary<string, int> pickedBySku, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(pickedBySku);
+        Require(FulfillmentStatus.Picking, "confirmed as picked");
+        var left = new Dictionary<string, int>(pickedBySku, StringComparer.Ordinal);
+        foreach (var line in _lines.OrderBy(l => l.LineNumber))
+        {
+            var picked = Math.Min(line.Quantity, left.GetValueOrDefault(line.Sku));
+            line.Pick(picked);
+            left[line.Sku] = left.GetValueOrDefault(line.Sku) - picked;
+        }
+
+        MoveTo(FulfillmentStatus.Picked, now);
+    }
+
+    /// <summary>Units picked of each SKU: what packing must put in boxes, no more and no less.</summary>
+    public IReadOnlyDictionary<string, int> PickedBySku() =>
+        _lines.GroupBy(l => l.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.PickedQuantity), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Packs what was picked into <paramref name="packages"/>: every picked unit in exactly one package, nothing else (a
+    /// SKU not on the fulfillment, or more or fewer units than picked, is refused with nothing changed).
+    /// </summary>
+    public void Pack(IReadOnlyList<Package> packages, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(packages);
+        Require(FulfillmentStatus.Picked, "packed");
+        var picked = PickedBySku();
+        var packed = packages.SelectMany(p => p.Lines).GroupBy(l => l.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity), StringComparer.Ordinal);
+        var stranger = packed.Keys.FirstOrDefault(sku => !picked.ContainsKey(sku));
+        if (stranger is not null)
+        {
+            throw new BusinessRuleViolationException("PackOnlyPickedLines", $"{stranger} is not on the {LocationCode} fulfillment of order {OrderNumber}.");
+        }
+
+        var mismatch = picked.Where(p => packed.GetValueOrDefault(p.Key) != p.Value).Select(p => $"{p.Key}: {packed.GetValueOrDefault(p.Key)} packed, {p.Value} picked").ToList();
+        if (mismatch.Count > 0)
+        {
+            throw new BusinessRuleViolationException("PackWhatWasPicked", $"Every picked unit goes in exactly one package ({string.Join("; ", mismatch)}).");
+        }
+
+        _packages.AddRange(packages);
+        MoveTo(FulfillmentStatus.Packed, now);
+    }
+
+    private void Require(FulfillmentStatus status, string action)
+    {
+        if (Status != status)
+        {
+            throw new ConflictException($"The {LocationCode} fulfillment of order {OrderNumber} is {Status}; only a {status} one can be {action}.");
+        }
+    }
+
+    private void MoveTo(FulfillmentStatus status, DateTimeOffset now)
+    {
+        Status = status;
         UpdatedAt = now;
         Version++;
     }
 
     public static Fulfillment Create(
-        Guid orderId, string orderNumber, string locationCode, FulfillmentType type, IEnumerable<(int LineNumber, string Sku, int Quantity)> lines, DateTimeOffset now)
+        Guid orderId, string orderNumber, string locationCode, string originPostalCode, FulfillmentType type, IEnumerable<(int LineNumber, string Sku, int Quantity)> lines, DateTimeOffset now)
     {
         var fulfillment = new Fulfillment
         {
@@ -83,6 +165,7 @@ internal sealed class Fulfillment
             OrderId = orderId,
             OrderNumber = orderNumber,
             LocationCode = locationCode,
+            OriginPostalCode = originPostalCode,
             Type = type,
             Status = FulfillmentStatus.Open,
             CreatedAt = now,
@@ -110,4 +193,6 @@ internal sealed class FulfillmentLine(Guid fulfillmentId, int lineNumber, string
     public int Quantity { get; private set; } = quantity;
 
     public int PickedQuantity { get; private set; }
+
+    internal void Pick(int units) => PickedQuantity = units;
 }

@@ -6,22 +6,20 @@ using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
 
 namespace OrderHub.Modules.Fulfillment.Features.CancelFulfillments;
 
-/// <summary>An order was cancelled (or merged into another): its open fulfillments are cancelled, once (inbox).</summary>
+/// <summary>
+/// An order was cancelled (or merged into another): every fulfillment of it not yet shipped is cancelled, once (inbox); a
+/// pick list it is on keeps the items, and confirming them later skips it (its stock was released with the order).
+/// </summary>
 internal sealed class CancelFulfillmentsOnOrderCancelledHandler(FulfillmentDbContext db, TimeProvider clock, ILogger<CancelFulfillmentsOnOrderCancelledHandler> logger)
     : InboxHandler<OrderCancelledIntegrationEvent, FulfillmentDbContext>(db, clock, logger)
 {
     protected override async ValueTask HandleOnceAsync(OrderCancelledIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        var open = await Db.Fulfillments.Where(f => f.OrderId == integrationEvent.OrderId).ToListAsync(cancellationToken);
+        var fulfillments = await Db.Fulfillments.Where(f => f.OrderId == integrationEvent.OrderId).ToListAsync(cancellationToken);
         var now = Clock.GetUtcNow();
-        foreach (var fulfillment in open.Where(f => f.IsOpen))
+        foreach (var fulfillment in fulfillments.Where(f => f.IsActive))
         {
             fulfillment.Cancel(now);
-        }
-
-        if (open.Any(f => f.IsOpen is false && f.Status != Domain.Fulfillments.FulfillmentStatus.Cancelled))
-        {
-            Logger.LogWarning("Order {OrderNumber} was cancelled with picking started: those fulfillments stand for staff", integrationEvent.OrderNumber);
         }
     }
 }

@@ -8,13 +8,10 @@ internal sealed class GetOrderFulfillmentsHandler(FulfillmentDbContext db) : IQu
 {
     public async ValueTask<IReadOnlyList<FulfillmentDto>> Handle(GetOrderFulfillmentsQuery query, CancellationToken cancellationToken)
     {
-        var fulfillments = await db.Fulfillments.AsNoTracking().Include(f => f.Lines)
+        var fulfillments = await db.Fulfillments.AsNoTracking().Include(f => f.Lines).Include(f => f.Packages)
             .Where(f => f.OrderId == query.OrderId)
             .OrderBy(f => f.CreatedAt).ThenBy(f => f.LocationCode)
             .ToListAsync(cancellationToken);
-        return [.. fulfillments.Select(f => new FulfillmentDto(
-            f.Id, f.OrderId, f.OrderNumber, f.LocationCode, f.Type.ToString(), f.Status.ToString(),
-            [.. f.Lines.OrderBy(l => l.LineNumber).Select(l => new FulfillmentLineDto(l.Sku, l.Quantity, l.PickedQuantity))],
-            [], f.ShipmentId, f.PurchaseOrderId))];
+        return [.. fulfillments.Select(FulfillmentDto.From)];
     }
 }

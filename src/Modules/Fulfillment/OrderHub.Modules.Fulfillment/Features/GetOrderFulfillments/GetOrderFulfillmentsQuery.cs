@@ -15,7 +15,15 @@ internal sealed record FulfillmentDto(
     IReadOnlyList<FulfillmentLineDto> Lines,
     IReadOnlyList<PackageDto> Packages,
     Guid? ShipmentId,
-    Guid? PurchaseOrderId);
+    Guid? PurchaseOrderId)
+{
+    public static FulfillmentDto From(Domain.Fulfillments.Fulfillment f) => new(
+        f.Id, f.OrderId, f.OrderNumber, f.LocationCode, f.Type.ToString(), f.Status.ToString(),
+        [.. f.Lines.OrderBy(l => l.LineNumber).Select(l => new FulfillmentLineDto(l.Sku, l.Quantity, l.PickedQuantity))],
+        [.. f.Packages.OrderBy(p => p.Number).Select(p => new PackageDto(
+            p.Id, p.Box, p.WeightGrams, p.LengthCm, p.WidthCm, p.HeightCm, [.. p.Lines.Select(l => new PackageLineDto(l.Sku, l.Quantity))]))],
+        f.ShipmentId, f.PurchaseOrderId);
+}
 
 internal sealed record FulfillmentLineDto(string Sku, int Quantity, int PickedQuantity);
 

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OrderHub.Modules.Fulfillment.Domain.Fulfillments;
 
@@ -13,6 +15,7 @@ internal sealed class FulfillmentConfiguration : IEntityTypeConfiguration<Domain
         builder.Property(f => f.Id).ValueGeneratedNever();
         builder.Property(f => f.OrderNumber).HasMaxLength(32);
         builder.Property(f => f.LocationCode).HasMaxLength(32);
+        builder.Property(f => f.OriginPostalCode).HasMaxLength(16);
         builder.Property(f => f.Type).HasConversion<string>().HasMaxLength(20);
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(f => f.Version).IsConcurrencyToken();
@@ -21,6 +24,26 @@ internal sealed class FulfillmentConfiguration : IEntityTypeConfiguration<Domain
         builder.HasIndex(f => new { f.LocationCode, f.Status, f.CreatedAt });
         builder.HasMany(f => f.Lines).WithOne().HasForeignKey(l => l.FulfillmentId);
         builder.Navigation(f => f.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(f => f.Packages).WithOne().HasForeignKey(p => p.FulfillmentId);
+        builder.Navigation(f => f.Packages).HasField("_packages").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class PackageConfiguration : IEntityTypeConfiguration<Package>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Package> builder)
+    {
+        builder.ToTable("Packages");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Box).HasMaxLength(32);
+        // Written once when packed and read whole: JSON text on every provider.
+        builder.Property(p => p.Lines).HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<List<PackageLine>>(v, Json) ?? new List<PackageLine>(),
+            new ValueComparer<IReadOnlyList<PackageLine>>((a, b) => ReferenceEquals(a, b), v => v.Count, v => v));
     }
 }
 

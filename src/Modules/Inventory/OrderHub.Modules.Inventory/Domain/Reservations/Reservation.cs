@@ -66,4 +66,11 @@ internal sealed class ReservationAllocation(string reservationKey, long stockIte
 
     /// <summary>The allocation pool these units were drawn from, or null for general stock.</summary>
     public string? PoolName { get; private set; } = poolName;
+
+    /// <summary>Holds <paramref name="units"/> fewer (they were found missing when picked).</summary>
+    public void Reduce(int units)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(units, Quantity);
+        Quantity -= units;
+    }
 }

@@ -27,12 +27,23 @@ internal sealed class StockItem
 
     public int Available => OnHand - Reserved;
 
-    public static StockItem Receive(string sku, string locationCode, string binCode, string lot, int quantity) => new()
+    /// <summary>When units of this lot first came into this bin: pick lists take older lots first when none expires.</summary>
+    public DateOnly ReceivedOn { get; private set; }
+
+    /// <summary>The lot's last good day, when it has one: pick lists take the first-expiring lot and never an expired one.</summary>
+    public DateOnly? ExpiresOn { get; private set; }
+
+    /// <summary>Held back (a recall, a damaged case, a lab check): never picked while set.</summary>
+    public bool Quarantined { get; private set; }
+
+    public static StockItem Receive(string sku, string locationCode, string binCode, string lot, int quantity, DateOnly receivedOn, DateOnly? expiresOn = null) => new()
     {
         Sku = sku,
         LocationCode = locationCode,
         BinCode = binCode,
         Lot = lot,
         OnHand = quantity,
+        ReceivedOn = receivedOn,
+        ExpiresOn = expiresOn,
     };
 }

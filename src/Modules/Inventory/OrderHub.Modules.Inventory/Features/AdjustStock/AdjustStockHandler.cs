@@ -25,7 +25,7 @@ internal sealed class AdjustStockHandler(
 
         if (command.Quantity > 0)
         {
-            await stock.AddOnHandAsync(key, command.Quantity, cancellationToken);
+            await stock.AddOnHandAsync(key, command.Quantity, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
         }
         else
         {

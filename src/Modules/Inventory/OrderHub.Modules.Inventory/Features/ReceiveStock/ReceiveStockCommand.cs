@@ -16,6 +16,9 @@ internal sealed record ReceiveStockCommand : IIdempotentCommand<StockReceiptDto>
 
     public string? Bin { get; init; }
 
+    /// <summary>The lot's last good day (yyyy-MM-dd), when it has one: pick lists take the first-expiring lot first.</summary>
+    public DateOnly? ExpiresOn { get; init; }
+
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
 }

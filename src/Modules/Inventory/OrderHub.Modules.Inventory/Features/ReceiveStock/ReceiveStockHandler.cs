@@ -26,7 +26,7 @@ internal sealed class ReceiveStockHandler(
 
         var bins = await stock.RequireLocationAsync(locationCode, cancellationToken);
         var key = new StockKey(sku, locationCode, StockStore.ResolveBin(locationCode, bins, command.Bin?.Trim()), command.Lot?.Trim() ?? string.Empty);
-        await stock.AddOnHandAsync(key, command.Quantity, cancellationToken);
+        await stock.AddOnHandAsync(key, command.Quantity, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken, command.ExpiresOn);
 
         var receiptId = Guid.CreateVersion7(clock.GetUtcNow());
         db.StockMovements.Add(StockMovement.Record(StockMovementType.Receipt, key, command.Quantity, $"receipt:{receiptId}", clock.GetUtcNow()));

@@ -32,7 +32,7 @@ internal sealed class ReceiveTransferHandler(InventoryDbContext db, StockStore s
         foreach (var line in transfer.Lines)
         {
             var key = new StockKey(transfer.Sku, transfer.ToLocationCode, bin, line.Lot);
-            await stock.AddOnHandAsync(key, line.Quantity, cancellationToken);
+            await stock.AddOnHandAsync(key, line.Quantity, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
             db.StockMovements.Add(StockMovement.Record(StockMovementType.TransferIn, key, line.Quantity, $"transfer:{transfer.Id}", now));
         }
 

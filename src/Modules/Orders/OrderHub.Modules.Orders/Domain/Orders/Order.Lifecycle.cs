@@ -36,6 +36,35 @@ internal sealed partial class Order
 
     public void MarkPacked(string actor, DateTimeOffset now) => MoveTo(OrderStatus.Packed, actor, now, "Packed", "All lines packed");
 
+    /// <summary>A part went on a pick list: the first makes a ready order Picking; later parts (a split order) are on the timeline.</summary>
+    public void RecordPickingStarted(string detail, string actor, DateTimeOffset now)
+    {
+        if (Status == OrderStatus.ReadyToFulfill)
+        {
+            MoveTo(OrderStatus.Picking, actor, now, "PickingStarted", detail);
+        }
+        else
+        {
+            Record(now, "PickingStarted", detail, actor);
+        }
+    }
+
+    /// <summary>A part was picked: on the timeline, as ShortPicked when the picker did not find everything.</summary>
+    public void RecordPicked(string detail, bool complete, string actor, DateTimeOffset now) => Record(now, complete ? "Picked" : "ShortPicked", detail, actor);
+
+    /// <summary>A part was packed: the order is Packed once every part is; before that it is on the timeline.</summary>
+    public void RecordPacked(string detail, bool allPacked, string actor, DateTimeOffset now)
+    {
+        if (allPacked && Status == OrderStatus.Picking)
+        {
+            MoveTo(OrderStatus.Packed, actor, now, "Packed", detail);
+        }
+        else
+        {
+            Record(now, "Packed", detail, actor);
+        }
+    }
+
     /// <summary>Ships the given line numbers; the order is Shipped when every live line has gone.</summary>
     public void Ship(IReadOnlyCollection<int> lineNumbers, string actor, DateTimeOffset now)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using OrderHub.BuildingBlocks.Csv;
 using OrderHub.BuildingBlocks.Http;
+using OrderHub.BuildingBlocks.Security;
 
 namespace OrderHub.Modules.Orders.Features.ImportOrders;
 

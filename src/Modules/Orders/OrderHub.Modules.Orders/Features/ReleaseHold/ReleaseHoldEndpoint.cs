@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 using OrderHub.Modules.Orders.Placement;
 

@@ -128,6 +128,14 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("OriginPostalCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid?>("PickListId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid?>("PurchaseOrderId")
                         .HasColumnType("uniqueidentifier");
 
@@ -182,6 +190,45 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.SqlServer
                     b.HasKey("FulfillmentId", "LineNumber");
 
                     b.ToTable("FulfillmentLines", "fulfillment");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Package", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Box")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("HeightCm")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LengthCm")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WeightGrams")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WidthCm")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FulfillmentId");
+
+                    b.ToTable("Packages", "fulfillment");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.LineToFulfill", b =>
@@ -252,6 +299,107 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.SqlServer
                     b.ToTable("OrdersToFulfill", "fulfillment");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.PickLists.PickList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FulfillmentIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("LocationCode", "CreatedAt");
+
+                    b.ToTable("PickLists", "fulfillment");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.PickLists.PickListItem", b =>
+                {
+                    b.Property<Guid>("PickListId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Bin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PickedLot")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("PickedQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("PickListId", "Sequence");
+
+                    b.HasIndex("FulfillmentId");
+
+                    b.ToTable("PickListItems", "fulfillment");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Sourcing.SourcingDecision", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -290,6 +438,15 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.SqlServer
                 {
                     b.HasOne("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", null)
                         .WithMany("Lines")
+                        .HasForeignKey("FulfillmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Package", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", null)
+                        .WithMany("Packages")
                         .HasForeignKey("FulfillmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -358,14 +515,30 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.PickLists.PickListItem", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Fulfillment.Domain.PickLists.PickList", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PickListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", b =>
                 {
                     b.Navigation("Lines");
+
+                    b.Navigation("Packages");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.OrderToFulfill", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.PickLists.PickList", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -122,6 +122,14 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OriginPostalCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PickListId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("PurchaseOrderId")
                         .HasColumnType("TEXT");
 
@@ -176,6 +184,45 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.Sqlite
                     b.HasKey("FulfillmentId", "LineNumber");
 
                     b.ToTable("fulfillment_FulfillmentLines", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Package", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Box")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HeightCm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LengthCm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WeightGrams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WidthCm")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FulfillmentId");
+
+                    b.ToTable("fulfillment_Packages", (string)null);
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.LineToFulfill", b =>
@@ -246,6 +293,107 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.Sqlite
                     b.ToTable("fulfillment_OrdersToFulfill", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.PickLists.PickList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FulfillmentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("LocationCode", "CreatedAt");
+
+                    b.ToTable("fulfillment_PickLists", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.PickLists.PickListItem", b =>
+                {
+                    b.Property<Guid>("PickListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PickedLot")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PickedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PickListId", "Sequence");
+
+                    b.HasIndex("FulfillmentId");
+
+                    b.ToTable("fulfillment_PickListItems", (string)null);
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Sourcing.SourcingDecision", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -284,6 +432,15 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", null)
                         .WithMany("Lines")
+                        .HasForeignKey("FulfillmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Package", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", null)
+                        .WithMany("Packages")
                         .HasForeignKey("FulfillmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -352,14 +509,30 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.PickLists.PickListItem", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Fulfillment.Domain.PickLists.PickList", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PickListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Fulfillments.Fulfillment", b =>
                 {
                     b.Navigation("Lines");
+
+                    b.Navigation("Packages");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.OrderToFulfill", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.PickLists.PickList", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

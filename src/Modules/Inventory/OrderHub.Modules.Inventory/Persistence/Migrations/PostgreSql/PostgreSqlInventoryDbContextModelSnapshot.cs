@@ -570,6 +570,9 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -582,6 +585,12 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("OnHand")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Quarantined")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Reserved")
                         .HasColumnType("integer");

@@ -570,6 +570,9 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -582,6 +585,12 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.SqlServer
 
                     b.Property<int>("OnHand")
                         .HasColumnType("int");
+
+                    b.Property<bool>("Quarantined")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Reserved")
                         .HasColumnType("int");

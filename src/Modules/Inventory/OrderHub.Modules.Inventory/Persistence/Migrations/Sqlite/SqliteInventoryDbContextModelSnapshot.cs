@@ -556,6 +556,9 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -568,6 +571,12 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
 
                     b.Property<int>("OnHand")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Quarantined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Reserved")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,28 @@
+using OrderHub.BuildingBlocks.Messaging;
+
+namespace OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
+
+/// <summary>A fulfillment went on a pick list: the order is Picking from its first one (Orders), and the step is on its timeline.</summary>
+public sealed record FulfillmentPickingStartedIntegrationEvent(
+    Guid OrderId, string OrderNumber, Guid FulfillmentId, string LocationCode, string PickListNumber, string Actor) : IntegrationEvent;
+
+/// <summary>
+/// A fulfillment's pick was confirmed. <see cref="Shortages"/> names units the picker did not find: they are written off
+/// the bin (Inventory) and the fulfillment ships what was picked; Orders puts them on the timeline.
+/// </summary>
+public sealed record FulfillmentPickedIntegrationEvent(
+    Guid OrderId, string OrderNumber, Guid FulfillmentId, string LocationCode, string PickListNumber, IReadOnlyList<ShortPickedLine> Shortages, string Actor)
+    : IntegrationEvent;
+
+public sealed record ShortPickedLine(string Sku, int Wanted, int Missing);
+
+/// <summary>
+/// A fulfillment was packed into <see cref="Packages"/>: Shipping buys its labels; Orders records it and is Packed once
+/// every fulfillment of the order is.
+/// </summary>
+public sealed record FulfillmentPackedIntegrationEvent(
+    Guid OrderId, string OrderNumber, Guid FulfillmentId, string LocationCode, string OriginPostalCode, IReadOnlyList<PackedParcel> Packages, string Actor)
+    : IntegrationEvent;
+
+/// <summary>One package as the carrier will measure it.</summary>
+public sealed record PackedParcel(Guid PackageId, string Box, int WeightGrams, int LengthCm, int WidthCm, int HeightCm);

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using OrderHub.BuildingBlocks.Application;
+using OrderHub.Modules.Fulfillment.Features.GetOrderFulfillments;
+
+namespace OrderHub.Modules.Fulfillment.Features.PackFulfillment;
+
+/// <summary>
+/// The body of <c>POST /api/v1/fulfillments/{id}/pack</c>: the packages as packed at the bench, or none for OrderHub to
+/// choose the boxes at the lowest shipping cost.
+/// </summary>
+internal sealed record PackFulfillmentCommand : IIdempotentCommand<FulfillmentDto>
+{
+    [JsonIgnore]
+    public Guid FulfillmentId { get; init; }
+
+    public IReadOnlyList<PackageRequest>? Packages { get; init; }
+
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
+
+    [JsonIgnore]
+    public string Actor { get; init; } = "system";
+
+    string IIdempotentCommand<FulfillmentDto>.IdempotencyScope => $"{nameof(PackFulfillmentCommand)}:{FulfillmentId}";
+}
+
+/// <summary>One package: a box code from the catalog (or OWN), its weight when weighed, and what is in it.</summary>
+internal sealed record PackageRequest(string? Box, int? WeightGrams, IReadOnlyList<PackageLineRequest>? Lines);
+
+internal sealed record PackageLineRequest(string? Sku, int Quantity);
