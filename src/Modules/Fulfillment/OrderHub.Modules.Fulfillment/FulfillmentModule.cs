@@ -10,6 +10,8 @@ using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
 using OrderHub.Modules.Fulfillment.Estimates;
 using OrderHub.Modules.Fulfillment.Features.GetOrderFulfillments;
+using OrderHub.Modules.Fulfillment.Features.GetSourcingDecision;
+using OrderHub.Modules.Fulfillment.Features.QuoteFulfillment;
 using OrderHub.Modules.Fulfillment.Persistence;
 using OrderHub.Modules.Fulfillment.Sourcing;
 using OrderHub.Modules.Fulfillment.Sourcing.Planning;
@@ -35,6 +37,7 @@ public sealed class FulfillmentModule : IModule
         services.AddSingleton<IShippingCostEstimator, ZoneAndWeightCostEstimator>(); // until Shipping's rate tables answer it
         services.AddSingleton(SourcingPolicy.Default);
         services.AddSingleton<SourcingPlanner>();
+        services.AddScoped<SourcingInputs>();
         services.AddScoped<IInternalCommandHandler<SourceOrder>, SourceOrderHandler>();
     }
 
@@ -43,5 +46,7 @@ public sealed class FulfillmentModule : IModule
         var fulfillment = endpoints.MapGroup("/api/v1").WithTags(ModuleName);
         var reads = fulfillment.MapGroup(string.Empty).RequireAuthorization(ApiScopes.FulfillmentRead);
         GetOrderFulfillmentsEndpoint.Map(reads);
+        GetSourcingDecisionEndpoint.Map(reads);
+        QuoteFulfillmentEndpoint.Map(reads); // a quote reserves nothing: a read, whatever its verb
     }
 }
