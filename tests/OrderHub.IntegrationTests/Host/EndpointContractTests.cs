@@ -46,6 +46,8 @@ public sealed class EndpointContractTests(SqliteHostFixture fixture) : IClassFix
         ("SearchOrders", "GET", "/api/v1/orders", "Orders", ApiScopes.OrdersRead),
         ("GetOrderDetails", "GET", "/api/v1/orders/{id:guid}", "Orders", ApiScopes.OrdersRead),
         ("GetOrderFulfillments", "GET", "/api/v1/orders/{id:guid}/fulfillments", "Fulfillment", ApiScopes.FulfillmentRead),
+        ("GetSourcingDecision", "GET", "/api/v1/orders/{id:guid}/sourcing", "Fulfillment", ApiScopes.FulfillmentRead),
+        ("QuoteFulfillment", "POST", "/api/v1/fulfillment/quote", "Fulfillment", ApiScopes.FulfillmentRead),
         ("PlaceOrder", "POST", "/api/v1/orders", "Orders", ApiScopes.OrdersWrite),
         ("ImportOrders", "POST", "/api/v1/orders/import", "Orders", ApiScopes.OrdersWrite),
         ("CancelOrder", "POST", "/api/v1/orders/{id:guid}/cancel", "Orders", ApiScopes.OrdersWrite),
