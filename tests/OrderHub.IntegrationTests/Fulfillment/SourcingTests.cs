@@ -124,36 +124,11 @@ public abstract class SourcingTests(HostFixture fixture)
         (await Stock.ReservedAsync(Client, sku)).ShouldBe(0);
     }
 
-    private async Task<string> WineAsync(params (string Location, int Quantity)[] stock)
-    {
-        var sku = InventoryApi.NewSku("SRC");
-        await InventoryApi.CreateProductAsync(Client, sku);
-        foreach (var (location, quantity) in stock)
-        {
-            await InventoryApi.ReceiveAsync(Client, sku, quantity, location);
-        }
+    private Task<string> WineAsync(params (string Location, int Quantity)[] stock) => SourcingSetup.WineAsync(Client, "SRC", stock);
 
-        return sku;
-    }
+    private Task<Guid> PlaceAsync(object body) => SourcingSetup.PlaceReadyAsync(Client, body, Ct);
 
-    private async Task<Guid> PlaceAsync(object body)
-    {
-        var response = await OrderHubApp.PlaceOrderAsync(Client, body);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, text);
-        using var placed = JsonDocument.Parse(text);
-        placed.RootElement.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
-        return placed.RootElement.GetProperty("id").GetGuid();
-    }
-
-    /// <summary>The dispatcher's sweeps: the ready event, the sourcing step, then Orders hearing of it.</summary>
-    private async Task SettleAsync()
-    {
-        for (var sweep = 0; sweep < 4; sweep++)
-        {
-            await fixture.App.DispatchOutboxAsync();
-        }
-    }
+    private Task SettleAsync() => SourcingSetup.SettleAsync(fixture.App);
 
     private Task<JsonElement> FulfillmentsAsync(Guid order) => Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}/fulfillments", Ct);
 

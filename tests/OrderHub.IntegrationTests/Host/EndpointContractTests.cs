@@ -51,6 +51,8 @@ public sealed class EndpointContractTests(SqliteHostFixture fixture) : IClassFix
         ("GetPickListDocument", "GET", "/api/v1/pick-lists/{id:guid}/document.pdf", "Fulfillment", ApiScopes.FulfillmentRead),
         ("ConfirmPicks", "POST", "/api/v1/pick-lists/{id:guid}/confirm", "Fulfillment", ApiScopes.FulfillmentWrite),
         ("PackFulfillment", "POST", "/api/v1/fulfillments/{id:guid}/pack", "Fulfillment", ApiScopes.FulfillmentWrite),
+        ("GetSourcingDecision", "GET", "/api/v1/orders/{id:guid}/sourcing", "Fulfillment", ApiScopes.FulfillmentRead),
+        ("QuoteFulfillment", "POST", "/api/v1/fulfillment/quote", "Fulfillment", ApiScopes.FulfillmentRead),
         ("PlaceOrder", "POST", "/api/v1/orders", "Orders", ApiScopes.OrdersWrite),
         ("ImportOrders", "POST", "/api/v1/orders/import", "Orders", ApiScopes.OrdersWrite),
         ("CancelOrder", "POST", "/api/v1/orders/{id:guid}/cancel", "Orders", ApiScopes.OrdersWrite),

@@ -215,5 +215,21 @@ public sealed class SourcingPlannerTests
         Reasons(plan).ShouldBe(["DAL: nothing to ship"]);
     }
 
+    [Fact]
+    public void An_incomplete_plan_says_what_nobody_may_ship_and_each_losing_locations_reason()
+    {
+        var unlicensed = Location("DAL", "75207", "CAB:5", licensedFor: ["CA"]);
+        var partly = Planner().Plan(Order([Line(1, "CAB", 3), Line(2, "ROSE", 1)], [Location("DAL", "75207", "CAB:5")]));
+        var nowhere = Planner().Plan(Order([Line(1, "CAB", 2)], []));
+        var unlicensedOnly = Planner().Plan(Order([Line(1, "CAB", 2)], [unlicensed]));
+        var club = Planner(rules: new NeverSplitRule("club")).Plan(Order([Line(1, "CAB", 2), Line(2, "MER", 3)], [DallasCab, HoustonMer], channel: "club"));
+
+        partly.NotSourcedReason().ShouldBe("No location may ship 1 x ROSE (no other location has stock of it)");
+        nowhere.NotSourcedReason().ShouldBe("No location may ship 2 x CAB (no location has stock of it)");
+        unlicensedOnly.NotSourcedReason().ShouldBe("No location may ship 2 x CAB (DAL: not licensed for TX)");
+        club.NotSourcedReason().ShouldBe(
+            "No location may ship 2 x CAB, 3 x MER under NeverSplitRule: channel club (DAL: no stock of MER; HOU: no stock of CAB)");
+    }
+
     private static string[] Reasons(SourcingPlan plan) => [.. plan.Considered.Select(c => $"{c.LocationCode}: {c.Reason}")];
 }

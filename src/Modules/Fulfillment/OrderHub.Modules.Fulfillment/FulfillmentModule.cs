@@ -13,7 +13,9 @@ using OrderHub.Modules.Fulfillment.Features.ConfirmPicks;
 using OrderHub.Modules.Fulfillment.Features.CreatePickList;
 using OrderHub.Modules.Fulfillment.Features.GetOrderFulfillments;
 using OrderHub.Modules.Fulfillment.Features.GetPickList;
+using OrderHub.Modules.Fulfillment.Features.GetSourcingDecision;
 using OrderHub.Modules.Fulfillment.Features.PackFulfillment;
+using OrderHub.Modules.Fulfillment.Features.QuoteFulfillment;
 using OrderHub.Modules.Fulfillment.Packing.Cartonization;
 using OrderHub.Modules.Fulfillment.Persistence;
 using OrderHub.Modules.Fulfillment.Picking;
@@ -41,6 +43,7 @@ public sealed class FulfillmentModule : IModule
         services.AddSingleton<IShippingCostEstimator, ZoneAndWeightCostEstimator>(); // until Shipping's rate tables answer it
         services.AddSingleton(SourcingPolicy.Default);
         services.AddSingleton<SourcingPlanner>();
+        services.AddScoped<SourcingInputs>();
         services.AddScoped<IInternalCommandHandler<SourceOrder>, SourceOrderHandler>();
         services.AddSingleton(BoxCatalog.Default);
         services.AddSingleton<Cartonizer>();
@@ -55,6 +58,8 @@ public sealed class FulfillmentModule : IModule
         var reads = fulfillment.MapGroup(string.Empty).RequireAuthorization(ApiScopes.FulfillmentRead);
         GetOrderFulfillmentsEndpoint.Map(reads);
         GetPickListEndpoints.Map(reads);
+        GetSourcingDecisionEndpoint.Map(reads);
+        QuoteFulfillmentEndpoint.Map(reads); // a quote reserves nothing: a read, whatever its verb
         var writes = fulfillment.MapGroup(string.Empty).RequireAuthorization(ApiScopes.FulfillmentWrite);
         CreatePickListEndpoint.Map(writes);
         ConfirmPicksEndpoint.Map(writes);

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Messaging;
-using OrderHub.Modules.Compliance.Contracts.Queries;
 using OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
 using OrderHub.Modules.Fulfillment.Domain.Fulfillments;
 using OrderHub.Modules.Fulfillment.Domain.Orders;
@@ -10,7 +9,6 @@ using OrderHub.Modules.Fulfillment.Domain.Sourcing;
 using OrderHub.Modules.Fulfillment.Persistence;
 using OrderHub.Modules.Fulfillment.Sourcing.Planning;
 using OrderHub.Modules.Inventory.Contracts.Commands;
-using OrderHub.Modules.Inventory.Contracts.Queries;
 using OrderHub.Modules.Orders.Contracts.Queries;
 
 namespace OrderHub.Modules.Fulfillment.Sourcing;
@@ -23,7 +21,7 @@ namespace OrderHub.Modules.Fulfillment.Sourcing;
 /// Orders, in one save. Runs again safely: an order already sourced is left as it is.
 /// </summary>
 internal sealed partial class SourceOrderHandler(
-    FulfillmentDbContext db, ISender sender, SourcingPlanner planner, TimeProvider clock, ILogger<SourceOrderHandler> logger)
+    FulfillmentDbContext db, ISender sender, SourcingInputs inputs, SourcingPlanner planner, TimeProvider clock, ILogger<SourceOrderHandler> logger)
     : IInternalCommandHandler<SourceOrder>
 {
     private const string Actor = "system:sourcing";
@@ -46,7 +44,8 @@ internal sealed partial class SourceOrderHandler(
             return;
         }
 
-        var request = await RequestAsync(order, current.Lines, cancellationToken);
+        var request = (await inputs.ReadAsync(
+            [.. current.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity))], order.ShipTo, order.Channel, order.StockReservationKey, cancellationToken)).Request;
         var plan = planner.Plan(request);
         var decidedAt = clock.GetUtcNow();
         db.SourcingDecisions.Add(SourcingDecision.Record(
@@ -56,7 +55,7 @@ internal sealed partial class SourceOrderHandler(
             plan.DecidedBy, "USD"));
         if (!plan.IsComplete)
         {
-            var reason = NotSourcedReason(plan);
+            var reason = plan.NotSourcedReason();
             db.AddIntegrationEvent(new OrderNotSourcedIntegrationEvent(order.OrderId, order.OrderNumber, reason));
             await db.SaveChangesAsync(cancellationToken);
             LogNotSourced(order.OrderNumber, reason);
@@ -76,30 +75,6 @@ internal sealed partial class SourceOrderHandler(
         LogSourced(order.OrderNumber, string.Join(", ", plan.Shipments.Select(s => s.LocationCode)), plan.TotalEstimatedCost, Actor);
     }
 
-    private async Task<SourcingRequest> RequestAsync(OrderToFulfill order, IReadOnlyList<OrderLineToFulfillDto> lines, CancellationToken cancellationToken)
-    {
-        List<string> skus = [.. lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal)];
-        var products = (await sender.Send(new GetProductsBySkuQuery(skus), cancellationToken)).ToDictionary(p => p.Sku, StringComparer.Ordinal);
-        var stock = await sender.Send(new GetSourcingStockQuery(order.StockReservationKey, skus), cancellationToken);
-        var licensed = (await sender.Send(new GetShipFromLicensingQuery(order.ShipTo.Region, [.. stock.Select(l => l.Code)]), cancellationToken))
-            .Where(l => l.MayShipWine).Select(l => l.LocationCode).ToHashSet(StringComparer.Ordinal);
-        var region = order.ShipTo.Region.Trim().ToUpperInvariant();
-        return new SourcingRequest(
-            [.. lines.Select(l => new SourcingLine(
-                l.LineNumber, l.Sku, l.Quantity, products.GetValueOrDefault(l.Sku)?.WeightGrams ?? 0, products.GetValueOrDefault(l.Sku)?.IsAlcohol ?? true))],
-            new Destination(region, order.ShipTo.PostalCode, order.ShipTo.Country),
-            order.Channel,
-            [.. stock.Select(l =>
-            {
-                var kind = LocationCosts.KindOf(l.Type);
-                return new CandidateLocation(
-                    l.Code, kind, l.PostalCode, l.ShipsToConsumers,
-                    licensed.Contains(l.Code) ? new HashSet<string>(StringComparer.Ordinal) { region } : new HashSet<string>(StringComparer.Ordinal),
-                    l.Stock.ToDictionary(s => s.Sku, s => s.Available, StringComparer.Ordinal),
-                    LocationCosts.HandlingFor(kind));
-            })]);
-    }
-
     /// <summary>Holds the order's units where they ship from; a shortfall (stock taken since the read) fails the step, to be run again.</summary>
     private async Task MoveReservationAsync(OrderToFulfill order, SourcingPlan plan, CancellationToken cancellationToken)
     {
@@ -110,15 +85,6 @@ internal sealed partial class SourceOrderHandler(
             throw new InvalidOperationException(
                 $"Order {order.OrderNumber}: the chosen locations no longer hold {string.Join(", ", moved.Shortages.Select(s => $"{s.Sku} ({s.Available}/{s.Requested})"))}; sourcing runs again.");
         }
-    }
-
-    private static string NotSourcedReason(SourcingPlan plan)
-    {
-        var missing = string.Join(", ", plan.Unassigned.Select(l => $"{l.Quantity} x {l.Sku}"));
-        var why = string.Join("; ", plan.Considered.Where(c => !c.Chosen).Select(c => $"{c.LocationCode}: {c.Reason}"));
-        return plan.DecidedBy is { } rule
-            ? $"No location may ship {missing} under {rule} ({why})"
-            : $"No location may ship {missing} ({why})";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} sourced from {Locations}, estimated {EstimatedCost} ({Actor})")]

@@ -13,6 +13,21 @@ internal sealed record SourcingPlan(
     string? DecidedBy)
 {
     public bool IsComplete => Unassigned.Count == 0;
+
+    /// <summary>
+    /// Why the plan is not complete, for the order's hold or a quote's refusal: the units nobody may ship, the rule that
+    /// decided when one did, and each location's reason ("No location may ship 2 x CAB (RENO-WH: not licensed for GA)").
+    /// </summary>
+    public string NotSourcedReason()
+    {
+        var missing = string.Join(", ", Unassigned.Select(l => $"{l.Quantity} x {l.Sku}"));
+        var why = Considered.Any(c => !c.Chosen)
+            ? string.Join("; ", Considered.Where(c => !c.Chosen).Select(c => $"{c.LocationCode}: {c.Reason}"))
+            : Considered.Count == 0 ? "no location has stock of it" : "no other location has stock of it";
+        return DecidedBy is { } rule
+            ? $"No location may ship {missing} under {rule} ({why})"
+            : $"No location may ship {missing} ({why})";
+    }
 }
 
 /// <summary>What one location ships, with its estimated carriage plus handling.</summary>

@@ -9,7 +9,7 @@ namespace OrderHub.Modules.Inventory.Features.GetSourcingStock;
 /// <summary>
 /// Per location and SKU: general available stock plus the order's own holds (pool units it drew included). Pool units
 /// it has not drawn are not offered: moving a reservation allocates from general stock. Two reads, by SKU and by the
-/// reservation's key, whatever the number of locations.
+/// reservation's key, whatever the number of locations; without a key (a quote) only the first.
 /// </summary>
 internal sealed class GetSourcingStockHandler(InventoryDbContext db)
     : IQueryHandler<GetSourcingStockQuery, IReadOnlyList<SourcingLocationDto>>
@@ -22,12 +22,6 @@ internal sealed class GetSourcingStockHandler(InventoryDbContext db)
             .GroupBy(s => new { s.LocationCode, s.Sku })
             .Select(g => new { g.Key.LocationCode, g.Key.Sku, Units = g.Sum(s => s.OnHand - s.Reserved) })
             .ToListAsync(cancellationToken);
-        var held = await db.ReservationAllocations.AsNoTracking()
-            .Where(a => a.ReservationKey == query.ReservationKey && db.Reservations.Any(r => r.Key == a.ReservationKey && r.Status == ReservationStatus.Active))
-            .GroupBy(a => new { a.LocationCode, a.Sku })
-            .Select(g => new { g.Key.LocationCode, g.Key.Sku, Units = g.Sum(a => a.Quantity) })
-            .ToListAsync(cancellationToken);
-
         var units = new Dictionary<(string Location, string Sku), (int Available, int Held)>();
         void Add(string location, string sku, int available, int heldHere)
         {
@@ -36,7 +30,15 @@ internal sealed class GetSourcingStockHandler(InventoryDbContext db)
         }
 
         general.ForEach(g => Add(g.LocationCode, g.Sku, g.Units, 0));
-        held.ForEach(h => Add(h.LocationCode, h.Sku, h.Units, h.Units));
+        if (query.ReservationKey is { } key)
+        {
+            var held = await db.ReservationAllocations.AsNoTracking()
+                .Where(a => a.ReservationKey == key && db.Reservations.Any(r => r.Key == a.ReservationKey && r.Status == ReservationStatus.Active))
+                .GroupBy(a => new { a.LocationCode, a.Sku })
+                .Select(g => new { g.Key.LocationCode, g.Key.Sku, Units = g.Sum(a => a.Quantity) })
+                .ToListAsync(cancellationToken);
+            held.ForEach(h => Add(h.LocationCode, h.Sku, h.Units, h.Units));
+        }
 
         var codes = units.Keys.Select(k => k.Location).Distinct().ToList();
         var locations = await db.Locations.AsNoTracking().Where(l => codes.Contains(l.Code)).ToListAsync(cancellationToken);
