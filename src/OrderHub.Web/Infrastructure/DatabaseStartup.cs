@@ -12,6 +12,9 @@ public sealed class DemoDataOptions
     public const string SectionName = "OrderHub:DemoData";
 
     public bool Enabled { get; set; }
+
+    /// <summary>With <see cref="Enabled"/>: also orders at every stage of the journey (tests that count stock turn it off).</summary>
+    public bool Orders { get; set; } = true;
 }
 
 /// <summary>Start-up work before the host takes traffic: migrations (when configured), access bootstrap, demo data.</summary>

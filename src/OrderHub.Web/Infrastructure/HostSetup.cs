@@ -12,6 +12,7 @@ using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Web.Access;
+using OrderHub.Web.DemoData;
 using Serilog;
 using Serilog.Core;
 
@@ -125,6 +126,7 @@ internal static class HostSetup
             }
         });
         services.AddScoped<AccessBootstrapper>();
+        services.AddScoped<IDemoDataSeeder, DemoJourneySeeder>(); // orders at every stage, through the modules' own commands
         services.AddMemoryCache();
 
         // HTTP surface

@@ -31,6 +31,7 @@ public sealed class OrderHubApp(TestDatabase database, IReadOnlyDictionary<strin
             ["OrderHub:Outbox:DispatcherEnabled"] = "false",
             ["OrderHub:Jobs:RunServer"] = "false",
             ["OrderHub:DemoData:Enabled"] = "true",
+            ["OrderHub:DemoData:Orders"] = "false", // tests count the demo stock; DemoJourneyTests turns the orders on
             ["OrderHub:Bootstrap:ApiKey"] = ApiKey,
             ["OrderHub:Bootstrap:AdminEmail"] = AdminEmail,
             ["OrderHub:Bootstrap:AdminPassword"] = AdminPassword,

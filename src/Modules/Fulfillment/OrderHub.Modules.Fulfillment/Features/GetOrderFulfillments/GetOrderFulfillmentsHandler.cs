@@ -8,7 +8,7 @@ internal sealed class GetOrderFulfillmentsHandler(FulfillmentDbContext db) : IQu
 {
     public async ValueTask<IReadOnlyList<FulfillmentDto>> Handle(GetOrderFulfillmentsQuery query, CancellationToken cancellationToken)
     {
-        var fulfillments = await db.Fulfillments.AsNoTracking().Include(f => f.Lines).Include(f => f.Packages)
+        var fulfillments = await db.Fulfillments.AsNoTracking().Include(f => f.Lines).Include(f => f.Packages).AsSplitQuery()
             .Where(f => f.OrderId == query.OrderId)
             .OrderBy(f => f.CreatedAt).ThenBy(f => f.LocationCode)
             .ToListAsync(cancellationToken);

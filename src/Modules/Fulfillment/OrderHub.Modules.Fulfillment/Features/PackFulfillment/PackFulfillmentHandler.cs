@@ -25,7 +25,7 @@ internal sealed partial class PackFulfillmentHandler(FulfillmentDbContext db, IS
 
     public async ValueTask<FulfillmentDto> Handle(PackFulfillmentCommand command, CancellationToken cancellationToken)
     {
-        var fulfillment = await db.Fulfillments.Include(f => f.Lines).Include(f => f.Packages).SingleOrDefaultAsync(f => f.Id == command.FulfillmentId, cancellationToken)
+        var fulfillment = await db.Fulfillments.Include(f => f.Lines).Include(f => f.Packages).AsSplitQuery().SingleOrDefaultAsync(f => f.Id == command.FulfillmentId, cancellationToken)
             ?? throw new NotFoundException("Fulfillment", command.FulfillmentId.ToString());
         var order = await db.OrdersToFulfill.AsNoTracking().SingleAsync(o => o.OrderId == fulfillment.OrderId, cancellationToken);
         var picked = fulfillment.PickedBySku();
