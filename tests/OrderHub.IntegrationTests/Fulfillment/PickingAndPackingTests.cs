@@ -92,7 +92,7 @@ public abstract class PickingAndPackingTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task A_short_pick_is_written_off_the_bin_is_on_the_timeline_and_the_rest_is_packed()
+    public async Task A_short_pick_is_written_off_the_bin_sourced_again_and_the_order_is_packed_once_every_part_is()
     {
         fixture.RequireProvider();
         var sku = InventoryApi.NewSku("SHORT");
@@ -107,15 +107,53 @@ public abstract class PickingAndPackingTests(HostFixture fixture)
         confirmed.StatusCode.ShouldBe(HttpStatusCode.OK, await confirmed.Content.ReadAsStringAsync(Ct));
         await SettleAsync();
 
-        (await InventoryApi.AtAsync(Client, sku, Napa)).ShouldBe((4, 1, 3)); // two bottles were not there: gone from on-hand and from the hold
+        // Two bottles were not there: gone from on-hand; the one picked and the two sourced again are held.
+        (await InventoryApi.AtAsync(Client, sku, Napa)).ShouldBe((4, 3, 1));
         var timeline = (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct)).GetProperty("timeline").EnumerateArray().ToList();
         timeline.Single(t => t.GetProperty("event").GetString() == "ShortPicked").GetProperty("detail").GetString()!.ShouldContain($"2 of 3 x {sku}");
-        var fulfillmentId = (await FulfillmentsAsync(order))[0].GetProperty("id").GetGuid();
-        var packed = await PostAsync($"/api/v1/fulfillments/{fulfillmentId}/pack", new { packages = new[] { new { box = "WS1", lines = new[] { new { sku, quantity = 1 } } } } }, Guid.NewGuid().ToString());
+        timeline.Single(t => t.GetProperty("event").GetString() == "ShortfallSourced").GetProperty("detail").GetString()!.ShouldContain($"NAPA-WH: 2 x {sku}");
+        var parts = (await FulfillmentsAsync(order)).EnumerateArray().ToList();
+        parts.Select(p => p.GetProperty("status").GetString()).Order().ShouldBe(["Open", "Picked"]);
+        var first = parts.Single(p => p.GetProperty("status").GetString() == "Picked").GetProperty("id").GetGuid();
+
+        var packed = await PostAsync($"/api/v1/fulfillments/{first}/pack", new { packages = new[] { new { box = "WS1", lines = new[] { new { sku, quantity = 1 } } } } }, Guid.NewGuid().ToString());
         packed.StatusCode.ShouldBe(HttpStatusCode.OK, await packed.Content.ReadAsStringAsync(Ct));
         var package = (await packed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("packages").EnumerateArray().Single();
         package.GetProperty("box").GetString().ShouldBe("WS1");
         package.GetProperty("weightGrams").GetInt32().ShouldBeGreaterThan(450); // the shipper's tare plus the bottle
+        await SettleAsync();
+        (await StatusAsync(order)).ShouldBe("Picking"); // the shortfall is still to pick
+
+        var second = await NewPickListAsync();
+        second.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("orderNumber").GetString() == number).Sum(i => i.GetProperty("quantity").GetInt32()).ShouldBe(2);
+        (await Client.PostAsJsonAsync($"/api/v1/pick-lists/{second.GetProperty("id").GetGuid()}/confirm", new { }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SettleAsync();
+        var rest = (await FulfillmentsAsync(order)).EnumerateArray().Single(p => p.GetProperty("id").GetGuid() != first).GetProperty("id").GetGuid();
+        (await PostAsync($"/api/v1/fulfillments/{rest}/pack", new { }, Guid.NewGuid().ToString())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SettleAsync();
+        (await StatusAsync(order)).ShouldBe("Packed");
+        (await InventoryApi.AtAsync(Client, sku, Napa)).ShouldBe((4, 3, 1)); // nothing committed before it ships
+    }
+
+    [Fact]
+    public async Task A_shortfall_nowhere_to_be_had_is_on_the_timeline_and_the_rest_ships()
+    {
+        fixture.RequireProvider();
+        var sku = InventoryApi.NewSku("GONE");
+        await InventoryApi.CreateProductAsync(Client, sku);
+        await ReceiveAsync(sku, 3, "A-01-2", "L-LAST", null);
+        var (order, number) = await PlaceReadyAsync(sku, 3);
+        var list = await NewPickListAsync();
+        var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("orderNumber").GetString() == number);
+
+        (await Client.PostAsJsonAsync($"/api/v1/pick-lists/{list.GetProperty("id").GetGuid()}/confirm",
+            new { items = new[] { new { sequence = item.GetProperty("sequence").GetInt32(), pickedQuantity = 2 } } }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SettleAsync();
+
+        (await InventoryApi.AtAsync(Client, sku, Napa)).ShouldBe((2, 2, 0));
+        var timeline = (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct)).GetProperty("timeline").EnumerateArray().ToList();
+        timeline.Single(t => t.GetProperty("event").GetString() == "ShortfallNotSourced").GetProperty("detail").GetString()!.ShouldContain($"1 x {sku} not found at NAPA-WH");
+        (await FulfillmentsAsync(order)).GetArrayLength().ShouldBe(1);
     }
 
     [Fact]

@@ -50,6 +50,8 @@ public sealed class FulfillmentModule : IModule
         services.AddScoped<PickedStock>();
         services.AddScoped<IInternalCommandHandler<PinPickedStock>, PinPickedStockHandler>();
         services.AddScoped<IInternalCommandHandler<SettlePickedStock>, SettlePickedStockHandler>();
+        services.AddScoped<IInternalCommandHandler<SourceShortfall>, SourceShortfallHandler>();
+        services.AddScoped<IInternalCommandHandler<ReleaseFulfillmentStock>, ReleaseFulfillmentStockHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -26,3 +26,12 @@ public sealed record FulfillmentPackedIntegrationEvent(
 
 /// <summary>One package as the carrier will measure it.</summary>
 public sealed record PackedParcel(Guid PackageId, string Box, int WeightGrams, int LengthCm, int WidthCm, int HeightCm);
+
+/// <summary>
+/// Units a picker did not find were sourced again: held at <see cref="Fulfillments"/>' locations under their own
+/// reservation, to be picked in a later wave. Orders puts it on the timeline.
+/// </summary>
+public sealed record ShortfallSourcedIntegrationEvent(Guid OrderId, string OrderNumber, string ShortAt, IReadOnlyList<SourcedFulfillment> Fulfillments) : IntegrationEvent;
+
+/// <summary>Units a picker did not find could not be sourced anywhere (<see cref="Reason"/>): the order ships short unless staff act.</summary>
+public sealed record ShortfallNotSourcedIntegrationEvent(Guid OrderId, string OrderNumber, string ShortAt, IReadOnlyList<ShortPickedLine> Lines, string Reason) : IntegrationEvent;

@@ -15,8 +15,8 @@ internal sealed class PickedStock(FulfillmentDbContext db)
         var keys = await (from f in db.Fulfillments
                           join o in db.OrdersToFulfill on f.OrderId equals o.OrderId
                           where ids.Contains(f.Id)
-                          select new { f.Id, o.StockReservationKey })
-            .ToDictionaryAsync(x => x.Id, x => x.StockReservationKey, cancellationToken);
+                          select new { f.Id, Key = f.ReservationKey ?? o.StockReservationKey })
+            .ToDictionaryAsync(x => x.Id, x => x.Key, cancellationToken);
         return (list, keys);
     }
 

@@ -12,7 +12,8 @@ namespace OrderHub.Modules.Fulfillment.Picking;
 /// <summary>
 /// Brings Inventory in line with a confirmed pick list: units not found are written off their bin and lot (each item
 /// once, by its reference), then a (fulfillment, SKU) taken from another lot than listed is re-pinned to the lots taken.
-/// Fulfillments cancelled meanwhile are skipped: their stock was released with the order.
+/// Fulfillments cancelled meanwhile are skipped: their stock was released with the order. Then each short fulfillment's
+/// missing units are sourced again (<see cref="SourceShortfall"/>).
 /// </summary>
 internal sealed partial class SettlePickedStockHandler(FulfillmentDbContext db, PickedStock picked, ISender sender, ILogger<SettlePickedStockHandler> logger)
     : IInternalCommandHandler<SettlePickedStock>
@@ -24,7 +25,8 @@ internal sealed partial class SettlePickedStockHandler(FulfillmentDbContext db, 
         var live = (await db.Fulfillments.AsNoTracking().Where(f => ids.Contains(f.Id) && f.Status != FulfillmentStatus.Cancelled).Select(f => f.Id).ToListAsync(cancellationToken))
             .ToHashSet();
         var items = list.Items.Where(i => live.Contains(i.FulfillmentId)).OrderBy(i => i.Sequence).ToList();
-        foreach (var item in items.Where(i => i.PickedQuantity < i.Quantity))
+        var shortItems = items.Where(i => i.PickedQuantity < i.Quantity).ToList();
+        foreach (var item in shortItems)
         {
             var missing = item.Quantity - item.PickedQuantity!.Value;
             await TryAsync(list.Number, new RecordShortPickCommand(
@@ -37,6 +39,13 @@ internal sealed partial class SettlePickedStockHandler(FulfillmentDbContext db, 
             var pins = PickedStock.Pins(substituted, keyOf, i => (i.PickedQuantity ?? 0, i.PickedLot ?? i.Lot));
             await TryAsync(list.Number, new PinReservationsCommand(list.LocationCode, pins), cancellationToken);
         }
+
+        foreach (var fulfillmentId in shortItems.Select(i => i.FulfillmentId).Distinct())
+        {
+            db.AddInternalCommand(new SourceShortfall(fulfillmentId));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task TryAsync<TCommand>(string pickListNumber, TCommand command, CancellationToken cancellationToken)

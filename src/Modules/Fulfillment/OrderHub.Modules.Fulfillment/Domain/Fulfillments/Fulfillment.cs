@@ -57,6 +57,12 @@ internal sealed class Fulfillment
     /// <summary>The ship-from postal code, kept from sourcing: packing prices boxes on this lane.</summary>
     public string OriginPostalCode { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// The stock reservation holding its units when it is not the order's own: a shortfall sourced again after a short
+    /// pick is held under its own key (the order's reservation stays as it was).
+    /// </summary>
+    public string? ReservationKey { get; private set; }
+
     /// <summary>The pick list this fulfillment is on, once it is on one.</summary>
     public Guid? PickListId { get; private set; }
 
@@ -111,6 +117,10 @@ internal sealed class Fulfillment
         MoveTo(FulfillmentStatus.Picked, now);
     }
 
+    /// <summary>Units of each order line the picker did not find: what is sourced again.</summary>
+    public IReadOnlyList<(int LineNumber, string Sku, int Quantity)> Shortfall() =>
+        [.. _lines.Where(l => l.PickedQuantity < l.Quantity).OrderBy(l => l.LineNumber).Select(l => (l.LineNumber, l.Sku, l.Quantity - l.PickedQuantity))];
+
     /// <summary>Units picked of each SKU: what packing must put in boxes, no more and no less.</summary>
     public IReadOnlyDictionary<string, int> PickedBySku() =>
         _lines.GroupBy(l => l.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.PickedQuantity), StringComparer.Ordinal);
@@ -157,7 +167,8 @@ internal sealed class Fulfillment
     }
 
     public static Fulfillment Create(
-        Guid orderId, string orderNumber, string locationCode, string originPostalCode, FulfillmentType type, IEnumerable<(int LineNumber, string Sku, int Quantity)> lines, DateTimeOffset now)
+        Guid orderId, string orderNumber, string locationCode, string originPostalCode, FulfillmentType type, IEnumerable<(int LineNumber, string Sku, int Quantity)> lines, DateTimeOffset now,
+        string? reservationKey = null)
     {
         var fulfillment = new Fulfillment
         {
@@ -166,6 +177,7 @@ internal sealed class Fulfillment
             OrderNumber = orderNumber,
             LocationCode = locationCode,
             OriginPostalCode = originPostalCode,
+            ReservationKey = reservationKey,
             Type = type,
             Status = FulfillmentStatus.Open,
             CreatedAt = now,

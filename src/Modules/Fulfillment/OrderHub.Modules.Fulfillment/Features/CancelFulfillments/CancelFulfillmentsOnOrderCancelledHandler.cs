@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.Modules.Fulfillment.Persistence;
+using OrderHub.Modules.Fulfillment.Picking;
 using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
 
 namespace OrderHub.Modules.Fulfillment.Features.CancelFulfillments;
@@ -20,6 +21,10 @@ internal sealed class CancelFulfillmentsOnOrderCancelledHandler(FulfillmentDbCon
         foreach (var fulfillment in fulfillments.Where(f => f.IsActive))
         {
             fulfillment.Cancel(now);
+            if (fulfillment.ReservationKey is { } key)
+            {
+                Db.AddInternalCommand(new ReleaseFulfillmentStock(key, "Order cancelled")); // the order's own reservation is released by Inventory
+            }
         }
     }
 }

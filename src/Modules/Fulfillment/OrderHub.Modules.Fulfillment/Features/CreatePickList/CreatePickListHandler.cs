@@ -41,7 +41,7 @@ internal sealed partial class CreatePickListHandler(FulfillmentDbContext db, ISe
             .Take(command.MaxOrders ?? CreatePickListCommand.DefaultMaxOrders)
             .ToList();
         var byId = open.ToDictionary(f => f.Id);
-        var keys = wave.Select(f => orders[byId[f.Id].OrderId].StockReservationKey).ToList();
+        var keys = wave.Select(f => byId[f.Id].ReservationKey ?? orders[byId[f.Id].OrderId].StockReservationKey).ToList();
         var stock = await sender.Send(new GetPickableStockQuery(location, keys), cancellationToken);
 
         var now = clock.GetUtcNow();

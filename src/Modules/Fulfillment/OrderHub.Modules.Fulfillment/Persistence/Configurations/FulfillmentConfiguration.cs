@@ -16,6 +16,7 @@ internal sealed class FulfillmentConfiguration : IEntityTypeConfiguration<Domain
         builder.Property(f => f.OrderNumber).HasMaxLength(32);
         builder.Property(f => f.LocationCode).HasMaxLength(32);
         builder.Property(f => f.OriginPostalCode).HasMaxLength(16);
+        builder.Property(f => f.ReservationKey).HasMaxLength(200);
         builder.Property(f => f.Type).HasConversion<string>().HasMaxLength(20);
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(f => f.Version).IsConcurrencyToken();

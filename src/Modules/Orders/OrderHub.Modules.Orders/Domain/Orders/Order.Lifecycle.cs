@@ -52,6 +52,10 @@ internal sealed partial class Order
     /// <summary>A part was picked: on the timeline, as ShortPicked when the picker did not find everything.</summary>
     public void RecordPicked(string detail, bool complete, string actor, DateTimeOffset now) => Record(now, complete ? "Picked" : "ShortPicked", detail, actor);
 
+    /// <summary>Units a picker did not find were sourced again, or could not be (<paramref name="found"/> false): on the timeline.</summary>
+    public void RecordShortfall(string detail, bool found, string actor, DateTimeOffset now) =>
+        Record(now, found ? "ShortfallSourced" : "ShortfallNotSourced", detail, actor);
+
     /// <summary>A part was packed: the order is Packed once every part is; before that it is on the timeline.</summary>
     public void RecordPacked(string detail, bool allPacked, string actor, DateTimeOffset now)
     {

@@ -14,7 +14,7 @@ internal sealed class RecordPickedHandler(OrdersDbContext db, TimeProvider clock
         var order = await Db.LoadOrderAsync(e.OrderId, cancellationToken);
         var detail = e.Shortages.Count == 0
             ? $"Picked in full at {e.LocationCode} (pick list {e.PickListNumber})"
-            : $"Picked at {e.LocationCode} (pick list {e.PickListNumber}) short of {string.Join(", ", e.Shortages.Select(s => $"{s.Missing} of {s.Wanted} x {s.Sku}"))}: not found in the bin, written off; the rest ships";
+            : $"Picked at {e.LocationCode} (pick list {e.PickListNumber}) short of {string.Join(", ", e.Shortages.Select(s => $"{s.Missing} of {s.Wanted} x {s.Sku}"))}: not found in the bin, written off and sourced again";
         order.RecordPicked(detail, e.Shortages.Count == 0, e.Actor, Clock.GetUtcNow());
     }
 }

@@ -139,6 +139,10 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.PostgreSql
                     b.Property<Guid?>("PurchaseOrderId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ReservationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid?>("ShipmentId")
                         .HasColumnType("uuid");
 

@@ -139,6 +139,10 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("PurchaseOrderId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ReservationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<Guid?>("ShipmentId")
                         .HasColumnType("uniqueidentifier");
 

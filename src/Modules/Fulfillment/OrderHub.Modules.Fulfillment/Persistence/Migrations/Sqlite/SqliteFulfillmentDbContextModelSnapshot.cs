@@ -133,6 +133,10 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("PurchaseOrderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReservationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ShipmentId")
                         .HasColumnType("TEXT");
 
