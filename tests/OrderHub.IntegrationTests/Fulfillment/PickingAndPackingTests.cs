@@ -92,6 +92,29 @@ public abstract class PickingAndPackingTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_quarantined_lot_is_never_picked_and_the_orders_hold_moves_off_it()
+    {
+        fixture.RequireProvider();
+        var sku = InventoryApi.NewSku("RECALL");
+        await InventoryApi.CreateProductAsync(Client, sku);
+        await ReceiveAsync(sku, 4, "A-01-1", "L-RECALL", null);
+        await ReceiveAsync(sku, 4, "B-01-1", "L-CLEAN", null);
+        var (order, number) = await PlaceReadyAsync(sku, 3);
+
+        var quarantine = await Client.PutAsJsonAsync($"/api/v1/inventory/lots/{Napa}/{sku}/L-RECALL/quarantine", new { quarantined = true, reason = "Cork taint reported" }, Ct);
+        quarantine.StatusCode.ShouldBe(HttpStatusCode.OK, await quarantine.Content.ReadAsStringAsync(Ct));
+        (await quarantine.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("onHand").GetInt32().ShouldBe(4);
+        await InventoryApi.ProblemAsync(await Client.PutAsJsonAsync($"/api/v1/inventory/lots/{Napa}/{sku}/L-RECALL/quarantine", new { quarantined = true }, Ct), HttpStatusCode.BadRequest);
+        await InventoryApi.ProblemAsync(await Client.PutAsJsonAsync($"/api/v1/inventory/lots/{Napa}/{sku}/L-NONE/quarantine", new { quarantined = true, reason = "x" }, Ct), HttpStatusCode.NotFound);
+
+        var list = await NewPickListAsync();
+        var mine = list.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("orderNumber").GetString() == number).ToList();
+        mine.ShouldAllBe(i => i.GetProperty("lot").GetString() == "L-CLEAN");
+        mine.Sum(i => i.GetProperty("quantity").GetInt32()).ShouldBe(3);
+        (await HeldLotsAsync(order)).ShouldBe([("L-CLEAN", 3)]);
+    }
+
+    [Fact]
     public async Task A_short_pick_is_written_off_the_bin_sourced_again_and_the_order_is_packed_once_every_part_is()
     {
         fixture.RequireProvider();

@@ -31,6 +31,7 @@ using OrderHub.Modules.Inventory.Features.ListBackorders;
 using OrderHub.Modules.Inventory.Features.ListReorderSuggestions;
 using OrderHub.Modules.Inventory.Features.RaiseReorderSuggestions;
 using OrderHub.Modules.Inventory.Features.ReceivePurchaseOrder;
+using OrderHub.Modules.Inventory.Features.QuarantineLot;
 using OrderHub.Modules.Inventory.Features.ReceiveStock;
 using OrderHub.Modules.Inventory.Features.ReceiveTransfer;
 using OrderHub.Modules.Inventory.Features.ReleaseDuePools;
@@ -131,6 +132,7 @@ public sealed class InventoryModule : IModule
         ReceivePurchaseOrderEndpoint.Map(writes);
         SubmitPurchaseOrderEndpoint.Map(writes);
         SetReorderPointEndpoint.Map(writes);
+        QuarantineLotEndpoint.Map(writes);
     }
 
     public void ScheduleJobs(IRecurringJobManager jobs)

@@ -9,9 +9,10 @@ using OrderHub.Modules.Inventory.Contracts.Commands;
 namespace OrderHub.Modules.Fulfillment.Picking;
 
 /// <summary>
-/// Pins each order's holds to the listed bins and lots, for every (fulfillment, SKU) the list covers in full (one the
-/// wave could not find all of keeps its holds where they are). If the stock moved since the wave was planned, the holds
-/// stay on their lots: the units are held either way, and the confirmation writes off what the picker does not find.
+/// Pins each order's holds to the listed bins and lots; units the wave could not list (only expired or quarantined lots
+/// left) are given back, and the confirmation sources them again as a shortfall. If the stock moved since the wave was
+/// planned, the holds stay on their lots: the units are held either way, and the confirmation writes off what the picker
+/// does not find.
 /// </summary>
 internal sealed partial class PinPickedStockHandler(FulfillmentDbContext db, PickedStock picked, ISender sender, ILogger<PinPickedStockHandler> logger)
     : IInternalCommandHandler<PinPickedStock>
@@ -20,14 +21,14 @@ internal sealed partial class PinPickedStockHandler(FulfillmentDbContext db, Pic
     {
         var (list, keyOf) = await picked.ReadAsync(command.PickListId, cancellationToken);
         List<Guid> ids = [.. list.FulfillmentIds];
-        var fulfillments = await db.Fulfillments.AsNoTracking().Include(f => f.Lines).Where(f => ids.Contains(f.Id)).ToListAsync(cancellationToken);
-        var wantedOf = fulfillments.SelectMany(f => f.Lines.Select(l => (f.Id, l.Sku, l.Quantity)))
-            .GroupBy(w => (w.Id, w.Sku)).ToDictionary(g => g.Key, g => g.Sum(w => w.Quantity));
-        var listedInFull = list.Items.GroupBy(i => (i.FulfillmentId, i.Sku))
-            .Where(g => g.Sum(i => i.Quantity) == wantedOf.GetValueOrDefault(g.Key))
-            .SelectMany(g => g)
+        var lines = (await db.Fulfillments.AsNoTracking().Include(f => f.Lines).Where(f => ids.Contains(f.Id)).ToListAsync(cancellationToken))
+            .SelectMany(f => f.Lines.Select(l => (FulfillmentId: f.Id, l.Sku)))
+            .Distinct()
             .ToList();
-        var pins = PickedStock.Pins(listedInFull, keyOf, i => (i.Quantity, i.Lot));
+        // Every (fulfillment, SKU) of the wave is named, with nothing when no pickable lot covered it: Inventory gives those holds back.
+        List<PinnedUnits> pins = [.. PickedStock.Pins(list.Items, keyOf, i => (i.Quantity, i.Lot)),
+            .. lines.Where(l => !list.Items.Any(i => i.FulfillmentId == l.FulfillmentId && i.Sku == l.Sku))
+                .Select(l => new PinnedUnits(keyOf[l.FulfillmentId], l.Sku, string.Empty, string.Empty, 0))];
         if (pins.Count == 0)
         {
             return;

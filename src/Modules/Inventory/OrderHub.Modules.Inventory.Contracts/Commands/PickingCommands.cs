@@ -4,13 +4,15 @@ namespace OrderHub.Modules.Inventory.Contracts.Commands;
 
 /// <summary>
 /// A pick wave chose the bins and lots: each named reservation's units of each named SKU at the location are held on
-/// exactly these bins and lots from now on, so the stock that leaves is the stock the ledger names. All or nothing: a
-/// (reservation, SKU) must be pinned in full (as many units as it holds there, else rule ReservationChanged), and if a
-/// bin or lot no longer has the units (someone took them since the read) nothing changes and it is a conflict.
+/// exactly these bins and lots from now on, so the stock that leaves is the stock the ledger names. Units of a named
+/// (reservation, SKU) the pins leave out are given back: the wave could not pick them (an expired or quarantined lot),
+/// and Fulfillment sources them again; a pin of quantity 0 names a (reservation, SKU) with nothing pickable. All or
+/// nothing: pinning more than is held is rule ReservationChanged, and a bin or lot that no longer has the units (someone
+/// took them since the read) is a conflict; either way nothing changes.
 /// </summary>
 public sealed record PinReservationsCommand(string LocationCode, IReadOnlyList<PinnedUnits> Pins) : ICommand;
 
-/// <summary>Units of a SKU a reservation holds on one bin and lot.</summary>
+/// <summary>Units of a SKU a reservation holds on one bin and lot (0: none of it can be picked here).</summary>
 public sealed record PinnedUnits(string ReservationKey, string Sku, string Bin, string Lot, int Quantity);
 
 /// <summary>

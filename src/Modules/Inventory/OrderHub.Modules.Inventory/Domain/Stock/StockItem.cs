@@ -36,6 +36,8 @@ internal sealed class StockItem
     /// <summary>Held back (a recall, a damaged case, a lab check): never picked while set.</summary>
     public bool Quarantined { get; private set; }
 
+    public void SetQuarantined(bool quarantined) => Quarantined = quarantined;
+
     public static StockItem Receive(string sku, string locationCode, string binCode, string lot, int quantity, DateOnly receivedOn, DateOnly? expiresOn = null) => new()
     {
         Sku = sku,

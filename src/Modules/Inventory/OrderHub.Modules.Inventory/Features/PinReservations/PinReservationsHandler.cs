@@ -10,8 +10,8 @@ namespace OrderHub.Modules.Inventory.Features.PinReservations;
 
 /// <summary>
 /// Re-points a wave's holds at the location onto the bins and lots the pick list names: the reservations are locked
-/// (a release or commit racing the wave waits), every pinned (reservation, SKU) must be pinned in full, the old holds are
-/// given back and the named stock items held with guarded updates in id order. A guard that falls short means the stock
+/// (a release or commit racing the wave waits), the old holds of every pinned (reservation, SKU) are given back (what
+/// the pins leave out stays given back) and the named stock items held with guarded updates in id order. A guard that falls short means the stock
 /// moved since the wave read it: a conflict, and the transaction undoes everything.
 /// </summary>
 internal sealed class PinReservationsHandler(InventoryDbContext db, ReservationStore reservations, StockStore stock, TimeProvider clock, ILogger<PinReservationsHandler> logger)
@@ -39,10 +39,10 @@ internal sealed class PinReservationsHandler(InventoryDbContext db, ReservationS
         foreach (var group in command.Pins.GroupBy(p => (p.ReservationKey, p.Sku)))
         {
             var holds = old.Where(a => (a.ReservationKey, a.Sku) == group.Key).Sum(a => a.Quantity);
-            if (holds != group.Sum(p => p.Quantity))
+            if (holds < group.Sum(p => p.Quantity))
             {
                 throw new BusinessRuleViolationException("ReservationChanged",
-                    $"Reservation '{group.Key.ReservationKey}' holds {holds} of {group.Key.Sku} at {location}, not {group.Sum(p => p.Quantity)}; read it again.");
+                    $"Reservation '{group.Key.ReservationKey}' holds {holds} of {group.Key.Sku} at {location}, fewer than {group.Sum(p => p.Quantity)}; read it again.");
             }
         }
 
@@ -55,6 +55,7 @@ internal sealed class PinReservationsHandler(InventoryDbContext db, ReservationS
         db.ReservationAllocations.RemoveRange(old);
         var pools = old.GroupBy(a => (a.ReservationKey, a.Sku)).ToDictionary(g => g.Key, g => g.Select(a => a.PoolName).Distinct().ToList());
         var pins = command.Pins
+            .Where(p => p.Quantity > 0)
             .GroupBy(p => (p.ReservationKey, p.Sku, p.Bin, p.Lot))
             .Select(g => (Pin: g.Key, Quantity: g.Sum(p => p.Quantity), StockItemId: idOf.TryGetValue((g.Key.Sku, g.Key.Bin, g.Key.Lot), out var id)
                 ? id
@@ -72,7 +73,9 @@ internal sealed class PinReservationsHandler(InventoryDbContext db, ReservationS
             db.ReservationAllocations.Add(new ReservationAllocation(pin.ReservationKey, stockItemId, pin.Sku, location, pin.Bin, pin.Lot, quantity, pool));
         }
 
-        logger.LogInformation("Pinned {Units} unit(s) of {Reservations} reservation(s) to their bins and lots at {LocationCode}", pins.Sum(p => p.Quantity), keys.Count, location);
+        var released = old.Sum(a => a.Quantity) - pins.Sum(p => p.Quantity);
+        logger.LogInformation("Pinned {Units} unit(s) of {Reservations} reservation(s) to their bins and lots at {LocationCode}; {Released} unpickable unit(s) given back",
+            pins.Sum(p => p.Quantity), keys.Count, location, released);
         return Unit.Value;
     }
 }
