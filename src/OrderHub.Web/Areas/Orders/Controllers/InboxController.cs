@@ -2,6 +2,8 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Fulfillment.Features.GetOrderFulfillments;
+using OrderHub.Modules.Fulfillment.Features.GetSourcingDecision;
 using OrderHub.Modules.Orders.Features.CancelOrder;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 using OrderHub.Modules.Orders.Features.SearchOrders;
@@ -25,9 +27,23 @@ public sealed class InboxController(ISender sender, ILogger<InboxController> log
         return View(await sender.Send(query, cancellationToken));
     }
 
+    /// <summary>The order with where it ships from and why (the sourcing decision) and its fulfillments.</summary>
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) =>
-        View(await sender.Send(new GetOrderDetailsQuery(id), cancellationToken));
+    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await sender.Send(new GetOrderDetailsQuery(id), cancellationToken);
+        SourcingDecisionDto? sourcing;
+        try
+        {
+            sourcing = await sender.Send(new GetSourcingDecisionQuery(id), cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            sourcing = null; // not sourced yet (or being sourced again after a change)
+        }
+
+        return View(new OrderPageModel(order, sourcing, await sender.Send(new GetOrderFulfillmentsQuery(id), cancellationToken)));
+    }
 
     [HttpPost("{id:guid}/cancel"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Cancel(Guid id, string? reason, CancellationToken cancellationToken)
@@ -45,3 +61,6 @@ public sealed class InboxController(ISender sender, ILogger<InboxController> log
         return RedirectToAction(nameof(Details), new { id });
     }
 }
+
+/// <summary>The order page: the order, its sourcing decision (null until sourced) and its fulfillments.</summary>
+internal sealed record OrderPageModel(OrderDetailsDto Order, SourcingDecisionDto? Sourcing, IReadOnlyList<FulfillmentDto> Fulfillments);
