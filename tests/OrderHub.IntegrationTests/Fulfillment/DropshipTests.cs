@@ -124,6 +124,15 @@ public abstract class DropshipTests(HostFixture fixture)
         var unknown = await ReportShippedAsync(Guid.NewGuid(), new { carrier = "UPS", trackingNumber = UpsTracking }, Guid.NewGuid().ToString());
         await InventoryApi.ProblemAsync(unknown, HttpStatusCode.NotFound);
         (await Client.GetAsync($"/api/v1/purchase-orders/{Guid.NewGuid()}/document.pdf", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Inventory's replenishment purchase orders and Fulfillment's dropship ones share the path, not their ids.
+        (await Client.GetAsync($"/api/v1/purchase-orders/{purchaseOrder}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var replenishment = await Client.PostAsJsonAsync("/api/v1/purchase-orders",
+            new { destinationLocationCode = "NAPA-WH", lines = new[] { new { sku, quantity = 6, expectedAt = DateTimeOffset.UtcNow.AddDays(14) } } }, Ct);
+        replenishment.StatusCode.ShouldBe(HttpStatusCode.Created, await replenishment.Content.ReadAsStringAsync(Ct));
+        var replenishmentId = (await replenishment.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        (await Client.GetAsync($"/api/v1/purchase-orders/{replenishmentId}/document.pdf", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var onReplenishment = await ReportShippedAsync(replenishmentId, new { carrier = "UPS", trackingNumber = UpsTracking }, Guid.NewGuid().ToString());
+        onReplenishment.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var noCarrier = await ReportShippedAsync(purchaseOrder, new { trackingNumber = UpsTracking }, Guid.NewGuid().ToString());
         noCarrier.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var noKey = await Client.PostAsJsonAsync($"/api/v1/purchase-orders/{purchaseOrder}/shipments", new { carrier = "UPS", trackingNumber = UpsTracking }, Ct);

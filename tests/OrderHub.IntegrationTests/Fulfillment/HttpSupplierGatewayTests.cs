@@ -1,13 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Fulfillment.Domain.PurchaseOrders;
 using OrderHub.Modules.Fulfillment.Dropship;
@@ -22,7 +16,7 @@ namespace OrderHub.IntegrationTests.Fulfillment;
 /// </summary>
 public sealed class HttpSupplierGatewayTests
 {
-    private const string Accepted = """
+    public const string Accepted = """
         { "reference": "SBC-ACK-77120", "status": "Accepted", "receivedAt": "2026-12-05T10:02:11Z" }
         """;
 
@@ -99,58 +93,4 @@ public sealed class HttpSupplierGatewayTests
         42, (supplier, "Sonoma Bottling Co-op", "CA", "95472"), Guid.NewGuid(), Guid.NewGuid(), "OH-100001", "Dana Whitfield",
         new Address("45 West 81st Street", "Apt 7B", "New York", "NY", "10024", "US"), "Ground", true, [(2, "PN-SC-22-750", 3)],
         new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.Zero));
-
-    /// <summary>A supplier's order desk answering every purchase order with one recorded answer.</summary>
-    private sealed class FakeOrderDesk : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private FakeOrderDesk(WebApplication app, string baseUrl)
-        {
-            _app = app;
-            BaseUrl = baseUrl;
-        }
-
-        public string BaseUrl { get; }
-
-        public ConcurrentQueue<SeenRequest> Seen { get; } = new();
-
-        public IReadOnlyList<SeenRequest> Requests => [.. Seen];
-
-        public static async Task<FakeOrderDesk> StartAsync(int status, string answer, CancellationToken cancellationToken)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            FakeOrderDesk? self = null;
-            app.MapPost("/v2/purchase-orders", async (HttpRequest request) =>
-            {
-                using var reader = new StreamReader(request.Body);
-                self!.Seen.Enqueue(new SeenRequest(
-                    request.Path, request.Headers.Authorization.ToString(), request.Headers["Idempotency-Key"].ToString(), await reader.ReadToEndAsync()));
-                return Results.Content(answer, "application/json", System.Text.Encoding.UTF8, status);
-            });
-            await app.StartAsync(cancellationToken);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            self = new FakeOrderDesk(app, address + "/v2");
-            return self;
-        }
-
-        public HttpSupplierGateway Gateway(HttpClient http) => new(http, Options.Create(Configured(BaseUrl)));
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        private static SupplierOptions Configured(string baseUrl)
-        {
-            var options = new SupplierOptions();
-            options.Endpoints["SUPPLIER-SON"] = new SupplierEndpointOptions { BaseUrl = baseUrl, ApiToken = "sbc-token" };
-            return options;
-        }
-    }
-
-    private sealed record SeenRequest(string Path, string Authorization, string IdempotencyKey, string Body);
 }
