@@ -135,6 +135,8 @@ public abstract class DropshipTests(HostFixture fixture)
         onReplenishment.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var noCarrier = await ReportShippedAsync(purchaseOrder, new { trackingNumber = UpsTracking }, Guid.NewGuid().ToString());
         noCarrier.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var future = await ReportShippedAsync(purchaseOrder, new { carrier = "UPS", trackingNumber = UpsTracking, shippedAt = DateTimeOffset.UtcNow.AddDays(2) }, Guid.NewGuid().ToString());
+        future.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var noKey = await Client.PostAsJsonAsync($"/api/v1/purchase-orders/{purchaseOrder}/shipments", new { carrier = "UPS", trackingNumber = UpsTracking }, Ct);
         noKey.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
