@@ -54,6 +54,8 @@ public sealed class EndpointContractTests(SqliteHostFixture fixture) : IClassFix
         ("PackFulfillment", "POST", "/api/v1/fulfillments/{id:guid}/pack", "Fulfillment", ApiScopes.FulfillmentWrite),
         ("GetSourcingDecision", "GET", "/api/v1/orders/{id:guid}/sourcing", "Fulfillment", ApiScopes.FulfillmentRead),
         ("QuoteFulfillment", "POST", "/api/v1/fulfillment/quote", "Fulfillment", ApiScopes.FulfillmentRead),
+        ("GetPurchaseOrderDocument", "GET", "/api/v1/purchase-orders/{id:guid}/document.pdf", "Fulfillment", ApiScopes.FulfillmentRead),
+        ("ReportDropshipShipment", "POST", "/api/v1/purchase-orders/{id:guid}/shipments", "Fulfillment", ApiScopes.FulfillmentWrite),
         ("PlaceOrder", "POST", "/api/v1/orders", "Orders", ApiScopes.OrdersWrite),
         ("ImportOrders", "POST", "/api/v1/orders/import", "Orders", ApiScopes.OrdersWrite),
         ("CancelOrder", "POST", "/api/v1/orders/{id:guid}/cancel", "Orders", ApiScopes.OrdersWrite),

@@ -35,7 +35,8 @@ public sealed class PackingSlipAndPurchaseOrderTests
         PdfProbe.Keep(pdf, "purchase-order.pdf");
 
         var text = PdfProbe.PageTexts(pdf).ShouldHaveSingleItem();
-        text.ShouldContain("PURCHASE ORDER - DROPSHIP PO PO-2026-0042");
+        text.ShouldContain("PURCHASE ORDER - DROPSHIP PO-2026-0042");
+        text.ShouldNotContain("PO PO-"); // the number is printed once, not doubled
         text.ShouldContain("Sonoma Bottling Co-op");
         text.ShouldContain("SHIP TO (CONSUMER)");
         text.ShouldContain("Dana Whitfield");
@@ -43,6 +44,20 @@ public sealed class PackingSlipAndPurchaseOrderTests
         text.ShouldContain("Total USD 1,392.00");
         text.ShouldContain("ADULT SIGNATURE (21+) REQUIRED AT DELIVERY");
         text.ShouldContain("never USPS");
+    }
+
+    [Fact]
+    public void A_purchase_order_without_costs_says_they_are_as_agreed_instead_of_a_zero_total()
+    {
+        var text = PdfProbe.PageTexts(PurchaseOrderDocument.Render(PurchaseOrder() with
+        {
+            Number = "DS-000001",
+            Lines = [new("PN-SC-22-750", null, "Pinot Noir, Sonoma Coast 2022", 2, null)],
+        }))[0];
+
+        text.ShouldContain("PURCHASE ORDER - DROPSHIP DS-000001");
+        text.ShouldContain("Cost as agreed with the supplier");
+        text.ShouldNotContain("Total USD");
     }
 
     [Fact]

@@ -2,20 +2,24 @@ using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
+using OrderHub.Modules.Fulfillment.Dropship;
 using OrderHub.Modules.Fulfillment.Estimates;
 using OrderHub.Modules.Fulfillment.Features.ConfirmPicks;
 using OrderHub.Modules.Fulfillment.Features.CreatePickList;
 using OrderHub.Modules.Fulfillment.Features.GetOrderFulfillments;
 using OrderHub.Modules.Fulfillment.Features.GetPickList;
+using OrderHub.Modules.Fulfillment.Features.GetPurchaseOrderDocument;
 using OrderHub.Modules.Fulfillment.Features.GetSourcingDecision;
 using OrderHub.Modules.Fulfillment.Features.PackFulfillment;
 using OrderHub.Modules.Fulfillment.Features.QuoteFulfillment;
+using OrderHub.Modules.Fulfillment.Features.ReportDropshipShipment;
 using OrderHub.Modules.Fulfillment.Packing.Cartonization;
 using OrderHub.Modules.Fulfillment.Persistence;
 using OrderHub.Modules.Fulfillment.Picking;
@@ -52,6 +56,7 @@ public sealed class FulfillmentModule : IModule
         services.AddScoped<IInternalCommandHandler<SettlePickedStock>, SettlePickedStockHandler>();
         services.AddScoped<IInternalCommandHandler<SourceShortfall>, SourceShortfallHandler>();
         services.AddScoped<IInternalCommandHandler<ReleaseFulfillmentStock>, ReleaseFulfillmentStockHandler>();
+        RegisterDropship(services, context.Configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -61,10 +66,33 @@ public sealed class FulfillmentModule : IModule
         GetOrderFulfillmentsEndpoint.Map(reads);
         GetPickListEndpoints.Map(reads);
         GetSourcingDecisionEndpoint.Map(reads);
+        GetPurchaseOrderDocumentEndpoint.Map(reads);
         QuoteFulfillmentEndpoint.Map(reads); // a quote reserves nothing: a read, whatever its verb
         var writes = fulfillment.MapGroup(string.Empty).RequireAuthorization(ApiScopes.FulfillmentWrite);
         CreatePickListEndpoint.Map(writes);
         ConfirmPicksEndpoint.Map(writes);
         PackFulfillmentEndpoint.Map(writes);
+        ReportDropshipShipmentEndpoint.Map(writes);
+    }
+
+    /// <summary>
+    /// Dropship: purchase orders go through <see cref="ISupplierGateway"/>, the HTTP adapter for suppliers configured
+    /// under <c>OrderHub:Suppliers:&lt;code&gt;</c> (BaseUrl, ApiToken), the built-in supplier inbox for the others.
+    /// </summary>
+    private static void RegisterDropship(IServiceCollection services, IConfiguration configuration)
+    {
+        var suppliers = configuration.GetSection(SupplierOptions.SectionName);
+        services.AddOptions<SupplierOptions>().Configure(o =>
+        {
+            foreach (var supplier in suppliers.GetChildren())
+            {
+                o.Endpoints[supplier.Key] = supplier.Get<SupplierEndpointOptions>() ?? new SupplierEndpointOptions();
+            }
+        });
+        services.AddOptions<DropshipBuyerOptions>().Bind(configuration.GetSection(DropshipBuyerOptions.SectionName));
+        services.AddSingleton<BuiltInSupplierInbox>();
+        services.AddHttpClient<HttpSupplierGateway>();
+        services.AddScoped<ISupplierGateway, SupplierGateways>();
+        services.AddScoped<IInternalCommandHandler<SendPurchaseOrder>, SendPurchaseOrderHandler>();
     }
 }

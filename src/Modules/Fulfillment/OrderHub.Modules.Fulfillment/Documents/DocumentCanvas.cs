@@ -261,7 +261,7 @@ internal sealed record AddressView(string Name, string Line1, string? Line2, str
             yield return Line2;
         }
 
-        yield return $"{City}, {Region} {PostalCode}";
+        yield return string.IsNullOrWhiteSpace(City) ? $"{Region} {PostalCode}" : $"{City}, {Region} {PostalCode}";
         if (Country != "US")
         {
             yield return Country;

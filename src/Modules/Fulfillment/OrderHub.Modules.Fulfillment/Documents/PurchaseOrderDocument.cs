@@ -16,9 +16,10 @@ internal sealed record PurchaseOrderView(
     string? ShippingService = null,
     string? Notes = null);
 
-internal sealed record PurchaseOrderLineView(string Sku, string? SupplierSku, string Description, int Quantity, decimal UnitCost)
+/// <summary>A line to buy; <see cref="UnitCost"/> is null when the cost is as agreed with the supplier (not on the PO).</summary>
+internal sealed record PurchaseOrderLineView(string Sku, string? SupplierSku, string Description, int Quantity, decimal? UnitCost)
 {
-    public decimal Total => Quantity * UnitCost;
+    public decimal? Total => Quantity * UnitCost;
 }
 
 /// <summary>
@@ -38,7 +39,7 @@ internal static class PurchaseOrderDocument
             facts.Add($"Ship via: {view.ShippingService}");
         }
 
-        Sheet.Title(c, "PURCHASE ORDER - DROPSHIP", $"PO {view.Number}", view.Number, facts);
+        Sheet.Title(c, "PURCHASE ORDER - DROPSHIP", view.Number, view.Number, facts);
         Sheet.Addresses(c, [("BUYER", view.Buyer), ("SUPPLIER", view.Supplier), ("SHIP TO (CONSUMER)", view.ShipTo)]);
         if (view.ContainsAlcohol)
         {
@@ -54,12 +55,20 @@ internal static class PurchaseOrderDocument
             [("SKU", 0, false), ("SUPPLIER SKU", 95, false), ("DESCRIPTION", 180, false), ("QTY", width - 150, true), ("UNIT COST", width - 75, true), ("TOTAL", width - 4, true)],
             view.Lines.Select(l => new[]
             {
-                l.Sku, l.SupplierSku ?? "-", l.Description, l.Quantity.ToString(inv), l.UnitCost.ToString("N2", inv), l.Total.ToString("N2", inv),
+                l.Sku, l.SupplierSku ?? "-", l.Description, l.Quantity.ToString(inv), l.UnitCost?.ToString("N2", inv) ?? "-", l.Total?.ToString("N2", inv) ?? "-",
             }));
 
         c.EnsureSpace(30);
         c.Y -= 16;
-        c.TextRight(string.Create(inv, $"Total {view.Currency} {view.Lines.Sum(l => l.Total):N2}"), c.Right - 4, c.Y, 12, bold: true);
+        if (view.Lines.All(l => l.UnitCost is not null))
+        {
+            c.TextRight(string.Create(inv, $"Total {view.Currency} {view.Lines.Sum(l => l.Total):N2}"), c.Right - 4, c.Y, 12, bold: true);
+        }
+        else
+        {
+            c.TextRight("Cost as agreed with the supplier", c.Right - 4, c.Y, 9);
+        }
+
         c.TextRight(string.Create(inv, $"{view.Lines.Sum(l => l.Quantity)} units"), c.Right - 160, c.Y, 9, gray: 70);
         c.Y -= 14;
 
@@ -70,7 +79,7 @@ internal static class PurchaseOrderDocument
         foreach (var line in new[]
         {
             "Ship directly to the consumer above; put no prices in the package.",
-            $"Quote PO {view.Number} on the packing slip and the invoice; send tracking numbers to the buyer.",
+            $"Quote purchase order {view.Number} on the packing slip and the invoice; send tracking numbers to the buyer.",
             view.Notes ?? string.Empty,
         }.Where(l => l.Length > 0))
         {

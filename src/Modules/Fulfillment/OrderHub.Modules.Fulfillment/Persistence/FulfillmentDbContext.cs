@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Fulfillment.Domain.Orders;
 using OrderHub.Modules.Fulfillment.Domain.PickLists;
+using OrderHub.Modules.Fulfillment.Domain.PurchaseOrders;
 using OrderHub.Modules.Fulfillment.Domain.Sourcing;
 
 namespace OrderHub.Modules.Fulfillment.Persistence;
@@ -20,6 +21,8 @@ internal abstract class FulfillmentDbContext(DbContextOptions options) : ModuleD
     public DbSet<SourcingDecision> SourcingDecisions => Set<SourcingDecision>();
 
     public DbSet<PickList> PickLists => Set<PickList>();
+
+    public DbSet<DropshipPurchaseOrder> DropshipPurchaseOrders => Set<DropshipPurchaseOrder>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FulfillmentDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(FulfillmentDbContext).Namespace!, StringComparison.Ordinal) == true);

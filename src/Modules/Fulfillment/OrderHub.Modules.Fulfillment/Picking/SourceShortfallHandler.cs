@@ -61,6 +61,7 @@ internal sealed partial class SourceShortfallHandler(
             locations[s.LocationCode].Kind == LocationKind.Supplier ? FulfillmentType.Dropship : FulfillmentType.Warehouse,
             s.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)), now, key)).ToList();
         db.Fulfillments.AddRange(fulfillments);
+        fulfillments.Where(f => f.Type == FulfillmentType.Dropship).ToList().ForEach(f => db.AddInternalCommand(new Dropship.SendPurchaseOrder(f.Id))); // bought from the supplier next
         db.AddIntegrationEvent(new ShortfallSourcedIntegrationEvent(order.OrderId, order.OrderNumber, short_.LocationCode,
             [.. fulfillments.Select(f => new SourcedFulfillment(f.Id, f.LocationCode, f.Type.ToString(), [.. f.Lines.Select(l => new SourcedLine(l.LineNumber, l.Sku, l.Quantity))]))]));
         await db.SaveChangesAsync(cancellationToken);

@@ -69,6 +69,7 @@ internal sealed partial class SourceOrderHandler(
         var fulfillments = plan.Shipments.Select(s => Domain.Fulfillments.Fulfillment.Create(
             order.OrderId, order.OrderNumber, s.LocationCode, locations[s.LocationCode].PostalCode, locations[s.LocationCode].Kind == LocationKind.Supplier ? FulfillmentType.Dropship : FulfillmentType.Warehouse, s.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)), decidedAt)).ToList();
         db.Fulfillments.AddRange(fulfillments);
+        fulfillments.Where(f => f.Type == FulfillmentType.Dropship).ToList().ForEach(f => db.AddInternalCommand(new Dropship.SendPurchaseOrder(f.Id))); // bought from the supplier next
         db.AddIntegrationEvent(new OrderSourcedIntegrationEvent(order.OrderId, order.OrderNumber,
             [.. fulfillments.Select(f => new SourcedFulfillment(f.Id, f.LocationCode, f.Type.ToString(), [.. f.Lines.Select(l => new SourcedLine(l.LineNumber, l.Sku, l.Quantity))]))]));
         await db.SaveChangesAsync(cancellationToken); // the decision, the fulfillments and the announcement together

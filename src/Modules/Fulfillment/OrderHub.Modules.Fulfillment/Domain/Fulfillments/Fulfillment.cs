@@ -151,6 +151,34 @@ internal sealed class Fulfillment
         MoveTo(FulfillmentStatus.Packed, now);
     }
 
+    /// <summary>A dropship part: the purchase order its supplier ships against.</summary>
+    public void AttachPurchaseOrder(Guid purchaseOrderId, DateTimeOffset now)
+    {
+        RequireDropship("bought from a supplier");
+        PurchaseOrderId = purchaseOrderId;
+        UpdatedAt = now;
+        Version++;
+    }
+
+    /// <summary>
+    /// The supplier reported a dropship part shipped: Open goes straight to Shipped (the supplier picks and packs it, not
+    /// us). Only a dropship fulfillment, and only an open one (a cancelled part is a conflict).
+    /// </summary>
+    public void MarkShippedBySupplier(DateTimeOffset now)
+    {
+        RequireDropship("shipped by a supplier");
+        Require(FulfillmentStatus.Open, "shipped by its supplier");
+        MoveTo(FulfillmentStatus.Shipped, now);
+    }
+
+    private void RequireDropship(string action)
+    {
+        if (Type != FulfillmentType.Dropship)
+        {
+            throw new ConflictException($"The {LocationCode} fulfillment of order {OrderNumber} is a {Type} one; only a Dropship one is {action}.");
+        }
+    }
+
     private void Require(FulfillmentStatus status, string action)
     {
         if (Status != status)

@@ -84,6 +84,25 @@ internal sealed partial class Order
             $"Shipped line(s) {string.Join(", ", lineNumbers)}", moveLines: false);
     }
 
+    /// <summary>
+    /// A supplier shipped its part of the order (dropship): on the timeline as ShippedBySupplier with the carrier and
+    /// tracking number, then those lines ship (<see cref="Ship"/>); no picking or packing of ours comes first. An order
+    /// not yet ready, cancelled or delivered is a 409 and nothing changes.
+    /// </summary>
+    public void ShipBySupplier(IReadOnlyCollection<int> lineNumbers, string supplierCode, string carrier, string trackingNumber, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(lineNumbers);
+        var all = _lines.Where(l => l.Status != OrderStatus.Cancelled).All(l => l.Status == OrderStatus.Shipped || lineNumbers.Contains(l.LineNumber));
+        var to = all ? OrderStatus.Shipped : OrderStatus.PartiallyShipped;
+        if (to != Status)
+        {
+            OrderTransitions.EnsureCanMove(Number, Status, to); // refused before anything changes
+        }
+
+        Record(now, "ShippedBySupplier", $"{supplierCode} shipped line(s) {string.Join(", ", lineNumbers)} with {carrier} {trackingNumber}", actor);
+        Ship(lineNumbers, actor, now);
+    }
+
     /// <summary>The carrier delivered: only a shipped order (a carry-out is <see cref="HandOver"/>ed instead).</summary>
     public void MarkDelivered(string actor, DateTimeOffset now)
     {

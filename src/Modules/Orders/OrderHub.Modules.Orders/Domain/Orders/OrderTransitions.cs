@@ -10,8 +10,12 @@ internal static class OrderTransitions
         [OrderStatus.Received] = [OrderStatus.OnHold, OrderStatus.Backordered, OrderStatus.ReadyToFulfill, OrderStatus.Cancelled],
         [OrderStatus.OnHold] = [OrderStatus.OnHold, OrderStatus.Received, OrderStatus.Backordered, OrderStatus.ReadyToFulfill, OrderStatus.Cancelled],
         [OrderStatus.Backordered] = [OrderStatus.OnHold, OrderStatus.Received, OrderStatus.ReadyToFulfill, OrderStatus.Cancelled],
-        [OrderStatus.ReadyToFulfill] = [OrderStatus.OnHold, OrderStatus.Received, OrderStatus.Picking, OrderStatus.Delivered /* carry-out */, OrderStatus.Cancelled],
-        [OrderStatus.Picking] = [OrderStatus.Packed, OrderStatus.Cancelled],
+        // A supplier ships its dropship part without our picking or packing: a dropship-only order goes from ready to
+        // Shipped, a mixed one to PartiallyShipped before (or while) the warehouse part is picked.
+        [OrderStatus.ReadyToFulfill] = [
+            OrderStatus.OnHold, OrderStatus.Received, OrderStatus.Picking, OrderStatus.Delivered /* carry-out */, OrderStatus.Cancelled,
+            OrderStatus.Shipped, OrderStatus.PartiallyShipped],
+        [OrderStatus.Picking] = [OrderStatus.Packed, OrderStatus.Cancelled, OrderStatus.Shipped, OrderStatus.PartiallyShipped],
         [OrderStatus.Packed] = [OrderStatus.Shipped, OrderStatus.PartiallyShipped, OrderStatus.Cancelled],
         [OrderStatus.PartiallyShipped] = [OrderStatus.Shipped],
         [OrderStatus.Shipped] = [OrderStatus.Delivered],
