@@ -78,7 +78,7 @@ public sealed partial class FulfillmentPagesTests : IAsyncLifetime
         await SaveScreenshotAsync(page, "pick-lists");
         await page.SelectOptionAsync("#locationCode", Napa);
         await page.ClickAsync("text=Create pick list");
-        await page.WaitForURLAsync(PickListUrl());
+        await OnPickListPageAsync(page);
         var listUrl = page.Url;
         var listNumber = await page.InnerTextAsync("[data-testid=pick-list-number]");
         (await page.InnerTextAsync("[data-testid=pick-list-status]")).ShouldBe("Open");
@@ -122,8 +122,10 @@ public sealed partial class FulfillmentPagesTests : IAsyncLifetime
         shortPicked.ShouldContain(Staff);
         (await page.InnerTextAsync("[data-testid=timeline] tr:has-text('PickingStarted')")).ShouldContain(Staff);
 
-        // Pack at the bench: OrderHub chooses the boxes.
-        await page.ClickAsync("[data-testid=fulfillments] >> text=Open");
+        (await page.InnerTextAsync("[data-testid=timeline] tr:has-text('ShortfallSourced')")).ShouldContain($"{Napa}: 1 x {sku}");
+
+        // Pack at the bench what was picked: OrderHub chooses the boxes.
+        await page.ClickAsync("[data-testid=fulfillments] tr:has-text('Picked') >> text=Open");
         await page.WaitForSelectorAsync("[data-testid=fulfillment-status]");
         (await page.InnerTextAsync("[data-testid=fulfillment-status]")).ShouldBe("Picked");
         (await page.InnerTextAsync("[data-testid=fulfillment-lines]")).ShouldContain("1 short");
@@ -134,6 +136,23 @@ public sealed partial class FulfillmentPagesTests : IAsyncLifetime
         (await page.InnerTextAsync("[data-testid=packages]")).ShouldContain($"1 × {sku}");
         (await page.QuerySelectorAsync("[data-testid=pack]")).ShouldBeNull();
         await SaveScreenshotAsync(page, "fulfillment");
+        await SettleAsync();
+
+        // The missing bottle, sourced again, is picked in a second wave and packed: only then is the order Packed.
+        await page.GotoAsync($"{_baseUrl}/orders/{orderId}");
+        (await page.InnerTextAsync("[data-testid=order-status]")).ShouldBe("Picking");
+        await page.GotoAsync($"{_baseUrl}/fulfillment/pick-lists");
+        await page.SelectOptionAsync("#locationCode", Napa);
+        await page.ClickAsync("text=Create pick list");
+        await OnPickListPageAsync(page);
+        await page.ClickAsync("[data-testid=confirm]");
+        (await page.InnerTextAsync("[data-testid=pick-list-status]")).ShouldBe("Completed");
+        await SettleAsync();
+        await page.GotoAsync($"{_baseUrl}/orders/{orderId}");
+        await page.ClickAsync("[data-testid=fulfillments] tr:has-text('Picked') >> text=Open");
+        await page.WaitForSelectorAsync("[data-testid=pack]");
+        await page.ClickAsync("[data-testid=pack]");
+        await page.WaitForSelectorAsync("[data-testid=packages]");
         await SettleAsync();
 
         await page.GotoAsync($"{_baseUrl}/orders/{orderId}");
@@ -161,7 +180,7 @@ public sealed partial class FulfillmentPagesTests : IAsyncLifetime
 
         await page.SelectOptionAsync("#locationCode", Napa);
         await page.ClickAsync("text=Create pick list");
-        await page.WaitForURLAsync(PickListUrl());
+        await OnPickListPageAsync(page);
         var listId = page.Url[^36..];
         var row = page.Locator("tr[data-testid=pick-item]", new PageLocatorOptions { HasText = number });
         var sequence = int.Parse((await row.Locator(".seq").InnerTextAsync()).Trim(), System.Globalization.CultureInfo.InvariantCulture);
@@ -194,6 +213,16 @@ public sealed partial class FulfillmentPagesTests : IAsyncLifetime
 
         // An unknown list is a plain 404.
         (await page.Context.APIRequest.GetAsync($"{_baseUrl}/fulfillment/pick-lists/{Guid.NewGuid()}")).Status.ShouldBe((int)HttpStatusCode.NotFound);
+    }
+
+    /// <summary>
+    /// After "Create pick list": the redirect to the new list, then its number on the page. Waits for the navigation to
+    /// commit rather than for the load event, which a loaded CI machine was seen to miss for 30 s after the page was served.
+    /// </summary>
+    private static async Task OnPickListPageAsync(IPage page)
+    {
+        await page.WaitForURLAsync(PickListUrl(), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await page.WaitForSelectorAsync("[data-testid=pick-list-number]", new PageWaitForSelectorOptions { Timeout = 60_000 });
     }
 
     [GeneratedRegex("/fulfillment/pick-lists/[0-9a-f-]{36}$")]

@@ -75,6 +75,13 @@ public abstract class PickingAndPackingTests(HostFixture fixture)
         var packages = fulfillment.GetProperty("packages").EnumerateArray().ToList();
         packages.Sum(p => p.GetProperty("lines").EnumerateArray().Sum(l => l.GetProperty("quantity").GetInt32())).ShouldBe(4);
         packages.ShouldAllBe(p => p.GetProperty("box").GetString()!.StartsWith("WS") && p.GetProperty("weightGrams").GetInt32() > 0 && p.GetProperty("lengthCm").GetInt32() > 0);
+        var slip = await Client.GetAsync($"/api/v1/fulfillments/{fulfillmentId}/packing-slip.pdf", Ct);
+        slip.StatusCode.ShouldBe(HttpStatusCode.OK);
+        slip.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var text = PdfText(await slip.Content.ReadAsByteArrayAsync(Ct));
+        text.ShouldContain(number);
+        text.ShouldContain("ADULT SIGNATURE");
+        text.ShouldContain(sku);
         var replay = await PostAsync($"/api/v1/fulfillments/{fulfillmentId}/pack", new { }, key);
         replay.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await replay.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("packages").GetArrayLength().ShouldBe(packages.Count);
@@ -217,6 +224,13 @@ public abstract class PickingAndPackingTests(HostFixture fixture)
         (await InventoryApi.ProblemAsync(box, HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString()!.ShouldContain("CRATE");
         (await FulfillmentsAsync(order))[0].GetProperty("status").GetString().ShouldBe("Picked");
         (await Client.GetAsync($"/api/v1/pick-lists/{Guid.NewGuid()}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await InventoryApi.ProblemAsync(await Client.GetAsync($"/api/v1/fulfillments/{fulfillmentId}/packing-slip.pdf", Ct), HttpStatusCode.Conflict);
+    }
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Join("\n", document.GetPages().Select(p => p.Text));
     }
 
     private async Task ReceiveAsync(string sku, int quantity, string bin, string lot, DateOnly? expiresOn)

@@ -52,6 +52,7 @@ public sealed class EndpointContractTests(SqliteHostFixture fixture) : IClassFix
         ("GetPickListDocument", "GET", "/api/v1/pick-lists/{id:guid}/document.pdf", "Fulfillment", ApiScopes.FulfillmentRead),
         ("ConfirmPicks", "POST", "/api/v1/pick-lists/{id:guid}/confirm", "Fulfillment", ApiScopes.FulfillmentWrite),
         ("PackFulfillment", "POST", "/api/v1/fulfillments/{id:guid}/pack", "Fulfillment", ApiScopes.FulfillmentWrite),
+        ("GetPackingSlip", "GET", "/api/v1/fulfillments/{id:guid}/packing-slip.pdf", "Fulfillment", ApiScopes.FulfillmentRead),
         ("GetSourcingDecision", "GET", "/api/v1/orders/{id:guid}/sourcing", "Fulfillment", ApiScopes.FulfillmentRead),
         ("QuoteFulfillment", "POST", "/api/v1/fulfillment/quote", "Fulfillment", ApiScopes.FulfillmentRead),
         ("GetPurchaseOrderDocument", "GET", "/api/v1/purchase-orders/{id:guid}/document.pdf", "Fulfillment", ApiScopes.FulfillmentRead),

@@ -14,6 +14,7 @@ using OrderHub.Modules.Fulfillment.Estimates;
 using OrderHub.Modules.Fulfillment.Features.ConfirmPicks;
 using OrderHub.Modules.Fulfillment.Features.CreatePickList;
 using OrderHub.Modules.Fulfillment.Features.GetOrderFulfillments;
+using OrderHub.Modules.Fulfillment.Features.GetPackingSlip;
 using OrderHub.Modules.Fulfillment.Features.GetPickList;
 using OrderHub.Modules.Fulfillment.Features.GetPurchaseOrderDocument;
 using OrderHub.Modules.Fulfillment.Features.GetSourcingDecision;
@@ -65,6 +66,7 @@ public sealed class FulfillmentModule : IModule
         var reads = fulfillment.MapGroup(string.Empty).RequireAuthorization(ApiScopes.FulfillmentRead);
         GetOrderFulfillmentsEndpoint.Map(reads);
         GetPickListEndpoints.Map(reads);
+        GetPackingSlipEndpoint.Map(reads);
         GetSourcingDecisionEndpoint.Map(reads);
         GetPurchaseOrderDocumentEndpoint.Map(reads);
         QuoteFulfillmentEndpoint.Map(reads); // a quote reserves nothing: a read, whatever its verb

@@ -255,13 +255,13 @@ internal sealed record AddressView(string Name, string Line1, string? Line2, str
     public IEnumerable<string> Lines()
     {
         yield return Name;
-        yield return Line1;
-        if (!string.IsNullOrWhiteSpace(Line2))
+        foreach (var line in new[] { Line1, Line2 }.Where(l => !string.IsNullOrWhiteSpace(l)))
         {
-            yield return Line2;
+            yield return line!;
         }
 
-        yield return string.IsNullOrWhiteSpace(City) ? $"{Region} {PostalCode}" : $"{City}, {Region} {PostalCode}";
+        var place = $"{Region} {PostalCode}".Trim(); // what is known of it: a location may be kept as its postal code only
+        yield return string.IsNullOrWhiteSpace(City) ? place : $"{City}, {place}";
         if (Country != "US")
         {
             yield return Country;
