@@ -34,7 +34,10 @@ public sealed class LargeUploadTests : IAsyncLifetime
         _app.UseKestrel(0);
         _app.StartServer();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+        // A loaded machine may take over a second to answer "Expect: 100-continue"; the default 1 s wait would send the
+        // body anyway, and the server's early 413 then breaks the pipe mid-upload instead of being read.
+        var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) };
+        _client = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
         _client.DefaultRequestHeaders.Add("X-Api-Key", OrderHubApp.ApiKey);
         await Task.CompletedTask;
     }

@@ -20,6 +20,7 @@ using OrderHub.Modules.Fulfillment.Features.GetPurchaseOrderDocument;
 using OrderHub.Modules.Fulfillment.Features.GetSourcingDecision;
 using OrderHub.Modules.Fulfillment.Features.PackFulfillment;
 using OrderHub.Modules.Fulfillment.Features.QuoteFulfillment;
+using OrderHub.Modules.Fulfillment.Features.SourcingRules;
 using OrderHub.Modules.Fulfillment.Features.ReportDropshipShipment;
 using OrderHub.Modules.Fulfillment.Packing.Cartonization;
 using OrderHub.Modules.Fulfillment.Persistence;
@@ -49,6 +50,7 @@ public sealed class FulfillmentModule : IModule
         services.AddSingleton(SourcingPolicy.Default);
         services.AddSingleton<SourcingPlanner>();
         services.AddScoped<SourcingInputs>();
+        services.AddScoped<StaffSourcingRules>();
         services.AddScoped<IInternalCommandHandler<SourceOrder>, SourceOrderHandler>();
         services.AddSingleton(BoxCatalog.Default);
         services.AddSingleton<Cartonizer>();
@@ -67,6 +69,7 @@ public sealed class FulfillmentModule : IModule
         GetOrderFulfillmentsEndpoint.Map(reads);
         GetPickListEndpoints.Map(reads);
         GetPackingSlipEndpoint.Map(reads);
+        SourcingRulesEndpoints.MapReads(reads);
         GetSourcingDecisionEndpoint.Map(reads);
         GetPurchaseOrderDocumentEndpoint.Map(reads);
         QuoteFulfillmentEndpoint.Map(reads); // a quote reserves nothing: a read, whatever its verb
@@ -74,6 +77,7 @@ public sealed class FulfillmentModule : IModule
         CreatePickListEndpoint.Map(writes);
         ConfirmPicksEndpoint.Map(writes);
         PackFulfillmentEndpoint.Map(writes);
+        SourcingRulesEndpoints.MapWrites(writes);
         ReportDropshipShipmentEndpoint.Map(writes);
     }
 

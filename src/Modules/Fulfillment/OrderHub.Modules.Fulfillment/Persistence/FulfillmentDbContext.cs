@@ -4,6 +4,7 @@ using OrderHub.Modules.Fulfillment.Domain.Orders;
 using OrderHub.Modules.Fulfillment.Domain.PickLists;
 using OrderHub.Modules.Fulfillment.Domain.PurchaseOrders;
 using OrderHub.Modules.Fulfillment.Domain.Sourcing;
+using OrderHub.Modules.Fulfillment.Domain.SourcingRules;
 
 namespace OrderHub.Modules.Fulfillment.Persistence;
 
@@ -21,6 +22,10 @@ internal abstract class FulfillmentDbContext(DbContextOptions options) : ModuleD
     public DbSet<SourcingDecision> SourcingDecisions => Set<SourcingDecision>();
 
     public DbSet<PickList> PickLists => Set<PickList>();
+
+    public DbSet<SourcingRuleSet> SourcingRuleSets => Set<SourcingRuleSet>();
+
+    public DbSet<SourcingRulesChange> SourcingRulesChanges => Set<SourcingRulesChange>();
 
     public DbSet<DropshipPurchaseOrder> DropshipPurchaseOrders => Set<DropshipPurchaseOrder>();
 

@@ -39,8 +39,9 @@ internal sealed partial class SourceShortfallHandler(
             return;
         }
 
-        var request = (await inputs.ReadAsync(lines, order.ShipTo, order.Channel, reservationKey: null, cancellationToken)).Request;
-        var plan = planner.Plan(request);
+        var input = await inputs.ReadAsync(lines, order.ShipTo, order.Channel, reservationKey: null, cancellationToken);
+        var request = input.Request;
+        var plan = planner.Plan(request, input.Policy);
         var reserved = plan.IsComplete && (await sender.Send(new ReserveStockCommand(
             key, order.Channel, [.. plan.Shipments.SelectMany(s => s.Lines.Select(l => new StockLine(l.Sku, l.Quantity, s.LocationCode)))], Timeout.InfiniteTimeSpan),
             cancellationToken)).Reserved;

@@ -44,9 +44,10 @@ internal sealed partial class SourceOrderHandler(
             return;
         }
 
-        var request = (await inputs.ReadAsync(
-            [.. current.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity))], order.ShipTo, order.Channel, order.StockReservationKey, cancellationToken)).Request;
-        var plan = planner.Plan(request);
+        var input = await inputs.ReadAsync(
+            [.. current.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity))], order.ShipTo, order.Channel, order.StockReservationKey, cancellationToken);
+        var request = input.Request;
+        var plan = planner.Plan(request, input.Policy);
         var decidedAt = clock.GetUtcNow();
         db.SourcingDecisions.Add(SourcingDecision.Record(
             order.OrderId, decidedAt,

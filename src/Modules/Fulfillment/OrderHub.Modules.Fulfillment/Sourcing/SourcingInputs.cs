@@ -10,10 +10,10 @@ namespace OrderHub.Modules.Fulfillment.Sourcing;
 /// What the <see cref="SourcingPlanner"/> plans from, read from the modules that own it: the products' weights and
 /// alcohol flag (Inventory's catalog), what each location could ship (Inventory's <see cref="GetSourcingStockQuery"/>:
 /// general stock, plus the units held under <c>reservationKey</c> when there is one), and which locations may ship wine
-/// into the destination state (Compliance's <see cref="GetShipFromLicensingQuery"/>). Read-only: sourcing an order
+/// into the destination state (Compliance's <see cref="GetShipFromLicensingQuery"/>), and the staff's sourcing rules. Read-only: sourcing an order
 /// (<see cref="SourceOrderHandler"/>) and quoting a cart (no key: nothing is held yet) read the same way.
 /// </summary>
-internal sealed class SourcingInputs(ISender sender)
+internal sealed class SourcingInputs(ISender sender, StaffSourcingRules rules)
 {
     public async Task<SourcingInput> ReadAsync(
         IReadOnlyList<(int LineNumber, string Sku, int Quantity)> lines, Address shipTo, string? channel, string? reservationKey,
@@ -41,12 +41,12 @@ internal sealed class SourcingInputs(ISender sender)
                     l.Stock.ToDictionary(s => s.Sku, s => s.Available, StringComparer.Ordinal),
                     LocationCosts.HandlingFor(kind));
             })]);
-        return new SourcingInput(request, [.. skus.Where(s => !products.ContainsKey(s))]);
+        return new SourcingInput(request, [.. skus.Where(s => !products.ContainsKey(s))], await rules.CurrentAsync(cancellationToken));
     }
 }
 
 /// <summary>
-/// The planner's request, and the SKUs the catalog does not know (planned as weightless alcohol, so only a licensed
-/// location with stock of them could ship them; a quote refuses them instead).
+/// The planner's request, the SKUs the catalog does not know (planned as weightless alcohol, so only a licensed
+/// location with stock of them could ship them; a quote refuses them instead), and the policy with the staff's rules now.
 /// </summary>
-internal sealed record SourcingInput(SourcingRequest Request, IReadOnlyList<string> UnknownSkus);
+internal sealed record SourcingInput(SourcingRequest Request, IReadOnlyList<string> UnknownSkus, SourcingPolicy Policy);

@@ -38,7 +38,7 @@ internal sealed class QuoteFulfillmentHandler(SourcingInputs inputs, SourcingPla
             throw new BusinessRuleViolationException(UnknownSkuRule, $"Unknown SKU(s): {string.Join(", ", input.UnknownSkus)}.");
         }
 
-        var plan = planner.Plan(input.Request);
+        var plan = planner.Plan(input.Request, input.Policy);
         if (!plan.IsComplete)
         {
             throw new BusinessRuleViolationException(NoShipFromLocationRule, plan.NotSourcedReason());

@@ -10,11 +10,15 @@ namespace OrderHub.Modules.Fulfillment.Sourcing.Planning;
 /// </summary>
 internal sealed class SourcingPlanner(IShippingCostEstimator estimator, SourcingPolicy policy)
 {
-    public SourcingPlan Plan(SourcingRequest request)
+    public SourcingPlan Plan(SourcingRequest request) => Plan(request, policy);
+
+    /// <summary>Plans under <paramref name="current"/> (the staff's rules as they are now) instead of the configured policy.</summary>
+    public SourcingPlan Plan(SourcingRequest request, SourcingPolicy current)
     {
+        ArgumentNullException.ThrowIfNull(current);
         var problem = new SourcingProblem(request);
         var costs = new ShipmentCosts(estimator, problem);
-        var search = new ShipmentSearch(problem, costs, policy.SplitPenalty);
+        var search = new ShipmentSearch(problem, costs, current.SplitPenalty);
         var own = Enumerable.Range(0, problem.Locations.Length).Where(j => problem.Locations[j].IsOwn).ToArray();
         var suppliers = Enumerable.Range(0, problem.Locations.Length).Where(j => !problem.Locations[j].IsOwn).ToArray();
         var ownDemand = problem.Coverable(problem.Demand, own);
@@ -22,7 +26,7 @@ internal sealed class SourcingPlanner(IShippingCostEstimator estimator, Sourcing
         var supplierDemand = problem.Coverable(leftByOwn, suppliers);
         var wholeOrder = (ownDemand.Any(d => d > 0) ? own : suppliers).Where(j => problem.CoversAlone(j, problem.Demand)).ToArray();
 
-        var (rule, constraint) = FirstConstraint(request, wholeOrder.Select(j => problem.Locations[j].Code).ToHashSet(StringComparer.Ordinal));
+        var (rule, constraint) = FirstConstraint(current, request, wholeOrder.Select(j => problem.Locations[j].Code).ToHashSet(StringComparer.Ordinal));
         Allocation?[] allocations = constraint switch
         {
             null => [search.Cheapest(ownDemand, own, oneLocation: false), search.Cheapest(supplierDemand, suppliers, oneLocation: false)],
@@ -33,9 +37,9 @@ internal sealed class SourcingPlanner(IShippingCostEstimator estimator, Sourcing
         return new PlanWriter(problem, costs, leftByOwn, rule, constraint).Write(allocations);
     }
 
-    private (ISourcingRule? Rule, SourcingConstraint? Constraint) FirstConstraint(SourcingRequest request, IReadOnlySet<string> wholeOrder)
+    private static (ISourcingRule? Rule, SourcingConstraint? Constraint) FirstConstraint(SourcingPolicy current, SourcingRequest request, IReadOnlySet<string> wholeOrder)
     {
-        foreach (var rule in policy.Rules)
+        foreach (var rule in current.Rules)
         {
             if (rule.Constrain(request, wholeOrder) is { } constraint)
             {
