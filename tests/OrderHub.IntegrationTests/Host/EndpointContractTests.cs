@@ -36,6 +36,7 @@ public sealed class EndpointContractTests(SqliteHostFixture fixture) : IClassFix
         ("ListBackorders", "GET", "/api/v1/inventory/backorders", "Inventory", ApiScopes.InventoryRead),
         ("SetReorderPoint", "PUT", "/api/v1/inventory/reorder-points/{locationCode}/{sku}", "Inventory", ApiScopes.InventoryWrite),
         ("QuarantineLot", "PUT", "/api/v1/inventory/lots/{locationCode}/{sku}/{lot}/quarantine", "Inventory", ApiScopes.InventoryWrite),
+        ("ApplySupplierFeed", "PUT", "/api/v1/inventory/supplier-feeds/{locationCode}", "Inventory", ApiScopes.InventoryWrite),
         ("ListReorderSuggestions", "GET", "/api/v1/inventory/reorder-suggestions", "Inventory", ApiScopes.InventoryRead),
         ("CreateLocation", "POST", "/api/v1/locations", "Inventory", ApiScopes.InventoryWrite),
         ("GetLocation", "GET", "/api/v1/locations/{code}", "Inventory", ApiScopes.InventoryRead),

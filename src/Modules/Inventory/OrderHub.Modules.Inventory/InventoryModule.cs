@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
@@ -12,6 +13,7 @@ using OrderHub.Modules.Inventory.DemoData;
 using OrderHub.Modules.Inventory.Domain.Allocation;
 using OrderHub.Modules.Inventory.Features.AdjustStock;
 using OrderHub.Modules.Inventory.Features.AllocateBackorders;
+using OrderHub.Modules.Inventory.Features.ApplySupplierFeed;
 using OrderHub.Modules.Inventory.Features.CreateLocation;
 using OrderHub.Modules.Inventory.Features.CreatePool;
 using OrderHub.Modules.Inventory.Features.CreateProduct;
@@ -29,6 +31,7 @@ using OrderHub.Modules.Inventory.Features.ImportProducts;
 using OrderHub.Modules.Inventory.Features.ImportStock;
 using OrderHub.Modules.Inventory.Features.ListBackorders;
 using OrderHub.Modules.Inventory.Features.ListReorderSuggestions;
+using OrderHub.Modules.Inventory.Features.PullSupplierFeeds;
 using OrderHub.Modules.Inventory.Features.QuarantineLot;
 using OrderHub.Modules.Inventory.Features.RaiseReorderSuggestions;
 using OrderHub.Modules.Inventory.Features.ReceivePurchaseOrder;
@@ -89,6 +92,7 @@ public sealed class InventoryModule : IModule
         services.AddScoped<CsvImportRunner>();
         services.AddTransient<AllocateBackordersJob>();
         services.AddTransient<RaiseReorderSuggestionsJob>();
+        RegisterSupplierFeeds(services, context.Configuration);
     }
 
     /// <summary>
@@ -133,6 +137,7 @@ public sealed class InventoryModule : IModule
         SubmitPurchaseOrderEndpoint.Map(writes);
         SetReorderPointEndpoint.Map(writes);
         QuarantineLotEndpoint.Map(writes);
+        ApplySupplierFeedEndpoint.Map(writes);
     }
 
     public void ScheduleJobs(IRecurringJobManager jobs)
@@ -142,5 +147,26 @@ public sealed class InventoryModule : IModule
         jobs.AddOrUpdate<ReleaseDuePoolsJob>("inventory-release-due-pools", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<AllocateBackordersJob>("inventory-allocate-backorders", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<RaiseReorderSuggestionsJob>("inventory-reorder-check", j => j.RunAsync(CancellationToken.None), Cron.Daily(6));
+        jobs.AddOrUpdate<PullSupplierFeedsJob>("inventory-pull-supplier-feeds", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+    }
+
+    /// <summary>
+    /// Supplier stock feeds: pushed to <c>PUT /inventory/supplier-feeds/{code}</c>, or pulled hourly through
+    /// <see cref="ISupplierStockFeed"/> from suppliers with a <c>Url</c> under <c>OrderHub:SupplierFeeds:&lt;code&gt;</c>.
+    /// </summary>
+    private static void RegisterSupplierFeeds(IServiceCollection services, IConfiguration configuration)
+    {
+        var suppliers = configuration.GetSection(SupplierFeedOptions.SectionName);
+        services.AddOptions<SupplierFeedOptions>().Configure(o =>
+        {
+            foreach (var supplier in suppliers.GetChildren())
+            {
+                o.Suppliers[supplier.Key] = supplier.Get<SupplierFeedEndpointOptions>() ?? new SupplierFeedEndpointOptions();
+            }
+        });
+        services.AddSingleton<NoSupplierStockFeed>();
+        services.AddHttpClient<HttpSupplierStockFeed>();
+        services.AddScoped<ISupplierStockFeed, SupplierStockFeeds>();
+        services.AddTransient<PullSupplierFeedsJob>();
     }
 }

@@ -41,6 +41,7 @@ internal abstract class InventoryDbContext(DbContextOptions options) : ModuleDbC
     public DbSet<BackorderLine> BackorderLines => Set<BackorderLine>();
     public DbSet<ReorderPoint> ReorderPoints => Set<ReorderPoint>();
     public DbSet<ReorderSuggestion> ReorderSuggestions => Set<ReorderSuggestion>();
+    public DbSet<SupplierFeedCheckpoint> SupplierFeedCheckpoints => Set<SupplierFeedCheckpoint>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InventoryDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(InventoryDbContext).Namespace!, StringComparison.Ordinal) == true);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OrderHub.Modules.Inventory.Domain.Backorders;
 using OrderHub.Modules.Inventory.Domain.Replenishment;
+using OrderHub.Modules.Inventory.Domain.Stock;
 using OrderHub.Modules.Inventory.Domain.Supply;
 
 namespace OrderHub.Modules.Inventory.Persistence.Configurations;
@@ -88,5 +89,15 @@ internal sealed class ReorderSuggestionConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.LocationCode).HasMaxLength(32);
         builder.Property(s => s.SupplierLocationCode).HasMaxLength(32);
         builder.HasIndex(s => new { s.Sku, s.LocationCode, s.Day }).IsUnique(); // one per SKU, location and day
+    }
+}
+
+internal sealed class SupplierFeedCheckpointConfiguration : IEntityTypeConfiguration<SupplierFeedCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<SupplierFeedCheckpoint> builder)
+    {
+        builder.ToTable("SupplierFeedCheckpoints");
+        builder.HasKey(c => c.LocationCode);
+        builder.Property(c => c.LocationCode).HasMaxLength(32);
     }
 }

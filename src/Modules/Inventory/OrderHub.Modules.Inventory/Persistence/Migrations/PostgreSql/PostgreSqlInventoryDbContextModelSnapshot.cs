@@ -746,6 +746,23 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.PostgreSql
                     b.ToTable("StockTransferLines", "inventory");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.SupplierFeedCheckpoint", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastAsOf")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LocationCode");
+
+                    b.ToTable("SupplierFeedCheckpoints", "inventory");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrder", b =>
                 {
                     b.Property<Guid>("Id")

@@ -746,6 +746,23 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.SqlServer
                     b.ToTable("StockTransferLines", "inventory");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.SupplierFeedCheckpoint", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("LastAsOf")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("LocationCode");
+
+                    b.ToTable("SupplierFeedCheckpoints", "inventory");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrder", b =>
                 {
                     b.Property<Guid>("Id")

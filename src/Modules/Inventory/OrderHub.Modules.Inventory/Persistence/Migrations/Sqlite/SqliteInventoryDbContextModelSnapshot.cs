@@ -728,6 +728,23 @@ namespace OrderHub.Modules.Inventory.Persistence.Migrations.Sqlite
                     b.ToTable("inventory_StockTransferLines", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Stock.SupplierFeedCheckpoint", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAsOf")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LocationCode");
+
+                    b.ToTable("inventory_SupplierFeedCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Inventory.Domain.Supply.PurchaseOrder", b =>
                 {
                     b.Property<Guid>("Id")
