@@ -99,6 +99,33 @@ public abstract class PickingAndPackingTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task An_order_held_after_sourcing_is_not_picked_until_its_hold_is_released()
+    {
+        fixture.RequireProvider();
+        var sku = InventoryApi.NewSku("HELD");
+        await InventoryApi.CreateProductAsync(Client, sku);
+        await ReceiveAsync(sku, 4, "A-02-1", "L-HELD", null);
+        var (order, number) = await PlaceReadyAsync(sku, 2);
+        (await Client.PostAsJsonAsync($"/api/v1/orders/{order}/holds", new { type = "Fraud", reason = "Velocity check" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var wave = await PostAsync("/api/v1/pick-lists", new { locationCode = Napa }, Guid.NewGuid().ToString());
+        if (wave.StatusCode == HttpStatusCode.Created)
+        {
+            (await wave.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items").EnumerateArray().ShouldNotContain(i => i.GetProperty("orderNumber").GetString() == number);
+        }
+        else
+        {
+            (await InventoryApi.ProblemAsync(wave, HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString()!.ShouldContain(number);
+        }
+
+        (await FulfillmentsAsync(order))[0].GetProperty("status").GetString().ShouldBe("Open");
+        (await Client.PostAsJsonAsync($"/api/v1/orders/{order}/holds/Fraud/release", new { reason = "Customer verified by phone" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SettleAsync();
+        var list = await NewPickListAsync();
+        list.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("orderNumber").GetString() == number).Sum(i => i.GetProperty("quantity").GetInt32()).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_quarantined_lot_is_never_picked_and_the_orders_hold_moves_off_it()
     {
         fixture.RequireProvider();

@@ -9,6 +9,7 @@ using OrderHub.Modules.Fulfillment.Persistence;
 using OrderHub.Modules.Fulfillment.Picking;
 using OrderHub.Modules.Fulfillment.Picking.Waves;
 using OrderHub.Modules.Inventory.Contracts.Queries;
+using OrderHub.Modules.Orders.Contracts.Queries;
 
 namespace OrderHub.Modules.Fulfillment.Features.CreatePickList;
 
@@ -21,15 +22,24 @@ namespace OrderHub.Modules.Fulfillment.Features.CreatePickList;
 internal sealed partial class CreatePickListHandler(FulfillmentDbContext db, ISender sender, TimeProvider clock, ILogger<CreatePickListHandler> logger)
     : ICommandHandler<CreatePickListCommand, PickListDto>
 {
+    /// <summary>What an order may be while its parts are picked: ready, or already picking or packed (a split order).</summary>
+    private static readonly HashSet<string> PickableOrderStatuses = new(StringComparer.Ordinal) { "ReadyToFulfill", "Picking", "Packed" };
+
     public async ValueTask<PickListDto> Handle(CreatePickListCommand command, CancellationToken cancellationToken)
     {
         var location = command.LocationCode!.Trim();
         var open = await db.Fulfillments.Include(f => f.Lines)
             .Where(f => f.LocationCode == location && f.Status == FulfillmentStatus.Open && f.Type == FulfillmentType.Warehouse)
             .ToListAsync(cancellationToken);
+        // An order held (staff, a failed re-check) or cancelled since it was sourced waits: its work is not picked.
+        var statuses = await sender.Send(new GetOrderStatusesQuery([.. open.Select(f => f.OrderId).Distinct()]), cancellationToken);
+        var waiting = open.Where(f => !PickableOrderStatuses.Contains(statuses.GetValueOrDefault(f.OrderId) ?? string.Empty)).ToList();
+        open = [.. open.Except(waiting)];
         if (open.Count == 0)
         {
-            throw new BusinessRuleViolationException("NothingToPick", $"{location} has no open fulfillment to pick.");
+            throw new BusinessRuleViolationException("NothingToPick", waiting.Count == 0
+                ? $"{location} has no open fulfillment to pick."
+                : $"{location} has no open fulfillment to pick: {waiting.Count} wait for their orders ({string.Join(", ", waiting.Select(f => f.OrderNumber).Distinct().Take(5))}) to leave hold.");
         }
 
         var orderIds = open.Select(f => f.OrderId).Distinct().ToList();
