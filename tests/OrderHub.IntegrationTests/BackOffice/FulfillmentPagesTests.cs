@@ -216,13 +216,13 @@ public sealed partial class FulfillmentPagesTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// After "Create pick list": the redirect to the new list, then its number on the page. Waits for the navigation to
-    /// commit rather than for the load event, which a loaded CI machine was seen to miss for 30 s after the page was served.
+    /// After "Create pick list": the new list's number on the page, then its address. Waits on the page's content, not
+    /// on navigation or load events, which a loaded CI machine was seen to miss after the page had been served.
     /// </summary>
     private static async Task OnPickListPageAsync(IPage page)
     {
-        await page.WaitForURLAsync(PickListUrl(), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
-        await page.WaitForSelectorAsync("[data-testid=pick-list-number]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await page.Locator("[data-testid=pick-list-number]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        PickListUrl().IsMatch(page.Url).ShouldBeTrue(page.Url);
     }
 
     [GeneratedRegex("/fulfillment/pick-lists/[0-9a-f-]{36}$")]
