@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.IntegrationTests.Infrastructure;
 using OrderHub.IntegrationTests.Inventory;
+using OrderHub.Modules.Orders.Features.FollowSourcing;
 using Shouldly;
 
 namespace OrderHub.IntegrationTests.Fulfillment;
@@ -39,10 +42,12 @@ public abstract class SourcingTests(HostFixture fixture)
         (await InventoryApi.AtAsync(Client, sku, "RENO-WH")).Reserved.ShouldBe(2);
         var after = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct);
         after.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
-        var sourced = after.GetProperty("timeline").EnumerateArray().Last();
+        var sourced = after.GetProperty("timeline").EnumerateArray().Last(t => t.GetProperty("event").GetString() == "Sourced");
         sourced.GetProperty("event").GetString().ShouldBe("Sourced");
         sourced.GetProperty("detail").GetString().ShouldBe($"RENO-WH: 2 x {sku}");
         sourced.GetProperty("actor").GetString().ShouldBe("system:fulfillment");
+        var rechecked = after.GetProperty("timeline").EnumerateArray().Single(t => t.GetProperty("event").GetString() == "ComplianceRechecked");
+        rechecked.GetProperty("detail").GetString()!.ShouldContain("RENO-WH");
 
         await SettleAsync(); // a repeated sweep sources nothing twice
         (await FulfillmentsAsync(order)).GetArrayLength().ShouldBe(1);
@@ -122,6 +127,37 @@ public abstract class SourcingTests(HostFixture fixture)
         await SettleAsync();
         (await FulfillmentsAsync(order)).EnumerateArray().ShouldAllBe(f => f.GetProperty("status").GetString() == "Cancelled");
         (await Stock.ReservedAsync(Client, sku)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_permit_that_no_longer_covers_the_origin_holds_the_order_when_compliance_is_taken_again()
+    {
+        fixture.RequireProvider();
+        string[] both = ["NAPA-WH", "RENO-WH"];
+        (await Client.PutAsJsonAsync("/api/v1/compliance/permits/GA", new { held = true, permitNumber = "GA-7", locationCodes = both, reason = "Both ship" }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sku = await WineAsync(("RENO-WH", 5));
+        var order = await PlaceAsync(Infrastructure.Orders.ValidBody(email: "origin-check@example.com", sku: sku, quantity: 2, region: "GA", postalCode: "30301"));
+        await SettleAsync();
+        (await FulfillmentsAsync(order)).EnumerateArray().Single().GetProperty("locationCode").GetString().ShouldBe("RENO-WH");
+
+        // The permit changes after sourcing read it; the next re-check for that origin (a re-sourced part) refuses it.
+        (await Client.PutAsJsonAsync("/api/v1/compliance/permits/GA", new { held = true, permitNumber = "GA-7", locationCodes = NapaOnly, reason = "Reno dropped" }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        await fixture.App.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<IInternalCommandHandler<RecheckComplianceForOrigin>>()
+                .HandleAsync(new RecheckComplianceForOrigin(order, [new SourcedOrigin(Guid.NewGuid(), "RENO-WH")]), Ct);
+            return true;
+        });
+
+        var held = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct);
+        held.GetProperty("status").GetString().ShouldBe("OnHold");
+        var hold = held.GetProperty("holds").EnumerateArray().ShouldHaveSingleItem();
+        hold.GetProperty("type").GetString().ShouldBe("Compliance");
+        hold.GetProperty("reason").GetString()!.ShouldContain("Shipping from RENO-WH");
+        (await Client.PutAsJsonAsync("/api/v1/compliance/permits/GA", new { held = true, permitNumber = "GA-7", locationCodes = both, reason = "Reno back" }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private Task<string> WineAsync(params (string Location, int Quantity)[] stock) => SourcingSetup.WineAsync(Client, "SRC", stock);

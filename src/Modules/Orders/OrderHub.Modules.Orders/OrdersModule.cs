@@ -21,6 +21,7 @@ using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Features.ReleaseHold;
 using OrderHub.Modules.Orders.Features.SearchOrders;
 using OrderHub.Modules.Orders.Persistence;
+using OrderHub.Modules.Orders.Features.FollowSourcing;
 using OrderHub.Modules.Orders.Placement;
 
 namespace OrderHub.Modules.Orders;
@@ -50,6 +51,7 @@ public sealed class OrdersModule : IModule
         services.AddScoped<PlacementProcess>();
         services.AddScoped<IInternalCommandHandler<ContinuePlacement>, ContinuePlacementHandler>();
         services.AddScoped<IInternalCommandHandler<RetryPendingAuthorization>, RetryPendingAuthorizationHandler>();
+        services.AddScoped<IInternalCommandHandler<RecheckComplianceForOrigin>, RecheckComplianceForOriginHandler>();
         services.AddScoped<ImportedOrderPlacer>();
         services.AddScoped<OrderCsvImport>();
         var commerce7 = context.Configuration.GetSection(Commerce7Options.SectionName);
