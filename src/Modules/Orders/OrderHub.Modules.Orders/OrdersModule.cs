@@ -13,6 +13,7 @@ using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
 using OrderHub.Modules.Orders.Features.CancelOrder;
 using OrderHub.Modules.Orders.Features.ChangeOrder;
 using OrderHub.Modules.Orders.Features.ConsolidateOrders;
+using OrderHub.Modules.Orders.Features.FollowSourcing;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 using OrderHub.Modules.Orders.Features.ImportOrders;
 using OrderHub.Modules.Orders.Features.MarketplaceOrders;
@@ -21,7 +22,6 @@ using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Features.ReleaseHold;
 using OrderHub.Modules.Orders.Features.SearchOrders;
 using OrderHub.Modules.Orders.Persistence;
-using OrderHub.Modules.Orders.Features.FollowSourcing;
 using OrderHub.Modules.Orders.Placement;
 
 namespace OrderHub.Modules.Orders;

@@ -45,7 +45,8 @@ internal sealed partial class RecheckComplianceForOriginHandler(OrdersDbContext 
         foreach (var origin in command.Origins)
         {
             var question = ComplianceRequests.For(order, lines, order.ShippingAddress, $"order:{order.Id:N}:compliance:fulfillment:{origin.FulfillmentId:N}")
-                with { ShipFromLocationCode = origin.LocationCode };
+                with
+            { ShipFromLocationCode = origin.LocationCode };
             var decision = await sender.Send(question, cancellationToken);
             // Only the origin is new: age, volume and destination were decided at placement (and a hold there released
             // by staff stays released), so only a refusal of the ship-from location holds the order now.
