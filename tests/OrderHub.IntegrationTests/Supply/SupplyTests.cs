@@ -66,7 +66,7 @@ public abstract class SupplyTests(HostFixture fixture)
         var firstNow = await OrderAsync(client, first);
         firstNow.GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
         (await OrderAsync(client, second)).GetProperty("status").GetString().ShouldBe("Backordered");
-        Events(firstNow).ShouldBe(["Received", "ComplianceChecked", "Backordered", "BackorderAllocated", "StockReserved", "ComplianceApproved", "PaymentAuthorized", "ReadyToFulfill", "Sourced"]); // sourced as soon as it is ready
+        Events(firstNow).ShouldBe(["Received", "ComplianceChecked", "Backordered", "BackorderAllocated", "StockReserved", "ComplianceApproved", "PaymentAuthorized", "ReadyToFulfill", "Sourced", "ComplianceRechecked"]); // sourced as soon as it is ready, then checked for that origin
         firstNow.GetProperty("holds").GetArrayLength().ShouldBe(0);
 
         var last = await ReceiveAsync(client, po, sku, 2);
