@@ -11,13 +11,18 @@ internal sealed class PickedStock(FulfillmentDbContext db)
     public async Task<(PickList List, IReadOnlyDictionary<Guid, string> KeyOf)> ReadAsync(Guid pickListId, CancellationToken cancellationToken)
     {
         var list = await db.PickLists.AsNoTracking().Include(p => p.Items).SingleAsync(p => p.Id == pickListId, cancellationToken);
-        List<Guid> ids = [.. list.FulfillmentIds];
-        var keys = await (from f in db.Fulfillments
-                          join o in db.OrdersToFulfill on f.OrderId equals o.OrderId
-                          where ids.Contains(f.Id)
-                          select new { f.Id, Key = f.ReservationKey ?? o.StockReservationKey })
+        return (list, await KeysAsync(list.FulfillmentIds, cancellationToken));
+    }
+
+    /// <summary>The reservation key each fulfillment's units are held under (its own, else its order's).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> KeysAsync(IReadOnlyList<Guid> fulfillmentIds, CancellationToken cancellationToken)
+    {
+        List<Guid> ids = [.. fulfillmentIds];
+        return await (from f in db.Fulfillments
+                      join o in db.OrdersToFulfill on f.OrderId equals o.OrderId
+                      where ids.Contains(f.Id)
+                      select new { f.Id, Key = f.ReservationKey ?? o.StockReservationKey })
             .ToDictionaryAsync(x => x.Id, x => x.Key, cancellationToken);
-        return (list, keys);
     }
 
     /// <summary>One pin per item: the units taken at the lot taken (an item with nothing taken pins nothing).</summary>

@@ -25,9 +25,10 @@ internal sealed partial class PinPickedStockHandler(FulfillmentDbContext db, Pic
             .SelectMany(f => f.Lines.Select(l => (FulfillmentId: f.Id, l.Sku)))
             .Distinct()
             .ToList();
+        var listed = list.Items.Select(i => (i.FulfillmentId, i.Sku)).ToHashSet();
         // Every (fulfillment, SKU) of the wave is named, with nothing when no pickable lot covered it: Inventory gives those holds back.
         List<PinnedUnits> pins = [.. PickedStock.Pins(list.Items, keyOf, i => (i.Quantity, i.Lot)),
-            .. lines.Where(l => !list.Items.Any(i => i.FulfillmentId == l.FulfillmentId && i.Sku == l.Sku))
+            .. lines.Where(l => !listed.Contains(l))
                 .Select(l => new PinnedUnits(keyOf[l.FulfillmentId], l.Sku, string.Empty, string.Empty, 0))];
         if (pins.Count == 0)
         {

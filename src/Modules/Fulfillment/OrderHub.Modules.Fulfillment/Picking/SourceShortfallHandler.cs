@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
-using OrderHub.Modules.Fulfillment.Domain.Fulfillments;
 using OrderHub.Modules.Fulfillment.Persistence;
 using OrderHub.Modules.Fulfillment.Sourcing;
 using OrderHub.Modules.Fulfillment.Sourcing.Planning;
@@ -55,16 +54,8 @@ internal sealed partial class SourceShortfallHandler(
             return;
         }
 
-        var now = clock.GetUtcNow();
-        var locations = request.Locations.ToDictionary(l => l.Code, StringComparer.Ordinal);
-        var fulfillments = plan.Shipments.Select(s => Domain.Fulfillments.Fulfillment.Create(
-            order.OrderId, order.OrderNumber, s.LocationCode, locations[s.LocationCode].PostalCode,
-            locations[s.LocationCode].Kind == LocationKind.Supplier ? FulfillmentType.Dropship : FulfillmentType.Warehouse,
-            s.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)), now, key)).ToList();
-        db.Fulfillments.AddRange(fulfillments);
-        fulfillments.Where(f => f.Type == FulfillmentType.Dropship).ToList().ForEach(f => db.AddInternalCommand(new Dropship.SendPurchaseOrder(f.Id))); // bought from the supplier next
-        db.AddIntegrationEvent(new ShortfallSourcedIntegrationEvent(order.OrderId, order.OrderNumber, short_.LocationCode,
-            [.. fulfillments.Select(f => new SourcedFulfillment(f.Id, f.LocationCode, f.Type.ToString(), [.. f.Lines.Select(l => new SourcedLine(l.LineNumber, l.Sku, l.Quantity))]))]));
+        var fulfillments = PlannedFulfillments.Add(db, order.OrderId, order.OrderNumber, plan, request, clock.GetUtcNow(), key);
+        db.AddIntegrationEvent(new ShortfallSourcedIntegrationEvent(order.OrderId, order.OrderNumber, short_.LocationCode, PlannedFulfillments.Announced(fulfillments)));
         await db.SaveChangesAsync(cancellationToken);
         LogSourced(order.OrderNumber, string.Join(", ", fulfillments.Select(f => f.LocationCode)));
     }

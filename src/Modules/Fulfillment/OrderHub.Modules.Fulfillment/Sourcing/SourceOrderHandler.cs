@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
-using OrderHub.Modules.Fulfillment.Domain.Fulfillments;
 using OrderHub.Modules.Fulfillment.Domain.Orders;
 using OrderHub.Modules.Fulfillment.Domain.Sourcing;
 using OrderHub.Modules.Fulfillment.Persistence;
@@ -66,13 +65,8 @@ internal sealed partial class SourceOrderHandler(
         // Inventory commits the move first; if this host dies before the save below, the step runs again, reads the
         // order's holds where they now are, and comes to the same plan.
         await MoveReservationAsync(order, plan, cancellationToken);
-        var locations = request.Locations.ToDictionary(l => l.Code, StringComparer.Ordinal);
-        var fulfillments = plan.Shipments.Select(s => Domain.Fulfillments.Fulfillment.Create(
-            order.OrderId, order.OrderNumber, s.LocationCode, locations[s.LocationCode].PostalCode, locations[s.LocationCode].Kind == LocationKind.Supplier ? FulfillmentType.Dropship : FulfillmentType.Warehouse, s.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity)), decidedAt)).ToList();
-        db.Fulfillments.AddRange(fulfillments);
-        fulfillments.Where(f => f.Type == FulfillmentType.Dropship).ToList().ForEach(f => db.AddInternalCommand(new Dropship.SendPurchaseOrder(f.Id))); // bought from the supplier next
-        db.AddIntegrationEvent(new OrderSourcedIntegrationEvent(order.OrderId, order.OrderNumber,
-            [.. fulfillments.Select(f => new SourcedFulfillment(f.Id, f.LocationCode, f.Type.ToString(), [.. f.Lines.Select(l => new SourcedLine(l.LineNumber, l.Sku, l.Quantity))]))]));
+        var fulfillments = PlannedFulfillments.Add(db, order.OrderId, order.OrderNumber, plan, request, decidedAt);
+        db.AddIntegrationEvent(new OrderSourcedIntegrationEvent(order.OrderId, order.OrderNumber, PlannedFulfillments.Announced(fulfillments)));
         await db.SaveChangesAsync(cancellationToken); // the decision, the fulfillments and the announcement together
         LogSourced(order.OrderNumber, string.Join(", ", plan.Shipments.Select(s => s.LocationCode)), plan.TotalEstimatedCost, Actor);
     }

@@ -23,7 +23,7 @@ internal sealed partial class ConfirmPicksHandler(FulfillmentDbContext db, Picke
     {
         var list = await db.PickLists.Include(p => p.Items).SingleOrDefaultAsync(p => p.Id == command.PickListId, cancellationToken)
             ?? throw new NotFoundException("Pick list", command.PickListId.ToString());
-        var (_, keyOf) = await picked.ReadAsync(list.Id, cancellationToken);
+        var keyOf = await picked.KeysAsync(list.FulfillmentIds, cancellationToken);
         var stock = await sender.Send(new GetPickableStockQuery(list.LocationCode, [.. keyOf.Values.Distinct(StringComparer.Ordinal)]), cancellationToken);
         var items = list.Items.Select(i => new PickItem(i.Sequence, i.Bin, i.Sku, i.Lot, i.Quantity, i.OrderNumber, i.FulfillmentId, default)).ToList();
         var result = PickConfirmation.Check(
