@@ -80,6 +80,7 @@ URL="http://127.0.0.1:$HTTP_PORT"
     OrderHub__Database__MigrateOnStartup=true \
     OrderHub__DemoData__Enabled=true \
     OrderHub__Bootstrap__ApiKey="$API_KEY" \
+    OrderHub__Shipping__TrackingWebhookSecret="bench-tracking-secret-0123" \
     OrderHub__Payments__Gateway=Test \
     Serilog__MinimumLevel__Default=Warning \
     DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"

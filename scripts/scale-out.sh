@@ -112,6 +112,7 @@ start_host() {
       OrderHub__Database__MigrateOnStartup="$first" \
       OrderHub__DemoData__Enabled="$first" \
       OrderHub__Bootstrap__ApiKey="$API_KEY" \
+      OrderHub__Shipping__TrackingWebhookSecret="bench-tracking-secret-0123" \
       OrderHub__Payments__Gateway=Test \
       Serilog__MinimumLevel__Default=Warning \
       DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"

@@ -31,6 +31,8 @@ public sealed class StartupSettingsTests
     [InlineData("OrderHub:Outbox:MaxParallelDeliveries=0", "OrderHub:Outbox:MaxParallelDeliveries")]
     [InlineData("OrderHub:Bootstrap:AdminPassword=short", "OrderHub:Bootstrap:AdminPassword")]
     [InlineData("OrderHub:SignIn:PerAccountLimit=0", "OrderHub:SignIn:PerAccountLimit")]
+    [InlineData("OrderHub:Shipping:TrackingWebhookSecret=", "OrderHub:Shipping:TrackingWebhookSecret")]
+    [InlineData("OrderHub:Shipping:TrackingWebhookSecret=short", "OrderHub:Shipping:TrackingWebhookSecret")]
     public async Task A_missing_or_wrong_setting_stops_the_start_with_one_line_naming_the_key(string settings, string key)
     {
         await using var database = TestDatabase.CreateSqlite();
@@ -71,6 +73,7 @@ public sealed class StartupSettingsTests
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["OrderHub__Payments__Gateway"] = "Test",
+            ["OrderHub__Shipping__TrackingWebhookSecret"] = "a-secret-for-this-test",
             ["OrderHub__Jobs__RunServer"] = "false",
             ["OrderHub__Database__ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "orderhub.db")}",
         }, until: lines => lines.Any(l => l.Contains("Now listening on", StringComparison.Ordinal)));

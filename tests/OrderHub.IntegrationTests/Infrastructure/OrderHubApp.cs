@@ -18,6 +18,8 @@ public sealed class OrderHubApp(TestDatabase database, IReadOnlyDictionary<strin
     public const string AdminEmail = "admin@orderhub.test";
     public const string AdminPassword = "Test-Admin-Password-1";
 
+    public const string TrackingWebhookSecret = "test-tracking-webhook-secret";
+
     public TestDatabase Database { get; } = database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,6 +39,7 @@ public sealed class OrderHubApp(TestDatabase database, IReadOnlyDictionary<strin
             ["OrderHub:Bootstrap:AdminPassword"] = AdminPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["OrderHub:Swagger:Enabled"] = "true", // off by default outside Development
+            ["OrderHub:Shipping:TrackingWebhookSecret"] = TrackingWebhookSecret,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

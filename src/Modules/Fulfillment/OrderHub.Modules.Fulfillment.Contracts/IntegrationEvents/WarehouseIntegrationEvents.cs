@@ -1,3 +1,4 @@
+using OrderHub.BuildingBlocks.Domain;
 using OrderHub.BuildingBlocks.Messaging;
 
 namespace OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
@@ -17,12 +18,30 @@ public sealed record FulfillmentPickedIntegrationEvent(
 public sealed record ShortPickedLine(string Sku, int Wanted, int Missing);
 
 /// <summary>
-/// A fulfillment was packed into <see cref="Packages"/>: Shipping buys its labels; Orders records it and is Packed once
-/// every fulfillment of the order is.
+/// A fulfillment was packed into <see cref="Packages"/>: Shipping makes its shipment and buys the labels (to
+/// <see cref="RecipientName"/> at <see cref="ShipTo"/>, at the <see cref="ShippingService"/> the customer chose); Orders
+/// records it and is Packed once every fulfillment of the order is. <see cref="Lines"/> are the units packed, held under
+/// <see cref="ReservationKey"/> at <see cref="LocationCode"/> until they leave.
 /// </summary>
 public sealed record FulfillmentPackedIntegrationEvent(
-    Guid OrderId, string OrderNumber, Guid FulfillmentId, string LocationCode, string OriginPostalCode, IReadOnlyList<PackedParcel> Packages, string Actor)
+    Guid OrderId,
+    string OrderNumber,
+    Guid FulfillmentId,
+    string LocationCode,
+    string OriginPostalCode,
+    IReadOnlyList<PackedParcel> Packages,
+    string Actor,
+    string ReservationKey,
+    string RecipientName,
+    Address ShipTo,
+    string ShippingService,
+    bool ContainsAlcohol,
+    bool AdultSignatureRequired,
+    IReadOnlyList<PackedOrderLine> Lines)
     : IntegrationEvent;
+
+/// <summary>Units of one order line packed (what was picked of it).</summary>
+public sealed record PackedOrderLine(int LineNumber, string Sku, int Quantity);
 
 /// <summary>One package as the carrier will measure it.</summary>
 public sealed record PackedParcel(Guid PackageId, string Box, int WeightGrams, int LengthCm, int WidthCm, int HeightCm);

@@ -54,5 +54,7 @@ public sealed record ReleaseStockCommand(string ReservationKey, string Reason) :
 /// <summary>
 /// On shipment: on-hand and reserved both drop by the held quantities and ledger rows are written. True when this call
 /// committed, false when the key was already committed; 422 when it was released or expired; 404 when unknown.
+/// With <paramref name="LocationCode"/> only the units held there leave (one shipment of a split order), recorded under
+/// <paramref name="Reference"/> (e.g. "shipment:{id}"), once; the reservation is Committed when nothing is left in it.
 /// </summary>
-public sealed record CommitStockCommand(string ReservationKey) : ICommand<bool>;
+public sealed record CommitStockCommand(string ReservationKey, string? LocationCode = null, string? Reference = null) : ICommand<bool>;

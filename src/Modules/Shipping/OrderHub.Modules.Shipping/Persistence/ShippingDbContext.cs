@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Shipping.Domain.Shipments;
 
 namespace OrderHub.Modules.Shipping.Persistence;
 
@@ -9,6 +10,8 @@ internal abstract class ShippingDbContext(DbContextOptions options) : ModuleDbCo
     public const string SchemaName = "shipping";
 
     protected override string Schema => SchemaName;
+
+    public DbSet<Shipment> Shipments => Set<Shipment>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShippingDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(ShippingDbContext).Namespace!, StringComparison.Ordinal) == true);

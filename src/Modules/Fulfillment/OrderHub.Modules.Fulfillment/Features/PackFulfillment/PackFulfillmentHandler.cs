@@ -39,7 +39,11 @@ internal sealed partial class PackFulfillmentHandler(FulfillmentDbContext db, IS
         fulfillment.Pack(packages, now);
         db.AddIntegrationEvent(new FulfillmentPackedIntegrationEvent(
             fulfillment.OrderId, fulfillment.OrderNumber, fulfillment.Id, fulfillment.LocationCode, fulfillment.OriginPostalCode,
-            [.. packages.Select(p => new PackedParcel(p.Id, p.Box, p.WeightGrams, p.LengthCm, p.WidthCm, p.HeightCm))], command.Actor));
+            [.. packages.Select(p => new PackedParcel(p.Id, p.Box, p.WeightGrams, p.LengthCm, p.WidthCm, p.HeightCm))], command.Actor,
+            fulfillment.ReservationKey ?? order.StockReservationKey, order.RecipientName, order.ShipTo, order.ShippingService,
+            ContainsAlcohol: picked.Any(p => p.Value > 0 && products.TryGetValue(p.Key, out var product) && product.IsAlcohol),
+            order.AdultSignatureRequired,
+            [.. fulfillment.Lines.Where(l => l.PickedQuantity > 0).OrderBy(l => l.LineNumber).Select(l => new PackedOrderLine(l.LineNumber, l.Sku, l.PickedQuantity))]));
         LogPacked(fulfillment.OrderNumber, fulfillment.LocationCode, packages.Count, string.Join(", ", packages.Select(p => p.Box)), command.Actor);
         return FulfillmentDto.From(fulfillment);
     }

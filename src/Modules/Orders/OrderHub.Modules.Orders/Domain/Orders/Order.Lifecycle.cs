@@ -79,6 +79,7 @@ internal sealed partial class Order
         var live = _lines.Where(l => l.Status != OrderStatus.Cancelled).ToList();
         foreach (var line in live.Where(l => lineNumbers.Contains(l.LineNumber)))
         {
+            line.RecordShipped(line.Quantity);
             line.MoveTo(OrderStatus.Shipped);
         }
 

@@ -35,7 +35,12 @@ internal sealed class OrderLine
 
     public OrderStatus Status { get; private set; } = OrderStatus.Received;
 
+    /// <summary>Units that have left with a carrier (a line may ship in parts: a split or a short pick sourced again).</summary>
+    public int ShippedQuantity { get; private set; }
+
     public PricedLine AsPriced() => new(Sku, Quantity, UnitPrice, IsAlcohol, VolumeMl);
 
     internal void MoveTo(OrderStatus status) => Status = status;
+
+    internal void RecordShipped(int units) => ShippedQuantity = Math.Min(Quantity, ShippedQuantity + units);
 }

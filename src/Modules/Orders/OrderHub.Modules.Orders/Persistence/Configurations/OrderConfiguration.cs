@@ -46,6 +46,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Navigation(o => o.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(o => o.Holds).WithOne().HasForeignKey(h => h.OrderId);
         builder.Navigation(o => o.Holds).HasField("_holds").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(o => o.CapturedAmount).HasPrecision(18, 2);
+        builder.HasMany(o => o.Shipments).WithOne().HasForeignKey(s => s.OrderId);
+        builder.Navigation(o => o.Shipments).HasField("_shipments").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(o => o.Timeline).WithOne().HasForeignKey(t => t.OrderId);
         builder.Navigation(o => o.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -60,6 +63,21 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         builder.Property(l => l.Sku).HasMaxLength(64);
         builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(l => l.Sku);
+    }
+}
+
+internal sealed class OrderShipmentConfiguration : IEntityTypeConfiguration<OrderShipment>
+{
+    public void Configure(EntityTypeBuilder<OrderShipment> builder)
+    {
+        builder.ToTable("OrderShipments");
+        builder.HasKey(s => new { s.OrderId, s.ShipmentId });
+        builder.Property(s => s.Carrier).HasMaxLength(20);
+        builder.Property(s => s.Service).HasMaxLength(20);
+        builder.Property(s => s.TrackingNumber).HasMaxLength(40);
+        builder.Property(s => s.Status).HasMaxLength(20);
+        builder.Property(s => s.CapturedAmount).HasPrecision(18, 2);
+        builder.Ignore(s => s.IsDelivered);
     }
 }
 

@@ -143,6 +143,10 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<decimal>("CapturedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<DateTimeOffset?>("ChangeLeaseUntil")
                         .HasColumnType("datetimeoffset");
 
@@ -301,6 +305,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
                     b.Property<int>("Quantity")
                         .HasColumnType("int");
 
+                    b.Property<int>("ShippedQuantity")
+                        .HasColumnType("int");
+
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -323,6 +330,52 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
                     b.HasIndex("Sku");
 
                     b.ToTable("OrderLines", "orders");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.OrderShipment", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("CapturedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("DepartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("EstimatedDelivery")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("OrderId", "ShipmentId");
+
+                    b.ToTable("OrderShipments", "orders");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.TimelineEntry", b =>
@@ -547,6 +600,15 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.OrderShipment", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Orders.Domain.Orders.Order", null)
+                        .WithMany("Shipments")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.TimelineEntry", b =>
                 {
                     b.HasOne("OrderHub.Modules.Orders.Domain.Orders.Order", null)
@@ -561,6 +623,8 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.SqlServer
                     b.Navigation("Holds");
 
                     b.Navigation("Lines");
+
+                    b.Navigation("Shipments");
 
                     b.Navigation("Timeline");
                 });

@@ -135,6 +135,10 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("CapturedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ChangeLeaseUntil")
                         .HasColumnType("INTEGER");
 
@@ -291,6 +295,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ShippedQuantity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -313,6 +320,52 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                     b.HasIndex("Sku");
 
                     b.ToTable("orders_OrderLines", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.OrderShipment", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CapturedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DepartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EstimatedDelivery")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FulfillmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrderId", "ShipmentId");
+
+                    b.ToTable("orders_OrderShipments", (string)null);
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.TimelineEntry", b =>
@@ -546,6 +599,15 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.OrderShipment", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Orders.Domain.Orders.Order", null)
+                        .WithMany("Shipments")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Orders.Domain.Orders.TimelineEntry", b =>
                 {
                     b.HasOne("OrderHub.Modules.Orders.Domain.Orders.Order", null)
@@ -560,6 +622,8 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
                     b.Navigation("Holds");
 
                     b.Navigation("Lines");
+
+                    b.Navigation("Shipments");
 
                     b.Navigation("Timeline");
                 });

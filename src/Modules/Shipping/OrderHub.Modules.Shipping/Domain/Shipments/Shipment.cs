@@ -1,0 +1,235 @@
+using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Shipping.Carriers;
+
+namespace OrderHub.Modules.Shipping.Domain.Shipments;
+
+/// <summary>
+/// One packed fulfillment on its way to the customer: created LabelPending when the fulfillment is packed (one shipment
+/// per fulfillment), LabelCreated once a carrier sold its label (one tracking number per package), then it follows the
+/// carrier's tracking events until delivered or returned.
+/// </summary>
+internal sealed class Shipment
+{
+    private readonly List<ShipmentPackage> _packages = [];
+    private readonly List<ShipmentLine> _lines = [];
+    private readonly List<TrackingEvent> _events = [];
+
+    private Shipment()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrderId { get; private set; }
+
+    public string OrderNumber { get; private set; } = string.Empty;
+
+    public Guid FulfillmentId { get; private set; }
+
+    public string LocationCode { get; private set; } = string.Empty;
+
+    /// <summary>The stock reservation holding the shipment's units: committed by Inventory when it leaves.</summary>
+    public string ReservationKey { get; private set; } = string.Empty;
+
+    public string RecipientName { get; private set; } = string.Empty;
+
+    public Address ShipTo { get; private set; } = null!;
+
+    /// <summary>The service the customer chose at checkout (Ground, TwoDay, Overnight): the label buys this level.</summary>
+    public ServiceLevel RequestedService { get; private set; }
+
+    public bool ContainsAlcohol { get; private set; }
+
+    public bool AdultSignatureRequired { get; private set; }
+
+    public Carrier? Carrier { get; private set; }
+
+    public ServiceLevel? Service { get; private set; }
+
+    public string? ServiceName { get; private set; }
+
+    /// <summary>The carrier's own id for the shipment (UPS ShipmentIdentificationNumber, FedEx master tracking number).</summary>
+    public string? CarrierShipmentId { get; private set; }
+
+    public decimal? RateAmount { get; private set; }
+
+    public string Currency { get; private set; } = "USD";
+
+    public ShipmentStatus Status { get; private set; }
+
+    public DateOnly? ShipDate { get; private set; }
+
+    public DateOnly? EstimatedDelivery { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>When the carrier first had it (the first InTransit-or-later scan): the sale completed then.</summary>
+    public DateTimeOffset? DepartedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<ShipmentPackage> Packages => _packages;
+
+    public IReadOnlyList<ShipmentLine> Lines => _lines;
+
+    public IReadOnlyList<TrackingEvent> Events => _events;
+
+    /// <summary>The first package's number: what a customer is told and a single-package carrier tracks.</summary>
+    public string? TrackingNumber => _packages.OrderBy(p => p.Sequence).FirstOrDefault()?.TrackingNumber;
+
+    public static Shipment Create(NewShipment data, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Packages.Count == 0)
+        {
+            throw new BusinessRuleViolationException("ShipmentNeedsPackages", $"The fulfillment of order {data.OrderNumber} was packed into no package.");
+        }
+
+        var shipment = new Shipment
+        {
+            Id = Guid.CreateVersion7(),
+            OrderId = data.OrderId,
+            OrderNumber = data.OrderNumber,
+            FulfillmentId = data.FulfillmentId,
+            LocationCode = data.LocationCode,
+            ReservationKey = data.ReservationKey,
+            RecipientName = data.RecipientName,
+            ShipTo = data.ShipTo,
+            RequestedService = data.RequestedService,
+            ContainsAlcohol = data.ContainsAlcohol,
+            AdultSignatureRequired = data.AdultSignatureRequired || data.ContainsAlcohol,
+            Status = ShipmentStatus.LabelPending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        shipment._packages.AddRange(data.Packages.Select((p, i) => new ShipmentPackage(shipment.Id, i + 1, p.PackageId, p.WeightGrams, p.LengthCm, p.WidthCm, p.HeightCm)));
+        shipment._lines.AddRange(data.Lines.Select(l => new ShipmentLine(shipment.Id, l.LineNumber, l.Sku, l.Quantity)));
+        return shipment;
+    }
+
+    /// <summary>
+    /// The carrier sold the label: one tracking number per package, in package order. A shipment that already has its
+    /// label keeps it (a retried purchase returns the same one); a voided one cannot take a label.
+    /// </summary>
+    /// <returns>True when this call recorded the label.</returns>
+    public bool RecordLabel(CarrierRate rate, PurchasedLabel label, DateOnly shipDate, DateOnly estimatedDelivery, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rate);
+        ArgumentNullException.ThrowIfNull(label);
+        if (Status != ShipmentStatus.LabelPending)
+        {
+            return false;
+        }
+
+        if (label.TrackingNumbers.Count != _packages.Count)
+        {
+            throw new InvalidOperationException($"{rate.Carrier} returned {label.TrackingNumbers.Count} tracking number(s) for {_packages.Count} package(s) of order {OrderNumber}.");
+        }
+
+        foreach (var (package, number) in _packages.OrderBy(p => p.Sequence).Zip(label.TrackingNumbers))
+        {
+            package.AssignTrackingNumber(number);
+        }
+
+        (Carrier, Service, ServiceName, CarrierShipmentId) = (rate.Carrier, rate.Service, rate.ServiceName, label.ShipmentIdentifier);
+        (RateAmount, Currency) = (label.Amount, label.Currency);
+        (ShipDate, EstimatedDelivery) = (shipDate, estimatedDelivery);
+        MoveTo(ShipmentStatus.LabelCreated, now);
+        return true;
+    }
+
+    /// <summary>
+    /// A carrier's scan: kept unless the same status at the same instant is already known, and the status becomes
+    /// <see cref="ShipmentProgress.StatusOf"/> all scans. A voided shipment or one without a label ignores scans.
+    /// </summary>
+    /// <returns>The status before, when this scan changed it; null when nothing changed.</returns>
+    public ShipmentStatus? Track(ShipmentStatus status, DateTimeOffset at, string? description, string? location, DateTimeOffset now)
+    {
+        if (!status.IsTrackingStatus())
+        {
+            throw new BusinessRuleViolationException("NotATrackingStatus", $"{status} is not a status a carrier reports.");
+        }
+
+        if (Status is ShipmentStatus.LabelPending or ShipmentStatus.Voided || _events.Any(e => e.Status == status && e.At == at))
+        {
+            return null;
+        }
+
+        _events.Add(new TrackingEvent(Id, status, at, description, location, now));
+        var before = Status;
+        var after = ShipmentProgress.StatusOf(_events.Select(e => (e.Status, e.At)))!.Value;
+        if (after == before)
+        {
+            UpdatedAt = now;
+            return null;
+        }
+
+        DepartedAt ??= at;
+        MoveTo(after, now);
+        return before;
+    }
+
+    private void MoveTo(ShipmentStatus status, DateTimeOffset now)
+    {
+        Status = status;
+        UpdatedAt = now;
+        Version++;
+    }
+}
+
+/// <summary>What a packed fulfillment tells Shipping (the integration event, in the module's terms).</summary>
+internal sealed record NewShipment(
+    Guid OrderId,
+    string OrderNumber,
+    Guid FulfillmentId,
+    string LocationCode,
+    string ReservationKey,
+    string RecipientName,
+    Address ShipTo,
+    ServiceLevel RequestedService,
+    bool ContainsAlcohol,
+    bool AdultSignatureRequired,
+    IReadOnlyList<NewShipmentPackage> Packages,
+    IReadOnlyList<(int LineNumber, string Sku, int Quantity)> Lines);
+
+internal sealed record NewShipmentPackage(Guid PackageId, int WeightGrams, int LengthCm, int WidthCm, int HeightCm);
+
+/// <summary>One box of a shipment: its own tracking number once the label is bought.</summary>
+internal sealed class ShipmentPackage(Guid shipmentId, int sequence, Guid packageId, int weightGrams, int lengthCm, int widthCm, int heightCm)
+{
+    public Guid ShipmentId { get; private set; } = shipmentId;
+
+    /// <summary>1-based: "1 OF 2" on the label.</summary>
+    public int Sequence { get; private set; } = sequence;
+
+    /// <summary>Fulfillment's package id (the box the bench packed).</summary>
+    public Guid PackageId { get; private set; } = packageId;
+
+    public int WeightGrams { get; private set; } = weightGrams;
+
+    public int LengthCm { get; private set; } = lengthCm;
+
+    public int WidthCm { get; private set; } = widthCm;
+
+    public int HeightCm { get; private set; } = heightCm;
+
+    public string? TrackingNumber { get; private set; }
+
+    public ShippingParcel AsParcel() => new(WeightGrams, LengthCm, WidthCm, HeightCm);
+
+    internal void AssignTrackingNumber(string trackingNumber) => TrackingNumber = trackingNumber;
+}
+
+/// <summary>Units of an order line in the shipment: what leaves when it leaves.</summary>
+internal sealed class ShipmentLine(Guid shipmentId, int lineNumber, string sku, int quantity)
+{
+    public Guid ShipmentId { get; private set; } = shipmentId;
+
+    public int LineNumber { get; private set; } = lineNumber;
+
+    public string Sku { get; private set; } = sku;
+
+    public int Quantity { get; private set; } = quantity;
+}

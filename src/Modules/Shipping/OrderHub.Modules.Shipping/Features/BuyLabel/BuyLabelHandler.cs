@@ -1,0 +1,72 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OrderHub.BuildingBlocks.Messaging;
+using OrderHub.Modules.Inventory.Contracts.Queries;
+using OrderHub.Modules.Shipping.Carriers;
+using OrderHub.Modules.Shipping.Delivery;
+using OrderHub.Modules.Shipping.Domain.Shipments;
+using OrderHub.Modules.Shipping.Persistence;
+
+namespace OrderHub.Modules.Shipping.Features.BuyLabel;
+
+/// <summary>
+/// Buys a shipment's label from the cheapest carrier that offers the customer's service level (and carries wine, when
+/// wine is inside), records one tracking number per package, and announces LabelCreated. Safe to run any number of
+/// times at once: the purchase is keyed by the shipment (the carrier returns the first sale again), and only one run
+/// records it (the shipment's version); a carrier that fails or times out throws, and the outbox runs the step again.
+/// </summary>
+internal sealed partial class BuyLabelHandler(
+    ShippingDbContext db, ISender sender, LabelCarrierChoice choice, IEnumerable<ICarrierLabels> carriers, TimeProvider clock, ILogger<BuyLabelHandler> logger)
+    : IInternalCommandHandler<BuyLabel>
+{
+    public async Task HandleAsync(BuyLabel command, CancellationToken cancellationToken)
+    {
+        var shipment = await db.Shipments.Include(s => s.Packages).Include(s => s.Lines).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == command.ShipmentId, cancellationToken);
+        if (shipment is not { Status: ShipmentStatus.LabelPending })
+        {
+            return;
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = shipment.OrderNumber });
+        var origin = await sender.Send(new GetLocationAddressQuery(shipment.LocationCode), cancellationToken)
+            ?? throw new InvalidOperationException($"Location {shipment.LocationCode} of shipment {shipment.Id} is unknown to Inventory.");
+        var request = new RateRequest(origin.Address, shipment.ShipTo, [.. shipment.Packages.OrderBy(p => p.Sequence).Select(p => p.AsParcel())], shipment.ContainsAlcohol, shipment.AdultSignatureRequired);
+        var rate = await choice.ChooseAsync(request, shipment.RequestedService, cancellationToken);
+        var desk = carriers.FirstOrDefault(c => c.Carrier == rate.Carrier)
+            ?? throw new InvalidOperationException($"No label desk is registered for {rate.Carrier}.");
+
+        var now = clock.GetUtcNow();
+        var shipDate = BusinessDays.OnOrAfter(DateOnly.FromDateTime(now.UtcDateTime));
+        var label = await desk.BuyAsync(
+            new LabelPurchase(
+                $"shipment:{shipment.Id:N}", shipment.OrderNumber, rate.Carrier, rate.Service, origin.Name, origin.Address, shipment.RecipientName, shipment.ShipTo,
+                request.Packages, shipment.ContainsAlcohol, shipment.AdultSignatureRequired, shipDate),
+            cancellationToken);
+
+        if (!shipment.RecordLabel(rate, label, shipDate, BusinessDays.Add(shipDate, rate.TransitDays), now))
+        {
+            return;
+        }
+
+        db.AddIntegrationEvent(ShipmentEvents.StatusChanged(shipment, ShipmentStatus.LabelPending, now, $"{rate.Carrier} {rate.ServiceName} label bought"));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A concurrent run recorded the same purchase first (the carrier answered both with one sale).
+            LogRecordedElsewhere(shipment.OrderNumber, shipment.Id);
+            return;
+        }
+
+        LogLabelBought(shipment.OrderNumber, rate.Carrier, rate.ServiceName, shipment.TrackingNumber!, label.Amount);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Label for order {OrderNumber}: {Carrier} {ServiceName}, tracking {TrackingNumber}, {Amount}")]
+    private partial void LogLabelBought(string orderNumber, Carrier carrier, string serviceName, string trackingNumber, decimal amount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Label for order {OrderNumber} (shipment {ShipmentId}) was recorded by a concurrent run")]
+    private partial void LogRecordedElsewhere(string orderNumber, Guid shipmentId);
+}

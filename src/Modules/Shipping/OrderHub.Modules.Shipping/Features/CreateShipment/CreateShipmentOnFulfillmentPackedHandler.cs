@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OrderHub.BuildingBlocks.Messaging;
+using OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
+using OrderHub.Modules.Shipping.Carriers;
+using OrderHub.Modules.Shipping.Domain.Shipments;
+using OrderHub.Modules.Shipping.Persistence;
+
+namespace OrderHub.Modules.Shipping.Features.CreateShipment;
+
+/// <summary>
+/// A fulfillment was packed: its shipment is made (LabelPending) with the step that buys its label, in one transaction,
+/// once per fulfillment (inbox, and a unique index on the fulfillment).
+/// </summary>
+internal sealed class CreateShipmentOnFulfillmentPackedHandler(ShippingDbContext db, TimeProvider clock, ILogger<CreateShipmentOnFulfillmentPackedHandler> logger)
+    : InboxHandler<FulfillmentPackedIntegrationEvent, ShippingDbContext>(db, clock, logger)
+{
+    protected override async ValueTask HandleOnceAsync(FulfillmentPackedIntegrationEvent e, CancellationToken cancellationToken)
+    {
+        if (await Db.Shipments.AnyAsync(s => s.FulfillmentId == e.FulfillmentId, cancellationToken))
+        {
+            return;
+        }
+
+        var shipment = Shipment.Create(
+            new NewShipment(
+                e.OrderId, e.OrderNumber, e.FulfillmentId, e.LocationCode, e.ReservationKey, e.RecipientName, e.ShipTo,
+                Enum.TryParse<ServiceLevel>(e.ShippingService, ignoreCase: true, out var service) ? service : ServiceLevel.Ground,
+                e.ContainsAlcohol, e.AdultSignatureRequired,
+                [.. e.Packages.Select(p => new NewShipmentPackage(p.PackageId, p.WeightGrams, p.LengthCm, p.WidthCm, p.HeightCm))],
+                [.. e.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity))]),
+            Clock.GetUtcNow());
+        Db.Shipments.Add(shipment);
+        Db.AddInternalCommand(new BuyLabel.BuyLabel(shipment.Id));
+        using var scope = Logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = e.OrderNumber });
+        Logger.LogInformation("Shipment {ShipmentId} of order {OrderNumber} from {LocationCode}: {Packages} package(s), label to buy", shipment.Id, e.OrderNumber, e.LocationCode, e.Packages.Count);
+    }
+}

@@ -1,0 +1,18 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using OrderHub.BuildingBlocks.Domain;
+using OrderHub.Modules.Shipping.Persistence;
+using OrderHub.Modules.Shipping.TrackingNumbers;
+
+namespace OrderHub.Modules.Shipping.Features.GetShipment;
+
+internal sealed class GetShipmentHandler(ShippingDbContext db) : IQueryHandler<GetShipmentQuery, ShipmentDto>
+{
+    public async ValueTask<ShipmentDto> Handle(GetShipmentQuery query, CancellationToken cancellationToken)
+    {
+        var shipment = await db.Shipments.AsNoTracking().Include(s => s.Packages).Include(s => s.Events).AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.Id == query.ShipmentId, cancellationToken)
+            ?? throw new NotFoundException("Shipment", query.ShipmentId.ToString());
+        return ShipmentDto.From(shipment, (s, number) => s.Carrier is { } carrier ? TrackingUrls.For(carrier, number) : null);
+    }
+}

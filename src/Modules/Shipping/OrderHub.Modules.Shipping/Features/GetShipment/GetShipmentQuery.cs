@@ -1,0 +1,52 @@
+using Mediator;
+using OrderHub.Modules.Shipping.Domain.Shipments;
+
+namespace OrderHub.Modules.Shipping.Features.GetShipment;
+
+internal sealed record GetShipmentQuery(Guid ShipmentId) : IQuery<ShipmentDto>;
+
+/// <summary>A shipment as API.md shows it.</summary>
+internal sealed record ShipmentDto(
+    Guid Id,
+    Guid OrderId,
+    string OrderNumber,
+    Guid FulfillmentId,
+    string LocationCode,
+    string? Carrier,
+    string? Service,
+    string? ServiceName,
+    string? TrackingNumber,
+    string? TrackingUrl,
+    string Status,
+    bool AdultSignatureRequired,
+    ShipmentRateDto? Rate,
+    DateOnly? ShipDate,
+    DateOnly? EstimatedDelivery,
+    IReadOnlyList<ShipmentPackageDto> Packages,
+    IReadOnlyList<TrackingEventDto> Events)
+{
+    public static ShipmentDto From(Shipment s, Func<Shipment, string, string?> trackingUrl) => new(
+        s.Id,
+        s.OrderId,
+        s.OrderNumber,
+        s.FulfillmentId,
+        s.LocationCode,
+        s.Carrier?.ToString(),
+        s.Service?.ToString(),
+        s.ServiceName,
+        s.TrackingNumber,
+        s.TrackingNumber is { } number ? trackingUrl(s, number) : null,
+        s.Status.ToString(),
+        s.AdultSignatureRequired,
+        s.RateAmount is { } amount ? new ShipmentRateDto(amount, s.Currency) : null,
+        s.ShipDate,
+        s.EstimatedDelivery,
+        [.. s.Packages.OrderBy(p => p.Sequence).Select(p => new ShipmentPackageDto(p.Sequence, p.TrackingNumber, p.WeightGrams, p.LengthCm, p.WidthCm, p.HeightCm))],
+        [.. s.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TrackingEventDto(e.At, e.Status.ToString(), e.Description, e.Location))]);
+}
+
+internal sealed record ShipmentRateDto(decimal Amount, string Currency);
+
+internal sealed record ShipmentPackageDto(int Sequence, string? TrackingNumber, int WeightGrams, int LengthCm, int WidthCm, int HeightCm);
+
+internal sealed record TrackingEventDto(DateTimeOffset At, string Status, string? Description, string? Location);
