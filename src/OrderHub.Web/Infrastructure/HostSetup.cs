@@ -74,7 +74,7 @@ internal static class HostSetup
                 typeof(OrderHub.Modules.Compliance.ComplianceModule), typeof(OrderHub.Modules.Compliance.Contracts.Commands.DecideComplianceCommand),
                 typeof(OrderHub.Modules.Payments.PaymentsModule), typeof(OrderHub.Modules.Payments.Contracts.Queries.GetOrderPaymentsQuery),
                 typeof(OrderHub.Modules.Fulfillment.FulfillmentModule), typeof(OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents.OrderSourcedIntegrationEvent),
-                typeof(OrderHub.Modules.Shipping.ShippingModule),
+                typeof(OrderHub.Modules.Shipping.ShippingModule), typeof(OrderHub.Modules.Shipping.Contracts.IntegrationEvents.ShipmentStatusChangedIntegrationEvent),
                 typeof(OrderHub.Modules.Notifications.NotificationsModule),
             ];
             // Outermost first; the source generator reads this literal, and a test pins the order. Idempotency runs inside

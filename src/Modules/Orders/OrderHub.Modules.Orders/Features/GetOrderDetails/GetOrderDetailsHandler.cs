@@ -13,6 +13,7 @@ internal sealed class GetOrderDetailsHandler(OrdersDbContext db, ISender sender)
             .Include(o => o.Lines)
             .Include(o => o.Holds)
             .Include(o => o.Timeline)
+            .Include(o => o.Shipments)
             .AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == query.OrderId, cancellationToken)
             ?? throw new NotFoundException("Order", query.OrderId.ToString());

@@ -36,7 +36,7 @@ internal sealed record TotalsDto(decimal Subtotal, decimal Shipping, decimal Tax
 /// <summary>An active hold; released holds stay on the timeline.</summary>
 internal sealed record HoldDto(string Type, string Reason, string? Rule, DateTimeOffset PlacedAt);
 
-internal sealed record ShipmentDto(string Carrier, string Service, string? TrackingNumber, string Status, DateOnly? EstimatedDelivery);
+internal sealed record ShipmentDto(Guid Id, string Carrier, string Service, string? TrackingNumber, string Status, DateOnly? EstimatedDelivery);
 
 internal sealed record PaymentDto(string Type, decimal Amount, string Currency, string Status, string? Reference, DateTimeOffset At);
 

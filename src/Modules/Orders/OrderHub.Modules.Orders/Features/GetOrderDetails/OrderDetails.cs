@@ -30,7 +30,7 @@ internal static class OrderDetails
             [.. order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineDto(l.LineNumber, l.Sku, l.Quantity, l.UnitPrice, l.Status.ToString()))],
             new TotalsDto(order.Subtotal, order.ShippingCharge, order.Tax, order.Total, order.Currency),
             [.. order.ActiveHolds.OrderBy(h => h.Id).Select(h => new HoldDto(h.Type.ToString(), h.Reason, h.Rule, h.PlacedAt))],
-            [],
+            [.. order.Shipments.OrderBy(s => s.ShipmentId).Select(s => new ShipmentDto(s.ShipmentId, s.Carrier, s.Service, s.TrackingNumber, s.Status, s.EstimatedDelivery))],
             payments,
             [.. order.Timeline.OrderBy(t => t.Id).Select(t => new TimelineEntryDto(t.At, t.Event, t.Detail, t.Actor))],
             order.AdultSignatureRequired,

@@ -74,3 +74,20 @@ internal sealed class TrackingEventConfiguration : IEntityTypeConfiguration<Trac
         builder.HasIndex(e => new { e.ShipmentId, e.Status, e.At }).IsUnique();
     }
 }
+
+internal sealed class SimulatedLabelConfiguration : IEntityTypeConfiguration<Carriers.Simulated.SimulatedLabel>
+{
+    public void Configure(EntityTypeBuilder<Carriers.Simulated.SimulatedLabel> builder)
+    {
+        builder.ToTable("SimulatedLabels");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedOnAdd();
+        builder.Property(l => l.Key).HasMaxLength(200);
+        // One sale per idempotency key, even when twenty retries race.
+        builder.HasIndex(l => l.Key).IsUnique();
+        builder.Property(l => l.Carrier).HasConversion<string>().HasMaxLength(20);
+        builder.Property(l => l.Service).HasConversion<string>().HasMaxLength(20);
+        builder.Property(l => l.Amount).HasPrecision(18, 2);
+        builder.Property(l => l.Currency).HasMaxLength(3);
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using OrderHub.Modules.Shipping.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.Modules.Shipping.TrackingNumbers;
+
+namespace OrderHub.Modules.Shipping.Carriers.Simulated;
+
+/// <summary>
+/// The built-in carrier desk for demos, tests and carriers with no account configured: sells a label at the carrier's
+/// table rate with tracking numbers in the carrier's real format, once per idempotency key (a unique index decides a
+/// race, and the loser reads the winner's label), exactly as a carrier API with idempotent requests behaves.
+/// </summary>
+internal sealed class SimulatedLabelDesk(Carrier carrier, IServiceProvider services) : ICarrierLabels
+{
+    /// <summary>Account numbers of the demo shipper (carriers.md's worked examples).</summary>
+    public static readonly ShipperIds DemoShipper = new("4A7Y96", "1234567", "912345678", "0614141");
+
+    public Carrier Carrier { get; } = carrier;
+
+    public async Task<PurchasedLabel> BuyAsync(LabelPurchase purchase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(purchase);
+        var db = services.GetRequiredService<ShippingDbContext>();
+        var sold = await db.Set<SimulatedLabel>().AsNoTracking().SingleOrDefaultAsync(l => l.Key == purchase.IdempotencyKey, cancellationToken);
+        if (sold is not null)
+        {
+            return sold.AsPurchased(DemoShipper);
+        }
+
+        var rate = await RateAsync(purchase, cancellationToken);
+        var label = new SimulatedLabel(purchase.IdempotencyKey, Carrier, purchase.Service, purchase.AdultSignature || purchase.ContainsAlcohol, purchase.Packages.Count, rate.Amount, rate.Currency, DateTimeOffset.UtcNow);
+        await using var scope = services.CreateAsyncScope(); // its own unit of work: the sale stands whatever the caller does next
+        var desk = scope.ServiceProvider.GetRequiredService<ShippingDbContext>();
+        desk.Set<SimulatedLabel>().Add(label);
+        try
+        {
+            await desk.SaveChangesAsync(cancellationToken);
+            return label.AsPurchased(DemoShipper);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent purchase with the same key sold first: the carrier answers with that sale.
+            var winner = await db.Set<SimulatedLabel>().AsNoTracking().SingleOrDefaultAsync(l => l.Key == purchase.IdempotencyKey, cancellationToken);
+            return winner?.AsPurchased(DemoShipper) ?? throw new InvalidOperationException($"The simulated {Carrier} desk could not record label {purchase.IdempotencyKey}.");
+        }
+    }
+
+    private async Task<CarrierRate> RateAsync(LabelPurchase purchase, CancellationToken cancellationToken)
+    {
+        var rates = services.GetServices<ICarrierRates>().Where(r => r.Carrier == Carrier);
+        foreach (var carrierRates in rates)
+        {
+            var offered = await carrierRates.RateAsync(
+                new RateRequest(purchase.ShipFrom, purchase.ShipTo, purchase.Packages, purchase.ContainsAlcohol, purchase.AdultSignature), cancellationToken);
+            if (offered.FirstOrDefault(r => r.Service == purchase.Service) is { } rate)
+            {
+                return rate;
+            }
+        }
+
+        throw new InvalidOperationException($"{Carrier} has no {purchase.Service} rate for this shipment.");
+    }
+}

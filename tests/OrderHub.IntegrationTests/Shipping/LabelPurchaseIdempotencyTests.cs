@@ -1,0 +1,94 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderHub.BuildingBlocks.Domain;
+using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.Modules.Shipping.Carriers;
+using OrderHub.Modules.Shipping.Carriers.Simulated;
+using OrderHub.Modules.Shipping.Domain.Shipments;
+using OrderHub.Modules.Shipping.Features.BuyLabel;
+using OrderHub.Modules.Shipping.Persistence;
+using OrderHub.Modules.Shipping.TrackingNumbers;
+using Shouldly;
+
+namespace OrderHub.IntegrationTests.Shipping;
+
+/// <summary>
+/// A carrier that sells the label and then times out before answering is the worst case for a retried job: twenty
+/// concurrent retries of one purchase still make one label and one tracking number, and the shipment records it once.
+/// </summary>
+public abstract class LabelPurchaseIdempotencyTests(HostFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Twenty_concurrent_retries_against_a_carrier_that_times_out_after_selling_make_one_label()
+    {
+        fixture.RequireProvider();
+        var shipmentId = await fixture.App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ShippingDbContext>();
+            var shipment = Shipment.Create(
+                new NewShipment(
+                    Guid.NewGuid(), "OH-LABEL-" + Guid.NewGuid().ToString("N")[..6], Guid.NewGuid(), "NAPA-WH", "order:test", "Dana Reyes",
+                    new Address("1 Main St", null, "Portland", "OR", "97201", "US"), ServiceLevel.Ground, ContainsAlcohol: true, AdultSignatureRequired: true,
+                    [new NewShipmentPackage(Guid.NewGuid(), 9000, 37, 26, 22), new NewShipmentPackage(Guid.NewGuid(), 1700, 41, 14, 14)], [(1, "CAB-2021", 7)]),
+                DateTimeOffset.UtcNow);
+            db.Shipments.Add(shipment);
+            await db.SaveChangesAsync(Ct);
+            return shipment.Id;
+        });
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => RunAsync(shipmentId, timesOutAfterSelling: true), Ct)));
+        outcomes.ShouldAllBe(o => o == "timed out" || o == "recorded"); // every retry reached the desk and none failed otherwise
+        await RunAsync(shipmentId, timesOutAfterSelling: false); // the retry after the time-outs
+        await RunAsync(shipmentId, timesOutAfterSelling: false); // and a late duplicate of it
+
+        var (shipment, sold) = await fixture.App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ShippingDbContext>();
+            var s = await db.Shipments.AsNoTracking().Include(x => x.Packages).SingleAsync(x => x.Id == shipmentId, Ct);
+            var labels = await db.Set<SimulatedLabel>().AsNoTracking().Where(l => l.Key == $"shipment:{shipmentId:N}").ToListAsync(Ct);
+            return (s, labels);
+        });
+        var label = sold.ShouldHaveSingleItem().AsPurchased(SimulatedLabelDesk.DemoShipper);
+        shipment.Status.ShouldBe(ShipmentStatus.LabelCreated);
+        shipment.Packages.OrderBy(p => p.Sequence).Select(p => p.TrackingNumber).ShouldBe(label.TrackingNumbers);
+        label.TrackingNumbers.ShouldAllBe(n => TrackingNumberFormat.IsValid(shipment.Carrier!.Value, n));
+        label.TrackingNumbers.Distinct().Count().ShouldBe(2);
+    }
+
+    private Task<string> RunAsync(Guid shipmentId, bool timesOutAfterSelling) => fixture.App.InScopeAsync(async sp =>
+    {
+        var desks = sp.GetServices<ICarrierLabels>().Select(d => timesOutAfterSelling ? new TimesOutAfterSelling(d) : d).ToList();
+        var handler = new BuyLabelHandler(
+            sp.GetRequiredService<ShippingDbContext>(), sp.GetRequiredService<ISender>(), sp.GetRequiredService<LabelCarrierChoice>(), desks, TimeProvider.System,
+            NullLogger<BuyLabelHandler>.Instance);
+        try
+        {
+            await handler.HandleAsync(new BuyLabel(shipmentId), Ct);
+            return "recorded";
+        }
+        catch (TimeoutException)
+        {
+            return "timed out";
+        }
+    });
+
+    /// <summary>The carrier sold the label (the inner desk recorded it) but the answer never arrived.</summary>
+    private sealed class TimesOutAfterSelling(ICarrierLabels inner) : ICarrierLabels
+    {
+        public Carrier Carrier => inner.Carrier;
+
+        public async Task<PurchasedLabel> BuyAsync(LabelPurchase purchase, CancellationToken cancellationToken)
+        {
+            await inner.BuyAsync(purchase, cancellationToken);
+            throw new TimeoutException($"{Carrier} did not answer in time");
+        }
+    }
+}
+
+public sealed class LabelPurchaseIdempotencyTestsOnSqlite(SqliteHostFixture fixture) : LabelPurchaseIdempotencyTests(fixture), IClassFixture<SqliteHostFixture>;
+
+public sealed class LabelPurchaseIdempotencyTestsOnPostgres(PostgresHostFixture fixture) : LabelPurchaseIdempotencyTests(fixture), IClassFixture<PostgresHostFixture>;
