@@ -72,5 +72,13 @@ public sealed class PdfLabelTests
     }
 
     [Fact]
+    public void A_long_name_gets_smaller_before_it_is_cut()
+    {
+        var text = LabelPdfProbe.PageTexts(PdfLabel.Render([SampleLabels.Plain() with { ShipToName = "Maximilian Alexander Featherstonehaugh" }]))[0];
+
+        text.ShouldContain("MAXIMILIAN ALEXANDER FEATHERSTONEHAUGH", Case.Sensitive);
+    }
+
+    [Fact]
     public void An_empty_shipment_has_no_pdf() => Should.Throw<ArgumentException>(() => PdfLabel.Render([]));
 }

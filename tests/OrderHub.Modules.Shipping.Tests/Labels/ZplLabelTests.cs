@@ -118,6 +118,15 @@ public sealed partial class ZplLabelTests
     }
 
     [Fact]
+    public void A_long_tracking_text_and_a_long_name_get_smaller_before_they_are_cut()
+    {
+        var zpl = ZplLabel.Render(SampleLabels.Plain() with { ShipToName = "Maximilian Alexander Featherstonehaugh" });
+
+        zpl.ShouldContain("^FH^FDTRACKING #: 9200 1912 3456 7800 0012 37^FS", Case.Sensitive);
+        zpl.ShouldContain("^FH^FDMAXIMILIAN ALEXANDER FEATHERSTONEHAUGH^FS", Case.Sensitive);
+    }
+
+    [Fact]
     public void A_tracking_number_with_a_command_character_is_refused() =>
         Should.Throw<ArgumentException>(() => ZplLabel.Render(SampleLabels.Plain() with { TrackingNumber = "1Z^XZ" }));
 

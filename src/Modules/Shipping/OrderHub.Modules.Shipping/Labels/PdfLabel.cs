@@ -65,7 +65,7 @@ internal static class PdfLabel
         for (var i = 0; i < to.Count && i < 6; i++)
         {
             var size = i == 0 ? 15 : i == to.Count - 1 ? 15 : 13;
-            c.Text(to[i], Margin + 10, y, size, Inner - 10, bold: i == 0 || i == to.Count - 1);
+            c.TextShrunk(to[i], Margin + 10, y, size, Inner - 10, bold: i == 0 || i == to.Count - 1);
             y += size + 4;
         }
 
@@ -87,7 +87,7 @@ internal static class PdfLabel
 
         // Service and tracking number.
         c.TextShrunk(label.ServiceName.ToUpperInvariant(), Margin, 247, 20, Inner, bold: true);
-        c.Text(label.TrackingText, Margin, 264, 11, Inner, bold: true);
+        c.TextShrunk(label.TrackingText, Margin, 264, 11, Inner, bold: true);
         c.Rule(273, 0.75);
 
         // Full-width Code 128, centred with quiet zones of 10 modules, at most 1.5 pt a module.

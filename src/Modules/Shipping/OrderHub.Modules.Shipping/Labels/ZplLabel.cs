@@ -46,7 +46,7 @@ internal static class ZplLabel
         y = 228;
         for (var i = 0; i < to.Count && i < 6; i++)
         {
-            var size = i == 0 ? 48 : i == to.Count - 1 ? 44 : 42;
+            var size = Shrunk(to[i], Inner - 30, i == 0 ? 48 : i == to.Count - 1 ? 44 : 42, 30);
             Text(z, Margin + 30, y, Inner - 30, size, to[i]);
             y += size + 10;
         }
@@ -69,8 +69,8 @@ internal static class ZplLabel
 
         // Service and tracking number.
         var service = label.ServiceName.ToUpperInvariant();
-        Text(z, Margin, 650, Inner, Math.Clamp((int)(Inner / (0.6 * Math.Max(1, service.Length))), 40, 64), service);
-        Text(z, Margin, 726, Inner, 34, label.TrackingText);
+        Text(z, Margin, 650, Inner, Shrunk(service, Inner, 64, 40), service);
+        Text(z, Margin, 726, Inner, Shrunk(label.TrackingText, Inner, 34, 26), label.TrackingText);
         Line(z, 774, 2);
 
         // Full-width Code 128 (automatic code sets; the printer adds the mod-103 check), centred with its quiet zones.
@@ -142,6 +142,10 @@ internal static class ZplLabel
         z.Append(Invariant($"^FO{Width - Margin - width},{y}^FB{width},1,0,R^A0N,{height},{height}^FH^FD{Escape(Fit(text, width, height))}^FS\n"));
 
     private static void Line(StringBuilder z, int y, int thickness) => z.Append(Invariant($"^FO{Margin - 10},{y}^GB{Inner + 20},{thickness},{thickness}^FS\n"));
+
+    /// <summary>The height (at most <paramref name="max"/>, at least <paramref name="min"/>) at which the text fits the width.</summary>
+    private static int Shrunk(string text, int width, int max, int min) =>
+        Math.Clamp((int)(width / (0.6 * Math.Max(1, text.Length))), min, max);
 
     /// <summary>
     /// Font 0 is proportional; 0.6 x height per character is a safe upper bound for capitals and digits, so a text
