@@ -1,4 +1,4 @@
-using OrderHub.Modules.Fulfillment.Documents;
+using OrderHub.BuildingBlocks.Documents;
 using Shouldly;
 using ZXing.Common;
 using ZXing.OneD;

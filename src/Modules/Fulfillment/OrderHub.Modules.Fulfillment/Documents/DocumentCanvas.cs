@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OrderHub.BuildingBlocks.Documents;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;

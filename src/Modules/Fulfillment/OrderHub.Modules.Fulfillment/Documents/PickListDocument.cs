@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderHub.BuildingBlocks.Documents;
 using OrderHub.Modules.Fulfillment.Picking.Waves;
 
 namespace OrderHub.Modules.Fulfillment.Documents;

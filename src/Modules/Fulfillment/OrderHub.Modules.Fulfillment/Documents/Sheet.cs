@@ -1,3 +1,5 @@
+using OrderHub.BuildingBlocks.Documents;
+
 namespace OrderHub.Modules.Fulfillment.Documents;
 
 /// <summary>Blocks the packing slip and the purchase order share: title with barcode, address boxes, notice, table.</summary>

@@ -3,20 +3,20 @@ using UglyToad.PdfPig.Writer;
 using ZXing;
 using ZXing.OneD;
 
-namespace OrderHub.Modules.Fulfillment.Documents;
+namespace OrderHub.BuildingBlocks.Documents;
 
 /// <summary>One dark bar of a Code 128 symbol: where it starts and how wide it is, in modules.</summary>
-internal readonly record struct BarRun(int Start, int Width);
+public readonly record struct BarRun(int Start, int Width);
 
 /// <summary>A Code 128 symbol as bars, without quiet zones: <see cref="Modules"/> wide, the bars left to right.</summary>
-internal sealed record Code128Pattern(string Text, int Modules, IReadOnlyList<BarRun> Bars);
+public sealed record Code128Pattern(string Text, int Modules, IReadOnlyList<BarRun> Bars);
 
 /// <summary>
 /// Code 128 bars from ZXing's <see cref="Code128Writer"/> (it chooses code sets A/B/C and the check symbol), drawn on a
 /// PdfPig page. Each bar is painted as a rectangle by a butt-capped stroke exactly the bar's width: PdfPig's filled
 /// rectangle also strokes its outline, which would widen every bar by the line width and eat the spaces.
 /// </summary>
-internal static class Code128Bars
+public static class Code128Bars
 {
     /// <summary>The clear space a scanner needs on each side of the bars, in modules (ISO/IEC 15417: 10X).</summary>
     public const int QuietZoneModules = 10;
