@@ -13,6 +13,6 @@ internal sealed class GetShipmentHandler(ShippingDbContext db) : IQueryHandler<G
         var shipment = await db.Shipments.AsNoTracking().Include(s => s.Packages).Include(s => s.Events).AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == query.ShipmentId, cancellationToken)
             ?? throw new NotFoundException("Shipment", query.ShipmentId.ToString());
-        return ShipmentDto.From(shipment, (s, number) => s.Carrier is { } carrier ? TrackingUrls.For(carrier, number) : null);
+        return ShipmentDto.From(shipment, (s, number) => s.Carrier is { } carrier ? TrackingNumberFormat.TrackingUrl(carrier, number)?.ToString() : null);
     }
 }

@@ -23,10 +23,11 @@ internal sealed partial class ReceiveTrackingEventHandler(ShippingDbContext db, 
         var carrier = Enum.Parse<Carrier>(command.Carrier!, ignoreCase: true);
         var status = Enum.Parse<ShipmentStatus>(command.Status!);
         var number = command.TrackingNumber!.Trim().ToUpperInvariant();
+        var groundNumber = carrier == Carrier.FedEx && number.Length == 15; // FedEx Ground's own 15 digits of the 22-digit barcode we keep
         for (var attempt = 1; ; attempt++)
         {
             var shipment = await db.Shipments.Include(s => s.Packages).Include(s => s.Lines).Include(s => s.Events).AsSplitQuery()
-                .SingleOrDefaultAsync(s => s.Carrier == carrier && s.Packages.Any(p => p.TrackingNumber == number), cancellationToken)
+                .SingleOrDefaultAsync(s => s.Carrier == carrier && s.Packages.Any(p => p.TrackingNumber == number || (groundNumber && p.TrackingNumber!.EndsWith(number))), cancellationToken)
                 ?? throw new NotFoundException("Shipment with tracking number", $"{carrier} {number}");
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = shipment.OrderNumber });
             var now = clock.GetUtcNow();
