@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Shipping.Rating;
 
 namespace OrderHub.Modules.Shipping.Persistence;
 
@@ -9,6 +10,10 @@ internal abstract class ShippingDbContext(DbContextOptions options) : ModuleDbCo
     public const string SchemaName = "shipping";
 
     protected override string Schema => SchemaName;
+
+    public DbSet<RateTableSet> RateTableSets => Set<RateTableSet>();
+
+    public DbSet<RateTablesChange> RateTablesChanges => Set<RateTablesChange>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShippingDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(ShippingDbContext).Namespace!, StringComparison.Ordinal) == true);
