@@ -282,7 +282,7 @@ public sealed class CarrierAdapterTests : IDisposable
     private FedExCarrier FedEx() => new(new LoopbackClients(), Account("fedex-client", "fedex-secret", "740561073"), TimeProvider.System);
 
     private CarrierAccountOptions Account(string id, string secret, string number) =>
-        new() { BaseUrl = _server.Url, ClientId = id, ClientSecret = secret, AccountNumber = number, AlcoholAgreement = true };
+        new() { BaseUrl = _server.Url, ClientId = id, ClientSecret = secret, AccountNumber = number, AlcoholAgreement = true, RateTimeout = TimeSpan.FromSeconds(10) }; // a cold first call on a loaded machine
 
     private void Serve(string path, int status, string body) =>
         _server.Given(Request.Create().WithPath(path).UsingPost())

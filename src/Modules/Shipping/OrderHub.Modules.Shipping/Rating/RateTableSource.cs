@@ -37,7 +37,7 @@ internal sealed class RateTableSource(IServiceScopeFactory scopes, TimeProvider 
 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ShippingDbContext>();
-            var set = await db.RateTableSets.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+            var set = await db.RateTableSets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == RateTableSet.SingletonId, cancellationToken);
             var tables = set?.Tables ?? DefaultRateTables.All;
             _cached = (tables, clock.GetUtcNow());
             return tables;

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using OrderHub.Modules.Shipping.Persistence;
+using OrderHub.Modules.Shipping.Rating;
 
 namespace OrderHub.Modules.Shipping.Features.RateTables;
 
@@ -14,7 +15,7 @@ internal sealed class RateTablesQueryHandler(ShippingDbContext db)
     : IQueryHandler<GetRateTablesQuery, RateTablesDto>, IQueryHandler<GetRateTablesChangesQuery, IReadOnlyList<RateTablesChangeDto>>
 {
     public async ValueTask<RateTablesDto> Handle(GetRateTablesQuery query, CancellationToken cancellationToken) =>
-        RateTablesDto.From(await db.RateTableSets.AsNoTracking().FirstOrDefaultAsync(cancellationToken));
+        RateTablesDto.From(await db.RateTableSets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == RateTableSet.SingletonId, cancellationToken));
 
     public async ValueTask<IReadOnlyList<RateTablesChangeDto>> Handle(GetRateTablesChangesQuery query, CancellationToken cancellationToken)
     {

@@ -98,7 +98,7 @@ internal sealed partial class ReplaceRateTablesHandler(ShippingDbContext db, Rat
     public async ValueTask<RateTablesDto> Handle(ReplaceRateTablesCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var set = await db.RateTableSets.FirstOrDefaultAsync(cancellationToken);
+        var set = await db.RateTableSets.SingleOrDefaultAsync(s => s.Id == RateTableSet.SingletonId, cancellationToken);
         if (set is null)
         {
             set = RateTableSet.Defaults(now);
