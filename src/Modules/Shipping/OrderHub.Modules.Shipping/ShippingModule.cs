@@ -2,15 +2,25 @@ using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Shipping.Carriers;
+using OrderHub.Modules.Shipping.Carriers.FedEx;
+using OrderHub.Modules.Shipping.Carriers.Simulated;
+using OrderHub.Modules.Shipping.Carriers.Ups;
 using OrderHub.Modules.Shipping.Features.BuyLabel;
+using OrderHub.Modules.Shipping.Features.GetLabel;
 using OrderHub.Modules.Shipping.Features.GetShipment;
+using OrderHub.Modules.Shipping.Features.RateShipment;
+using OrderHub.Modules.Shipping.Features.RateTables;
 using OrderHub.Modules.Shipping.Features.ReceiveTrackingEvent;
 using OrderHub.Modules.Shipping.Persistence;
+using OrderHub.Modules.Shipping.Rating;
 
 namespace OrderHub.Modules.Shipping;
 
@@ -35,14 +45,18 @@ public sealed class ShippingModule : IModule
                 o => !string.IsNullOrWhiteSpace(o.TrackingWebhookSecret) && o.TrackingWebhookSecret.Length >= 16,
                 $"{ShippingOptions.Section}:TrackingWebhookSecret is not set: set it to the secret (16 characters or more) carriers sign tracking events with.")
             .ValidateOnStart();
+        RegisterRating(services, context);
         RegisterShipments(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        // The host maps the module's status endpoint (ModuleStatusEndpoint) as for every module.
+        MapRating(endpoints);
         var shipping = endpoints.MapGroup("/api/v1").WithTags(ModuleName);
         var reads = shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingRead);
         GetShipmentEndpoint.Map(reads);
+        GetLabelEndpoints.Map(reads);
         ReceiveTrackingEventEndpoint.Map(shipping); // signed by the carrier, not an API key
     }
 
@@ -51,5 +65,61 @@ public sealed class ShippingModule : IModule
     {
         services.AddScoped<LabelCarrierChoice>();
         services.AddScoped<IInternalCommandHandler<BuyLabel>, BuyLabelHandler>();
+    }
+
+    /// <summary>
+    /// Rating and carriers: the catalog, the staff's rate tables, and per carrier an <see cref="ICarrierRates"/> (the UPS
+    /// and FedEx APIs when <c>OrderHub:Shipping:Carriers:&lt;code&gt;</c> has BaseUrl, ClientId, ClientSecret and
+    /// AccountNumber, which then also sell labels as <see cref="ICarrierLabels"/>; else the simulated carrier that rates
+    /// from the tables), and <see cref="ShippingRates"/> that asks them all at once.
+    /// </summary>
+    private static void RegisterRating(IServiceCollection services, ModuleContext context)
+    {
+        var carriers = context.Configuration.GetSection(CarrierSettings.SectionName);
+        services.AddOptions<CarrierSettings>().Configure(o =>
+        {
+            foreach (var carrier in Enum.GetValues<Carrier>())
+            {
+                o.Carriers[carrier] = carriers.GetSection(carrier.ToString()).Get<CarrierAccountOptions>() ?? new CarrierAccountOptions();
+            }
+
+            if (carriers.GetValue<TimeSpan?>(nameof(CarrierSettings.RatingBudget)) is { } budget)
+            {
+                o.RatingBudget = budget;
+            }
+        });
+        services.AddSingleton<CarrierCatalog>();
+        services.AddSingleton<RateTableSource>();
+        services.AddScoped<ShippingRates>();
+        services.AddHttpClient(CarrierHttp.ClientName(Carrier.UPS));
+        services.AddHttpClient(CarrierHttp.ClientName(Carrier.FedEx));
+        services.AddSingleton(sp => new UpsCarrier(sp.GetRequiredService<IHttpClientFactory>(), Account(sp, Carrier.UPS), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new FedExCarrier(sp.GetRequiredService<IHttpClientFactory>(), Account(sp, Carrier.FedEx), sp.GetRequiredService<TimeProvider>()));
+        foreach (var carrier in Enum.GetValues<Carrier>())
+        {
+            var api = carrier switch { Carrier.UPS => typeof(UpsCarrier), Carrier.FedEx => typeof(FedExCarrier), _ => null };
+            var configured = api is not null && (carriers.GetSection(carrier.ToString()).Get<CarrierAccountOptions>()?.IsApiConfigured ?? false);
+            if (configured)
+            {
+                services.AddSingleton(sp => (ICarrierRates)sp.GetRequiredService(api!));
+                services.AddSingleton(sp => (ICarrierLabels)sp.GetRequiredService(api!));
+            }
+            else
+            {
+                services.AddSingleton<ICarrierRates>(sp => new TableCarrierRates(carrier, sp.GetRequiredService<RateTableSource>()));
+                services.AddScoped<ICarrierLabels>(sp => new SimulatedLabelDesk(carrier, sp));
+            }
+        }
+
+        static CarrierAccountOptions Account(IServiceProvider sp, Carrier carrier) => sp.GetRequiredService<IOptions<CarrierSettings>>().Value.For(carrier);
+    }
+
+    private static void MapRating(IEndpointRouteBuilder endpoints)
+    {
+        var shipping = endpoints.MapGroup("/api/v1").WithTags(ModuleName);
+        var reads = shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingRead);
+        RateShipmentEndpoint.Map(reads); // a rating buys nothing: a read, whatever its verb
+        RateTablesEndpoints.MapReads(reads);
+        RateTablesEndpoints.MapWrites(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingWrite));
     }
 }

@@ -56,8 +56,13 @@ internal sealed record LabelPurchase(
     bool AdultSignature,
     DateOnly ShipDate);
 
-/// <summary>What the carrier sold: one tracking number per package (in the request's order) and the price charged.</summary>
-internal sealed record PurchasedLabel(string ShipmentIdentifier, IReadOnlyList<string> TrackingNumbers, decimal Amount, string Currency);
+/// <summary>
+/// What the carrier sold: one tracking number per package (in the request's order) and the price charged.
+/// <paramref name="CarrierLabels"/>: the carrier's own 4x6 ZPL label per package when a carrier API printed it (UPS,
+/// FedEx), to print as sent; null from the built-in desk, whose labels OrderHub draws itself.
+/// </summary>
+internal sealed record PurchasedLabel(
+    string ShipmentIdentifier, IReadOnlyList<string> TrackingNumbers, decimal Amount, string Currency, IReadOnlyList<string>? CarrierLabels = null);
 
 /// <summary>Buys labels from one carrier. Throws on a refusal or a time-out; the caller's job retries with the same key.</summary>
 internal interface ICarrierLabels

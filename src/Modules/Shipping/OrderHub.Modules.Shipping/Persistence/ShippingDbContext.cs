@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Shipping.Domain.Shipments;
+using OrderHub.Modules.Shipping.Rating;
 
 namespace OrderHub.Modules.Shipping.Persistence;
 
@@ -12,6 +13,10 @@ internal abstract class ShippingDbContext(DbContextOptions options) : ModuleDbCo
     protected override string Schema => SchemaName;
 
     public DbSet<Shipment> Shipments => Set<Shipment>();
+
+    public DbSet<RateTableSet> RateTableSets => Set<RateTableSet>();
+
+    public DbSet<RateTablesChange> RateTablesChanges => Set<RateTablesChange>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShippingDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(ShippingDbContext).Namespace!, StringComparison.Ordinal) == true);

@@ -51,6 +51,26 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "shipping_SimulatedLabels",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Carrier = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Service = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AdultSignature = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PackageCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    SoldAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_shipping_SimulatedLabels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "shipping_ShipmentLines",
                 columns: table => new
                 {
@@ -136,6 +156,12 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.Sqlite
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_shipping_SimulatedLabels_Key",
+                table: "shipping_SimulatedLabels",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_shipping_TrackingEvents_ShipmentId_Status_At",
                 table: "shipping_TrackingEvents",
                 columns: new[] { "ShipmentId", "Status", "At" },
@@ -150,6 +176,9 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "shipping_ShipmentPackages");
+
+            migrationBuilder.DropTable(
+                name: "shipping_SimulatedLabels");
 
             migrationBuilder.DropTable(
                 name: "shipping_TrackingEvents");

@@ -53,6 +53,27 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "SimulatedLabels",
+                schema: "shipping",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Carrier = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Service = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AdultSignature = table.Column<bool>(type: "boolean", nullable: false),
+                    PackageCount = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    SoldAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SimulatedLabels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ShipmentLines",
                 schema: "shipping",
                 columns: table => new
@@ -147,6 +168,13 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.PostgreSql
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SimulatedLabels_Key",
+                schema: "shipping",
+                table: "SimulatedLabels",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrackingEvents_ShipmentId_Status_At",
                 schema: "shipping",
                 table: "TrackingEvents",
@@ -163,6 +191,10 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "ShipmentPackages",
+                schema: "shipping");
+
+            migrationBuilder.DropTable(
+                name: "SimulatedLabels",
                 schema: "shipping");
 
             migrationBuilder.DropTable(

@@ -1,0 +1,68 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrderHub.Modules.Shipping.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class RateTables : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RateTableSets",
+                schema: "shipping",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Tables = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateTableSets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RateTablesChanges",
+                schema: "shipping",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Before = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    After = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateTablesChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RateTablesChanges_Version",
+                schema: "shipping",
+                table: "RateTablesChanges",
+                column: "Version");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RateTableSets",
+                schema: "shipping");
+
+            migrationBuilder.DropTable(
+                name: "RateTablesChanges",
+                schema: "shipping");
+        }
+    }
+}
