@@ -32,7 +32,7 @@ internal sealed partial class ResourceStuckWorkJob(FulfillmentDbContext db, Time
             .Select(s => new { s.LocationCode, Hours = s.PickDeadlineHours!.Value })
             .ToListAsync(cancellationToken);
         var stuck = new List<StuckFulfillment>();
-        var orders = new Dictionary<Guid, string>();
+        var orders = new Dictionary<Guid, (Guid OrderId, string OrderNumber)>();
         foreach (var deadline in deadlines)
         {
             var sourcedBefore = now.AddHours(-deadline.Hours);
@@ -46,7 +46,7 @@ internal sealed partial class ResourceStuckWorkJob(FulfillmentDbContext db, Time
             foreach (var f in found)
             {
                 stuck.Add(new StuckFulfillment(f.Id, deadline.LocationCode, deadline.Hours, f.CreatedAt));
-                orders[f.Id] = f.OrderNumber;
+                orders[f.Id] = (f.OrderId, f.OrderNumber);
             }
         }
 
@@ -56,22 +56,21 @@ internal sealed partial class ResourceStuckWorkJob(FulfillmentDbContext db, Time
             db.ChangeTracker.Clear();
             try
             {
-                resourced += await ResourceAsync(group.Key, [.. group], now, cancellationToken) ? 1 : 0;
+                resourced += await ResourceAsync(group.Key.OrderId, group.Key.OrderNumber, [.. group], now, cancellationToken) ? 1 : 0;
             }
             catch (DbUpdateConcurrencyException)
             {
-                LogTaken(group.Key);
+                LogTaken(group.Key.OrderNumber);
             }
         }
 
         return resourced;
     }
 
-    private async Task<bool> ResourceAsync(string orderNumber, IReadOnlyList<StuckFulfillment> stuck, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> ResourceAsync(Guid orderId, string orderNumber, IReadOnlyList<StuckFulfillment> stuck, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = orderNumber });
-        var ids = stuck.Select(s => s.FulfillmentId).ToHashSet();
-        var live = await db.Fulfillments.Where(f => f.OrderNumber == orderNumber && f.Status != FulfillmentStatus.Cancelled).ToListAsync(cancellationToken);
+        var live = await db.Fulfillments.Where(f => f.OrderId == orderId && f.Status != FulfillmentStatus.Cancelled).ToListAsync(cancellationToken);
         var still = stuck.Where(s => live.Any(f => f.Id == s.FulfillmentId && f.IsOpen && f.PickListId == null)).ToList();
         if (still.Count == 0)
         {
@@ -84,7 +83,6 @@ internal sealed partial class ResourceStuckWorkJob(FulfillmentDbContext db, Time
             return false;
         }
 
-        var orderId = live[0].OrderId;
         live.ForEach(f => f.Cancel(now)); // guarded by each fulfillment's version: a second run at once fails here and changes nothing
         var decision = await db.SourcingDecisions.SingleOrDefaultAsync(d => d.OrderId == orderId, cancellationToken);
         if (decision is not null)
