@@ -1,4 +1,5 @@
 using System.Reflection;
+using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,9 +19,11 @@ using OrderHub.Modules.Fulfillment.Features.GetPackingSlip;
 using OrderHub.Modules.Fulfillment.Features.GetPickList;
 using OrderHub.Modules.Fulfillment.Features.GetPurchaseOrderDocument;
 using OrderHub.Modules.Fulfillment.Features.GetSourcingDecision;
+using OrderHub.Modules.Fulfillment.Features.LocationSettings;
 using OrderHub.Modules.Fulfillment.Features.PackFulfillment;
 using OrderHub.Modules.Fulfillment.Features.QuoteFulfillment;
 using OrderHub.Modules.Fulfillment.Features.ReportDropshipShipment;
+using OrderHub.Modules.Fulfillment.Features.ResourceStuckWork;
 using OrderHub.Modules.Fulfillment.Features.SourcingRules;
 using OrderHub.Modules.Fulfillment.Packing.Cartonization;
 using OrderHub.Modules.Fulfillment.Persistence;
@@ -51,6 +54,8 @@ public sealed class FulfillmentModule : IModule
         services.AddSingleton<SourcingPlanner>();
         services.AddScoped<SourcingInputs>();
         services.AddScoped<StaffSourcingRules>();
+        services.AddScoped<LocationDays>();
+        services.AddTransient<ResourceStuckWorkJob>();
         services.AddScoped<IInternalCommandHandler<SourceOrder>, SourceOrderHandler>();
         services.AddSingleton(BoxCatalog.Default);
         services.AddSingleton<Cartonizer>();
@@ -70,6 +75,7 @@ public sealed class FulfillmentModule : IModule
         GetPickListEndpoints.Map(reads);
         GetPackingSlipEndpoint.Map(reads);
         SourcingRulesEndpoints.MapReads(reads);
+        LocationSettingsEndpoints.MapReads(reads);
         GetSourcingDecisionEndpoint.Map(reads);
         GetPurchaseOrderDocumentEndpoint.Map(reads);
         QuoteFulfillmentEndpoint.Map(reads); // a quote reserves nothing: a read, whatever its verb
@@ -78,7 +84,15 @@ public sealed class FulfillmentModule : IModule
         ConfirmPicksEndpoint.Map(writes);
         PackFulfillmentEndpoint.Map(writes);
         SourcingRulesEndpoints.MapWrites(writes);
+        LocationSettingsEndpoints.MapWrites(writes);
         ReportDropshipShipmentEndpoint.Map(writes);
+    }
+
+    /// <summary>Warehouse work left off pick lists past its location's deadline is sourced elsewhere, every 15 minutes.</summary>
+    public void ScheduleJobs(IRecurringJobManager jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.AddOrUpdate<ResourceStuckWorkJob>(ResourceStuckWorkJob.JobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
     }
 
     /// <summary>

@@ -18,3 +18,13 @@ public sealed record SourcedLine(int LineNumber, string Sku, int Quantity);
 /// forbids the split it would need): Orders holds it with <see cref="Reason"/> for staff to decide.
 /// </summary>
 public sealed record OrderNotSourcedIntegrationEvent(Guid OrderId, string OrderNumber, string Reason) : IntegrationEvent;
+
+/// <summary>
+/// Warehouse work waited past its location's pick deadline without going on a pick list: Fulfillment cancelled the order's
+/// open fulfillments and sources it again without <see cref="Fulfillments"/>' locations (an <see cref="OrderSourcedIntegrationEvent"/>,
+/// or an <see cref="OrderNotSourcedIntegrationEvent"/>, follows). Orders puts it on the timeline.
+/// </summary>
+public sealed record StuckFulfillmentsResourcingIntegrationEvent(Guid OrderId, string OrderNumber, IReadOnlyList<StuckFulfillment> Fulfillments) : IntegrationEvent;
+
+/// <summary>A fulfillment not on a pick list <see cref="PickDeadlineHours"/> after it was sourced to <see cref="LocationCode"/> at <see cref="SourcedAt"/>.</summary>
+public sealed record StuckFulfillment(Guid FulfillmentId, string LocationCode, int PickDeadlineHours, DateTimeOffset SourcedAt);

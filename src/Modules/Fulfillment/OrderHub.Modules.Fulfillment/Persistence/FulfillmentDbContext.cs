@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Fulfillment.Domain.LocationSettings;
 using OrderHub.Modules.Fulfillment.Domain.Orders;
 using OrderHub.Modules.Fulfillment.Domain.PickLists;
 using OrderHub.Modules.Fulfillment.Domain.PurchaseOrders;
@@ -26,6 +27,10 @@ internal abstract class FulfillmentDbContext(DbContextOptions options) : ModuleD
     public DbSet<SourcingRuleSet> SourcingRuleSets => Set<SourcingRuleSet>();
 
     public DbSet<SourcingRulesChange> SourcingRulesChanges => Set<SourcingRulesChange>();
+
+    public DbSet<LocationSetting> LocationSettings => Set<LocationSetting>();
+
+    public DbSet<LocationSettingsChange> LocationSettingsChanges => Set<LocationSettingsChange>();
 
     public DbSet<DropshipPurchaseOrder> DropshipPurchaseOrders => Set<DropshipPurchaseOrder>();
 

@@ -3,8 +3,9 @@ using OrderHub.Modules.Fulfillment.Sourcing.Planning;
 namespace OrderHub.Modules.Fulfillment.Sourcing;
 
 /// <summary>
-/// What handling one shipment costs at a location, by kind, until locations carry their own (staff-edited with capacity
-/// and cut-off): a warehouse packs most cheaply, a tasting room's staff least so, a supplier bills its own.
+/// What handling one shipment costs at a location, by kind, when staff have not set the location's own
+/// (<c>PUT /api/v1/fulfillment/locations/{code}/settings</c>): a warehouse packs most cheaply, a tasting room's staff
+/// least so, a supplier bills its own.
 /// </summary>
 internal static class LocationCosts
 {

@@ -5,6 +5,7 @@ using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
 using OrderHub.Modules.Fulfillment.Domain.Orders;
 using OrderHub.Modules.Fulfillment.Domain.Sourcing;
+using OrderHub.Modules.Fulfillment.Estimates;
 using OrderHub.Modules.Fulfillment.Persistence;
 using OrderHub.Modules.Fulfillment.Sourcing.Planning;
 using OrderHub.Modules.Inventory.Contracts.Commands;
@@ -44,13 +45,15 @@ internal sealed partial class SourceOrderHandler(
         }
 
         var input = await inputs.ReadAsync(
-            [.. current.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity))], order.ShipTo, order.Channel, order.StockReservationKey, cancellationToken);
+            [.. current.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity))], order.ShipTo, order.Channel, order.StockReservationKey, command.ExcludedLocations, cancellationToken);
         var request = input.Request;
         var plan = planner.Plan(request, input.Policy);
         var decidedAt = clock.GetUtcNow();
         db.SourcingDecisions.Add(SourcingDecision.Record(
             order.OrderId, decidedAt,
-            [.. plan.Shipments.Select(s => new PlannedShipmentRecord(s.LocationCode, [.. s.Lines.Select(l => new PlannedLineRecord(l.Sku, l.Quantity))], s.EstimatedCost))],
+            [.. plan.Shipments.Select(s => new PlannedShipmentRecord(
+                s.LocationCode, [.. s.Lines.Select(l => new PlannedLineRecord(l.Sku, l.Quantity))], s.EstimatedCost, input.ShipDates[s.LocationCode],
+                DeliveryEstimate.IsKnownService(order.ShippingService) ? input.EstimatedDelivery(s.LocationCode, order.ShippingService) : null))],
             [.. plan.Considered.Select(c => new ConsideredLocationRecord(c.LocationCode, c.Chosen, c.Reason, c.EstimatedCost))],
             plan.DecidedBy, "USD"));
         if (!plan.IsComplete)

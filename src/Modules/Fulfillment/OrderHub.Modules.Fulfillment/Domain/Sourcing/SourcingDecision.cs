@@ -39,8 +39,13 @@ internal sealed class SourcingDecision
         };
 }
 
-/// <summary>One shipment of the plan: a location, the units of each SKU it ships and its estimated cost.</summary>
-internal sealed record PlannedShipmentRecord(string LocationCode, IReadOnlyList<PlannedLineRecord> Lines, decimal EstimatedCost);
+/// <summary>
+/// One shipment of the plan: a location, the units of each SKU it ships, its estimated cost, the day it leaves (the
+/// location's local day, the next business day past its cut-off) and when it arrives by the order's service (null for
+/// decisions made before these were kept, or a service without a delivery).
+/// </summary>
+internal sealed record PlannedShipmentRecord(
+    string LocationCode, IReadOnlyList<PlannedLineRecord> Lines, decimal EstimatedCost, DateOnly? ShipDate = null, DateOnly? EstimatedDelivery = null);
 
 internal sealed record PlannedLineRecord(string Sku, int Quantity);
 

@@ -15,7 +15,7 @@ internal sealed class GetSourcingDecisionHandler(FulfillmentDbContext db) : IQue
         return new SourcingDecisionDto(
             decision.DecidedAt,
             [.. decision.Plan.Select(s => new SourcingShipmentDto(
-                s.LocationCode, [.. s.Lines.Select(l => new SourcingLineDto(l.Sku, l.Quantity))], new MoneyDto(s.EstimatedCost, currency)))],
+                s.LocationCode, [.. s.Lines.Select(l => new SourcingLineDto(l.Sku, l.Quantity))], new MoneyDto(s.EstimatedCost, currency), s.ShipDate, s.EstimatedDelivery))],
             [.. decision.Considered.Select(c => new ConsideredLocationDto(
                 c.LocationCode, c.Chosen, c.Reason, c.EstimatedCost is { } cost ? new MoneyDto(cost, currency) : null))],
             decision.DecidingRule);

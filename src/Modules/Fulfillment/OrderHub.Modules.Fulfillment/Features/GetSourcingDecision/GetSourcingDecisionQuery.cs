@@ -15,8 +15,12 @@ internal sealed record SourcingDecisionDto(
     IReadOnlyList<ConsideredLocationDto> Considered,
     string? DecidingRule);
 
-/// <summary>One shipment of the plan, with its estimated shipping plus handling.</summary>
-internal sealed record SourcingShipmentDto(string LocationCode, IReadOnlyList<SourcingLineDto> Lines, MoneyDto EstimatedCost);
+/// <summary>
+/// One shipment of the plan, with its estimated shipping plus handling, the day it leaves the location (the next business
+/// day when sourced past the location's cut-off) and its estimated delivery by the order's service.
+/// </summary>
+internal sealed record SourcingShipmentDto(
+    string LocationCode, IReadOnlyList<SourcingLineDto> Lines, MoneyDto EstimatedCost, DateOnly? ShipDate, DateOnly? EstimatedDelivery);
 
 internal sealed record SourcingLineDto(string Sku, int Quantity);
 

@@ -13,12 +13,14 @@ namespace OrderHub.Modules.Fulfillment.Features.QuoteFulfillment;
 /// <c>shippingCharge</c> is what the customer would pay for carriage: the sum of the plan's shipments as the
 /// <see cref="IShippingCostEstimator"/> prices them, <b>without</b> the locations' handling cost (an internal cost of
 /// packing, which the planner weighs but a customer is not charged). It is in USD, like every sourcing estimate.
-/// <c>estimatedDelivery</c> is today (UTC) plus the service's business days in transit (<see cref="DeliveryEstimate"/>).
+/// <c>estimatedDelivery</c> is the latest of the shipments' arrivals: each leaves on its location's ship day (its local
+/// today, or the next business day once past its cut-off; UTC today for a location without settings) and takes the
+/// service's business days in transit (<see cref="DeliveryEstimate"/>).
 /// </para>
 /// An unknown SKU is refused (422, rule <c>UnknownSku</c>), and so is a cart no set of locations can ship whole
 /// (422, rule <c>NoShipFromLocation</c>, naming each location's reason), as its order would be held.
 /// </summary>
-internal sealed class QuoteFulfillmentHandler(SourcingInputs inputs, SourcingPlanner planner, TimeProvider clock)
+internal sealed class QuoteFulfillmentHandler(SourcingInputs inputs, SourcingPlanner planner)
     : IQueryHandler<QuoteFulfillmentQuery, FulfillmentQuoteDto>
 {
     public const string UnknownSkuRule = "UnknownSku";
@@ -48,6 +50,6 @@ internal sealed class QuoteFulfillmentHandler(SourcingInputs inputs, SourcingPla
         return new FulfillmentQuoteDto(
             [.. plan.Shipments.Select(s => new QuotedShipmentDto(s.LocationCode, [.. s.Lines.Select(l => new QuotedLineDto(l.Sku, l.Quantity))]))],
             new MoneyDto(plan.Shipments.Sum(s => s.EstimatedCost - handling[s.LocationCode]), Currency),
-            DeliveryEstimate.Arrives(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), query.ShippingService));
+            plan.Shipments.Max(s => input.EstimatedDelivery(s.LocationCode, query.ShippingService)));
     }
 }

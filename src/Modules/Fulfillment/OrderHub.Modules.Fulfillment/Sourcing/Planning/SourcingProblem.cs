@@ -75,8 +75,10 @@ internal sealed class SourcingProblem
     }
 
     private static string? BlockReason(CandidateLocation location, bool allowNextDay) =>
-        !location.ShipsToConsumers ? "does not ship to consumers"
-        : location.RemainingShipmentsToday <= 0 ? "at its daily limit"
+        location.ExcludedBecause is { } excluded ? excluded
+        : !location.ShipsToConsumers ? "does not ship to consumers"
+        : location.RemainingShipmentsToday is { } remaining && remaining <= 0
+            ? location.DailyLimit is { } limit ? $"AtDailyCapacity: {limit - remaining} of {limit} today" : "at its daily limit"
         : location.PastCutOff && !allowNextDay ? "past today's cut-off"
         : null;
 

@@ -29,7 +29,9 @@ internal enum LocationKind
 
 /// <summary>
 /// A place that might ship the order. <see cref="Available"/> is units per SKU already net of channel pools;
-/// <see cref="RemainingShipmentsToday"/> null means no daily limit and 0 means full today.
+/// <see cref="RemainingShipmentsToday"/> null means no daily limit and 0 means full today (<see cref="DailyLimit"/>, when
+/// known, words the reason "AtDailyCapacity: 120 of 120 today"). <see cref="ExcludedBecause"/> rules the location out for
+/// a reason of the caller's (work re-sourced away from it), which the plan gives as the location's reason.
 /// </summary>
 internal sealed record CandidateLocation(
     string Code,
@@ -40,7 +42,9 @@ internal sealed record CandidateLocation(
     IReadOnlyDictionary<string, int> Available,
     decimal HandlingCost,
     int? RemainingShipmentsToday = null,
-    bool PastCutOff = false)
+    bool PastCutOff = false,
+    int? DailyLimit = null,
+    string? ExcludedBecause = null)
 {
     public bool IsOwn => Kind != LocationKind.Supplier;
 }

@@ -32,6 +32,9 @@ internal sealed partial class Order
     /// <summary>Fulfillment chose where each part ships from: on the timeline; the order stays ReadyToFulfill until picking.</summary>
     public void RecordSourced(string detail, string actor, DateTimeOffset now) => Record(now, "Sourced", detail, actor);
 
+    /// <summary>Work waited past a location's pick deadline: Fulfillment sources it again elsewhere; on the timeline.</summary>
+    public void RecordStuckWorkResourcing(string detail, string actor, DateTimeOffset now) => Record(now, "StuckWorkResourced", detail, actor);
+
     /// <summary>Compliance approved the order again for the locations it ships from: on the timeline.</summary>
     public void RecordComplianceRechecked(string detail, string actor, DateTimeOffset now) => Record(now, "ComplianceRechecked", detail, actor);
 

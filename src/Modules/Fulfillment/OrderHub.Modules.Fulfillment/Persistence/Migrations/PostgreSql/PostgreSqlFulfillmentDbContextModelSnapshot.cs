@@ -235,6 +235,93 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.PostgreSql
                     b.ToTable("Packages", "fulfillment");
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.LocationSettings.LocationSetting", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<TimeOnly?>("CutOffLocal")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int?>("DailyLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("HandlingCost")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int?>("PickDeadlineHours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("LocationCode");
+
+                    b.ToTable("LocationSettings", "fulfillment");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.LocationSettings.LocationSettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("LocationCode", "Version")
+                        .IsUnique();
+
+                    b.ToTable("LocationSettingsChanges", "fulfillment");
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.LineToFulfill", b =>
                 {
                     b.Property<Guid>("OrderId")

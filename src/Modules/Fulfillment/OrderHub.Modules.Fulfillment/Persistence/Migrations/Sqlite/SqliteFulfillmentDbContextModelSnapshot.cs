@@ -229,6 +229,91 @@ namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.Sqlite
                     b.ToTable("fulfillment_Packages", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.LocationSettings.LocationSetting", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("CutOffLocal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DailyLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("HandlingCost")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PickDeadlineHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LocationCode");
+
+                    b.ToTable("fulfillment_LocationSettings", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.LocationSettings.LocationSettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("LocationCode", "Version")
+                        .IsUnique();
+
+                    b.ToTable("fulfillment_LocationSettingsChanges", (string)null);
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Fulfillment.Domain.Orders.LineToFulfill", b =>
                 {
                     b.Property<Guid>("OrderId")

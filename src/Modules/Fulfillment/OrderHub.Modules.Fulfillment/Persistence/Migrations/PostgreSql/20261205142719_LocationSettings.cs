@@ -1,0 +1,81 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace OrderHub.Modules.Fulfillment.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class LocationSettings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LocationSettings",
+                schema: "fulfillment",
+                columns: table => new
+                {
+                    LocationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    HandlingCost = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    DailyLimit = table.Column<int>(type: "integer", nullable: true),
+                    CutOffLocal = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PickDeadlineHours = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LocationSettings", x => x.LocationCode);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LocationSettingsChanges",
+                schema: "fulfillment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LocationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Before = table.Column<string>(type: "text", nullable: true),
+                    After = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LocationSettingsChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LocationSettingsChanges_At",
+                schema: "fulfillment",
+                table: "LocationSettingsChanges",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LocationSettingsChanges_LocationCode_Version",
+                schema: "fulfillment",
+                table: "LocationSettingsChanges",
+                columns: new[] { "LocationCode", "Version" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LocationSettings",
+                schema: "fulfillment");
+
+            migrationBuilder.DropTable(
+                name: "LocationSettingsChanges",
+                schema: "fulfillment");
+        }
+    }
+}
