@@ -40,6 +40,8 @@ public sealed class OrderHubApp(TestDatabase database, IReadOnlyDictionary<strin
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["OrderHub:Swagger:Enabled"] = "true", // off by default outside Development
             ["OrderHub:Shipping:TrackingWebhookSecret"] = TrackingWebhookSecret,
+            ["OrderHub:Shipping:Carriers:UPS:AlcoholAgreement"] = "true", // the winery ships wine by UPS and FedEx
+            ["OrderHub:Shipping:Carriers:FedEx:AlcoholAgreement"] = "true",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

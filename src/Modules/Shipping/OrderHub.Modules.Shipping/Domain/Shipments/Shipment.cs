@@ -152,6 +152,9 @@ internal sealed class Shipment
             throw new BusinessRuleViolationException("NotATrackingStatus", $"{status} is not a status a carrier reports.");
         }
 
+        // To the millisecond, as the databases keep it (SQLite's sortable form and PostgreSQL drop finer ticks): a resent
+        // scan must compare equal to the stored one.
+        at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         if (Status is ShipmentStatus.LabelPending or ShipmentStatus.Voided || _events.Any(e => e.Status == status && e.At == at))
         {
             return null;
