@@ -78,6 +78,24 @@ public sealed class ShippingRatesTests
         CarrierCatalog.ServicesOf(Carrier.USPS).Select(s => s.Name).ShouldBe(["USPS Ground Advantage", "USPS Priority Mail", "USPS Priority Mail Express"]);
     }
 
+    [Fact]
+    public void A_partly_configured_carrier_api_is_a_settings_problem_naming_the_key()
+    {
+        var settings = new CarrierSettings();
+        settings.Carriers[Carrier.UPS] = new CarrierAccountOptions { BaseUrl = "onlinetools.ups.com", ClientId = "id" };
+        settings.Carriers[Carrier.FedEx] = new CarrierAccountOptions { BaseUrl = "https://apis.fedex.com", ClientId = "id", ClientSecret = "secret", AccountNumber = "740561073" };
+
+        var result = new CarrierSettingsCheck().Validate(null, settings);
+
+        result.Failures!.ShouldBe(
+        [
+            "OrderHub:Shipping:Carriers:UPS is partly set: set BaseUrl, ClientId, ClientSecret and AccountNumber together (or none of them for the simulated carrier).",
+            "OrderHub:Shipping:Carriers:UPS:BaseUrl must be an absolute http(s) URL such as https://onlinetools.ups.com.",
+        ]);
+        settings.Carriers[Carrier.UPS] = new CarrierAccountOptions { AlcoholAgreement = true };
+        new CarrierSettingsCheck().Validate(null, settings).Succeeded.ShouldBeTrue();
+    }
+
     private static ShippingRates Rates(TimeSpan budget, Carrier[] alcohol, params ICarrierRates[] carriers)
     {
         var settings = new CarrierSettings { RatingBudget = budget };

@@ -96,3 +96,44 @@ internal sealed class CarrierAccountOptions
     public bool IsApiConfigured =>
         !string.IsNullOrWhiteSpace(BaseUrl) && !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && !string.IsNullOrWhiteSpace(AccountNumber);
 }
+
+/// <summary>
+/// Checked when the host starts: a carrier API partly configured (some of BaseUrl, ClientId, ClientSecret,
+/// AccountNumber), a BaseUrl that is not an absolute http(s) URL, or a budget or timeout that is not positive stops it
+/// with one line naming the key.
+/// </summary>
+internal sealed class CarrierSettingsCheck : IValidateOptions<CarrierSettings>
+{
+    public ValidateOptionsResult Validate(string? name, CarrierSettings options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        var section = CarrierSettings.SectionName;
+        if (options.RatingBudget <= TimeSpan.Zero)
+        {
+            problems.Add($"{section}:RatingBudget must be positive: set it to a duration such as 00:00:02.");
+        }
+
+        foreach (var (carrier, account) in options.Carriers)
+        {
+            var keys = new[] { account.BaseUrl, account.ClientId, account.ClientSecret, account.AccountNumber };
+            if (!account.IsApiConfigured && keys.Any(k => !string.IsNullOrWhiteSpace(k)))
+            {
+                problems.Add($"{section}:{carrier} is partly set: set BaseUrl, ClientId, ClientSecret and AccountNumber together (or none of them for the simulated carrier).");
+            }
+
+            if (!string.IsNullOrWhiteSpace(account.BaseUrl)
+                && (!Uri.TryCreate(account.BaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+            {
+                problems.Add($"{section}:{carrier}:BaseUrl must be an absolute http(s) URL such as https://onlinetools.ups.com.");
+            }
+
+            if (account.RateTimeout <= TimeSpan.Zero || account.ShipTimeout <= TimeSpan.Zero)
+            {
+                problems.Add($"{section}:{carrier}:RateTimeout and ShipTimeout must be positive durations.");
+            }
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

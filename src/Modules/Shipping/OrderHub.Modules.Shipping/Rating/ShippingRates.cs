@@ -59,7 +59,9 @@ internal sealed partial class ShippingRates(IEnumerable<ICarrierRates> carriers,
         catch (Exception e) when (!caller.IsCancellationRequested && e is TimeoutException or OperationCanceledException)
         {
             LogCarrierFailed(e, carrier.Carrier, "timed out");
-            return ([], new RatingFailure(carrier.Carrier, $"timed out after {budget.TotalSeconds:0.#} s"));
+            // The adapter's own per-call time-out names itself; the budget's (WaitAsync, the deadline) does not.
+            var reason = e is TimeoutException { InnerException: not null } ? e.Message : $"timed out after {budget.TotalSeconds:0.#} s";
+            return ([], new RatingFailure(carrier.Carrier, reason));
         }
         catch (Exception e) when (!caller.IsCancellationRequested)
         {
