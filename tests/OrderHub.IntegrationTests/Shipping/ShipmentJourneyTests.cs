@@ -24,7 +24,7 @@ public abstract class ShipmentJourneyTests(HostFixture fixture)
 {
     private const string Napa = "NAPA-WH";
 
-    private readonly DateTimeOffset packedAt = DateTimeOffset.UtcNow;
+    private readonly DateTimeOffset _packedAt = DateTimeOffset.UtcNow;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -132,7 +132,12 @@ public abstract class ShipmentJourneyTests(HostFixture fixture)
     {
         var body = JsonSerializer.Serialize(new
         {
-            carrier, trackingNumber, status, at = packedAt.AddHours(hoursAfterPacking), description, location = "Napa, CA",
+            carrier,
+            trackingNumber,
+            status,
+            at = _packedAt.AddHours(hoursAfterPacking),
+            description,
+            location = "Napa, CA",
         });
         return fixture.App.Server.CreateClient().SendAsync(Signed(body, OrderHubApp.TrackingWebhookSecret), Ct);
     }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using OrderHub.Modules.Shipping.Persistence;
 using Microsoft.Extensions.DependencyInjection;
+using OrderHub.Modules.Shipping.Persistence;
 using OrderHub.Modules.Shipping.TrackingNumbers;
 
 namespace OrderHub.Modules.Shipping.Carriers.Simulated;
