@@ -8,16 +8,19 @@ using OrderHub.Modules.Fulfillment.Features.ConfirmPicks;
 using OrderHub.Modules.Fulfillment.Features.CreatePickList;
 using OrderHub.Modules.Fulfillment.Features.GetOrderFulfillments;
 using OrderHub.Modules.Fulfillment.Features.PackFulfillment;
+using OrderHub.Modules.Orders.Domain.Orders;
 using OrderHub.Modules.Orders.Features.CancelOrder;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Persistence;
+using OrderHub.Modules.Shipping.Features.ReceiveTrackingEvent;
 using OrderHub.Web.Infrastructure;
 
 namespace OrderHub.Web.DemoData;
 
 /// <summary>
 /// Orders at every stage of the journey for a first run, made the way staff and web stores make them (the same
-/// commands as the API, then the outbox dispatched as the background service would): packed, on an open pick list,
+/// commands as the API, then the outbox dispatched as the background service would): delivered and in transit (labels
+/// bought, carrier scans in), packed with a label, on an open pick list,
 /// sourced and waiting, on hold (age unverified, card declined), cancelled, and a tasting-room carry-out delivered.
 /// Runs after the modules' own demo data, and only while there is no order at all (and <c>OrderHub:DemoData:Orders</c>
 /// is not false).
@@ -37,8 +40,12 @@ internal sealed partial class DemoJourneySeeder(
         }
 
         // Oldest first: a wave takes a location's oldest open work, so what is packed is placed before what is picked.
+        var delivered = await PlaceAsync("ada@example.com", "Ada", "CA", "Healdsburg", "95448", "PN-2021-750", 2, cancellationToken);
+        var inTransit = await PlaceAsync("donald@example.com", "Donald", "OR", "Salem", "97301", "CHD-2022-750", 3, cancellationToken);
         var packed = new[]
         {
+            delivered,
+            inTransit,
             await PlaceAsync("grace@example.com", "Grace", "CA", "Sonoma", "95476", "CAB-2019-750", 3, cancellationToken),
             await PlaceAsync("linus@example.com", "Linus", "NV", "Reno", "89501", "PN-2021-750", 6, cancellationToken),
         };
@@ -54,6 +61,11 @@ internal sealed partial class DemoJourneySeeder(
         {
             await sender.Send(new PackFulfillmentCommand { FulfillmentId = fulfillment.Id, IdempotencyKey = $"demo-pack-{fulfillment.Id:N}", Actor = "staff:packer@orderhub.local" }, cancellationToken);
         }
+
+        await SettleAsync(cancellationToken); // Shipping buys the packed orders' labels
+        await ScanAsync(inTransit, [("InTransit", 3, "Departed shipper facility")], cancellationToken);
+        await ScanAsync(delivered, [("InTransit", 26, "Departed shipper facility"), ("OutForDelivery", 6, "Out for delivery"), ("Delivered", 2, "Delivered: signed by adult (21+ ID checked)")], cancellationToken);
+        await SettleAsync(cancellationToken); // the sales complete: stock committed, payments captured
 
         var picking = await PlaceAsync("margaret@example.com", "Margaret", "CA", "Palo Alto", "94301", "CHD-2022-750", 2, cancellationToken);
         await SettleAsync(cancellationToken);
@@ -92,6 +104,18 @@ internal sealed partial class DemoJourneySeeder(
         return placed.OrderId;
     }
 
+    /// <summary>The carrier's scans of an order's shipment, each <c>HoursAgo</c> before now, as its webhook delivers them.</summary>
+    private async Task ScanAsync(Guid orderId, IReadOnlyList<(string Status, int HoursAgo, string Description)> scans, CancellationToken cancellationToken)
+    {
+        var shipment = await orders.Set<OrderShipment>().AsNoTracking().FirstAsync(s => s.OrderId == orderId, cancellationToken);
+        foreach (var (status, hoursAgo, description) in scans)
+        {
+            await sender.Send(
+                new ReceiveTrackingEventCommand(shipment.Carrier, shipment.TrackingNumber, status, DateTimeOffset.UtcNow.AddHours(-hoursAgo), description, "Napa, CA"),
+                cancellationToken);
+        }
+    }
+
     /// <summary>What the background dispatcher does within seconds: events to the modules, their steps, their answers.</summary>
     private async Task SettleAsync(CancellationToken cancellationToken)
     {
@@ -114,6 +138,6 @@ internal sealed partial class DemoJourneySeeder(
     private async Task<List<string>> LocationsOfAsync(IEnumerable<Guid> orderIds, CancellationToken cancellationToken) =>
         [.. (await FulfillmentsOfAsync(orderIds, cancellationToken)).Where(f => f.Type == "Warehouse").Select(f => f.LocationCode).Distinct(StringComparer.Ordinal)];
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo journey seeded: {Orders} order(s) at every stage from on hold to packed")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo journey seeded: {Orders} order(s) at every stage from on hold to delivered")]
     private partial void LogSeeded(int orders);
 }

@@ -13,17 +13,23 @@ public sealed class DemoJourneyTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_fresh_demo_has_orders_from_on_hold_to_packed_and_a_restart_adds_none()
+    public async Task A_fresh_demo_has_orders_from_on_hold_to_delivered_and_a_restart_adds_none()
     {
         await using var database = TestDatabase.CreateSqlite();
         string[] first;
         await using (var app = new OrderHubApp(database, WithDemoOrders))
         {
             first = await StatusesAsync(app);
-            first.Distinct().Order().ShouldBe(["Cancelled", "Delivered", "OnHold", "Packed", "Picking", "ReadyToFulfill"]);
-            var packed = await PackedOrderAsync(app);
+            first.Distinct().Order().ShouldBe(["Cancelled", "Delivered", "OnHold", "Packed", "Picking", "ReadyToFulfill", "Shipped"]);
+            first.Count(s => s == "Delivered").ShouldBe(2); // by a carrier, and carried out at the counter
+            var packed = await OrderAtAsync(app, "Packed");
             var fulfillment = (await app.CreateApiClient().GetFromJsonAsync<JsonElement>($"/api/v1/orders/{packed}/fulfillments", Ct)).EnumerateArray().Single();
             fulfillment.GetProperty("packages").GetArrayLength().ShouldBeGreaterThan(0);
+            var labelled = await app.CreateApiClient().GetFromJsonAsync<JsonElement>($"/api/v1/orders/{packed}", Ct);
+            labelled.GetProperty("shipments").EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("LabelCreated");
+            var shipped = await app.CreateApiClient().GetFromJsonAsync<JsonElement>($"/api/v1/orders/{await OrderAtAsync(app, "Shipped")}", Ct);
+            var capture = shipped.GetProperty("payments").EnumerateArray().Single(p => p.GetProperty("type").GetString() == "Capture");
+            capture.GetProperty("amount").GetDecimal().ShouldBe(shipped.GetProperty("totals").GetProperty("total").GetDecimal());
         }
 
         await using var restarted = new OrderHubApp(database, WithDemoOrders);
@@ -36,9 +42,9 @@ public sealed class DemoJourneyTests
         return [.. page.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("status").GetString()!)];
     }
 
-    private static async Task<Guid> PackedOrderAsync(OrderHubApp app)
+    private static async Task<Guid> OrderAtAsync(OrderHubApp app, string status)
     {
         var page = await app.CreateApiClient().GetFromJsonAsync<JsonElement>("/api/v1/orders?pageSize=100", Ct);
-        return page.GetProperty("items").EnumerateArray().First(o => o.GetProperty("status").GetString() == "Packed").GetProperty("id").GetGuid();
+        return page.GetProperty("items").EnumerateArray().First(o => o.GetProperty("status").GetString() == status).GetProperty("id").GetGuid();
     }
 }

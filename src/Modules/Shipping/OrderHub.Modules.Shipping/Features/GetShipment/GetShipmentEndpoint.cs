@@ -11,6 +11,6 @@ internal static class GetShipmentEndpoint
         endpoints.MapGet("/shipments/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetShipmentQuery(id), ct)))
             .WithName("GetShipment")
             .WithSummary("A shipment: carrier, service, tracking number and page, status, rate, estimated delivery, packages and the carrier's scans.")
-            .Produces<ShipmentDto>()
+            .Produces<ShipmentDetailsDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

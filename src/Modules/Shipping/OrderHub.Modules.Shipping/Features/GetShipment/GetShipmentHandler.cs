@@ -6,13 +6,13 @@ using OrderHub.Modules.Shipping.TrackingNumbers;
 
 namespace OrderHub.Modules.Shipping.Features.GetShipment;
 
-internal sealed class GetShipmentHandler(ShippingDbContext db) : IQueryHandler<GetShipmentQuery, ShipmentDto>
+internal sealed class GetShipmentHandler(ShippingDbContext db) : IQueryHandler<GetShipmentQuery, ShipmentDetailsDto>
 {
-    public async ValueTask<ShipmentDto> Handle(GetShipmentQuery query, CancellationToken cancellationToken)
+    public async ValueTask<ShipmentDetailsDto> Handle(GetShipmentQuery query, CancellationToken cancellationToken)
     {
         var shipment = await db.Shipments.AsNoTracking().Include(s => s.Packages).Include(s => s.Events).AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == query.ShipmentId, cancellationToken)
             ?? throw new NotFoundException("Shipment", query.ShipmentId.ToString());
-        return ShipmentDto.From(shipment, (s, number) => s.Carrier is { } carrier ? TrackingNumberFormat.TrackingUrl(carrier, number)?.ToString() : null);
+        return ShipmentDetailsDto.From(shipment, (s, number) => s.Carrier is { } carrier ? TrackingNumberFormat.TrackingUrl(carrier, number)?.ToString() : null);
     }
 }

@@ -3,10 +3,10 @@ using OrderHub.Modules.Shipping.Domain.Shipments;
 
 namespace OrderHub.Modules.Shipping.Features.GetShipment;
 
-internal sealed record GetShipmentQuery(Guid ShipmentId) : IQuery<ShipmentDto>;
+internal sealed record GetShipmentQuery(Guid ShipmentId) : IQuery<ShipmentDetailsDto>;
 
 /// <summary>A shipment as API.md shows it.</summary>
-internal sealed record ShipmentDto(
+internal sealed record ShipmentDetailsDto(
     Guid Id,
     Guid OrderId,
     string OrderNumber,
@@ -25,7 +25,7 @@ internal sealed record ShipmentDto(
     IReadOnlyList<ShipmentPackageDto> Packages,
     IReadOnlyList<TrackingEventDto> Events)
 {
-    public static ShipmentDto From(Shipment s, Func<Shipment, string, string?> trackingUrl) => new(
+    public static ShipmentDetailsDto From(Shipment s, Func<Shipment, string, string?> trackingUrl) => new(
         s.Id,
         s.OrderId,
         s.OrderNumber,
