@@ -49,7 +49,9 @@ public sealed class FulfillmentModule : IModule
         ArgumentNullException.ThrowIfNull(context);
         services.AddModuleDbContext<FulfillmentDbContext, SqliteFulfillmentDbContext, SqlServerFulfillmentDbContext, PostgreSqlFulfillmentDbContext>(
             ModuleName, Schema, context.Database, [.. Assemblies]);
-        services.AddSingleton<IShippingCostEstimator, ZoneAndWeightCostEstimator>(); // until Shipping's rate tables answer it
+        services.AddSingleton<ZoneAndWeightCostEstimator>();
+        services.AddSingleton<RateCardCostEstimator>();
+        services.AddSingleton<IShippingCostEstimator>(sp => sp.GetRequiredService<RateCardCostEstimator>()); // Shipping's rate tables
         services.AddSingleton(SourcingPolicy.Default);
         services.AddSingleton<SourcingPlanner>();
         services.AddScoped<SourcingInputs>();

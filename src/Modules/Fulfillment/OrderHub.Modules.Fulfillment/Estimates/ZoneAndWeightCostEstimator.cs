@@ -64,7 +64,10 @@ internal sealed class ZoneAndWeightCostEstimator : IShippingCostEstimator
     /// Actual weight up to the next pound (at least one); with dimensions, the larger of that and the dimensional weight
     /// (each side rounded to the nearest inch, L×W×H ÷ 139, up to the next pound).
     /// </summary>
-    internal static int BillablePounds(Parcel parcel)
+    internal static int BillablePounds(Parcel parcel) => BillablePounds(parcel, DimensionalDivisor);
+
+    /// <summary>As above, under a carrier's own dimensional <paramref name="divisor"/> (cubic inches per pound).</summary>
+    internal static int BillablePounds(Parcel parcel, int divisor)
     {
         var actual = Math.Max(1, (int)Math.Ceiling(parcel.WeightGrams / GramsPerPound));
         if (parcel.LengthCm <= 0 || parcel.WidthCm <= 0 || parcel.HeightCm <= 0)
@@ -73,7 +76,7 @@ internal sealed class ZoneAndWeightCostEstimator : IShippingCostEstimator
         }
 
         var cubicInches = Inches(parcel.LengthCm) * Inches(parcel.WidthCm) * Inches(parcel.HeightCm);
-        return Math.Max(actual, (int)Math.Ceiling(cubicInches / DimensionalDivisor));
+        return Math.Max(actual, (int)Math.Ceiling(cubicInches / divisor));
     }
 
     private static decimal Inches(int centimetres) => Math.Round(centimetres / CentimetresPerInch, MidpointRounding.AwayFromZero);

@@ -1,6 +1,7 @@
 using Mediator;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Compliance.Contracts.Queries;
+using OrderHub.Modules.Fulfillment.Estimates;
 using OrderHub.Modules.Fulfillment.Sourcing.Planning;
 using OrderHub.Modules.Inventory.Contracts.Queries;
 
@@ -16,7 +17,7 @@ namespace OrderHub.Modules.Fulfillment.Sourcing;
 /// its work ships the next business day, which <see cref="SourcingInput.ShipDates"/> carries to the estimates. Read-only: sourcing an order
 /// (<see cref="SourceOrderHandler"/>) and quoting a cart (no key: nothing is held yet) read the same way.
 /// </summary>
-internal sealed class SourcingInputs(ISender sender, StaffSourcingRules rules, LocationDays locationDays)
+internal sealed class SourcingInputs(ISender sender, StaffSourcingRules rules, LocationDays locationDays, RateCardCostEstimator rates)
 {
     public Task<SourcingInput> ReadAsync(
         IReadOnlyList<(int LineNumber, string Sku, int Quantity)> lines, Address shipTo, string? channel, string? reservationKey,
@@ -30,6 +31,7 @@ internal sealed class SourcingInputs(ISender sender, StaffSourcingRules rules, L
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(shipTo);
         List<string> skus = [.. lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal)];
+        await rates.RefreshAsync(sender, cancellationToken); // the planner prices lanes from Shipping's current rate tables
         var products = (await sender.Send(new GetProductsBySkuQuery(skus), cancellationToken)).ToDictionary(p => p.Sku, StringComparer.Ordinal);
         var stock = await sender.Send(new GetSourcingStockQuery(reservationKey, skus), cancellationToken);
         var licensed = (await sender.Send(new GetShipFromLicensingQuery(shipTo.Region, [.. stock.Select(l => l.Code)]), cancellationToken))

@@ -17,7 +17,8 @@ namespace OrderHub.Modules.Fulfillment.Features.PackFulfillment;
 /// box), or the <see cref="Cartonizer"/>'s cheapest boxes for the lane. Saved with the announcement Shipping buys labels
 /// from and Orders follows.
 /// </summary>
-internal sealed partial class PackFulfillmentHandler(FulfillmentDbContext db, ISender sender, Cartonizer cartonizer, BoxCatalog boxes, TimeProvider clock, ILogger<PackFulfillmentHandler> logger)
+internal sealed partial class PackFulfillmentHandler(
+    FulfillmentDbContext db, ISender sender, Cartonizer cartonizer, RateCardCostEstimator rates, BoxCatalog boxes, TimeProvider clock, ILogger<PackFulfillmentHandler> logger)
     : ICommandHandler<PackFulfillmentCommand, FulfillmentDto>
 {
     /// <summary>A 750 ml bottle travels in a wine shipper; larger formats and everything else go in general boxes.</summary>
@@ -32,6 +33,7 @@ internal sealed partial class PackFulfillmentHandler(FulfillmentDbContext db, IS
         var skus = picked.Keys.Concat((command.Packages ?? []).SelectMany(p => p.Lines ?? []).Select(l => l.Sku!.Trim())).Distinct(StringComparer.Ordinal).ToList();
         var products = (await sender.Send(new GetProductsBySkuQuery(skus), cancellationToken)).ToDictionary(p => p.Sku, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
+        await rates.RefreshAsync(sender, cancellationToken); // boxes are chosen at Shipping's current rates
         var packages = command.Packages is { Count: > 0 } reported
             ? [.. reported.Select((p, i) => AsPacked(fulfillment.Id, i + 1, p, products, now))]
             : Choose(fulfillment, order.ShipTo, picked, products, now);
