@@ -69,6 +69,8 @@ public abstract class ShipmentJourneyTests(HostFixture fixture)
         captures.ShouldHaveSingleItem().GetProperty("amount").GetDecimal().ShouldBe(shipped.GetProperty("totals").GetProperty("total").GetDecimal());
         (await InventoryApi.AtAsync(Client, sku, Napa)).ShouldBe((8, 0, 8)); // committed: on-hand and reserved both dropped
         (await CommitsAsync(sku)).ShouldBe(-2);
+        var fulfillment = (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}/fulfillments", Ct)).EnumerateArray().Single();
+        (fulfillment.GetProperty("status").GetString(), fulfillment.GetProperty("shipmentId").GetGuid()).ShouldBe(("Shipped", id));
 
         (await ScanAsync(carrier, tracking, "Delivered", 26, "Signed by D. Reyes, 21+ ID checked")).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await ScanAsync(carrier, tracking, "OutForDelivery", 20)).StatusCode.ShouldBe(HttpStatusCode.Accepted); // late: changes nothing

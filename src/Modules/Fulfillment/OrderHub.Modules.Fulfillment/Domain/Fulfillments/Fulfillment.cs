@@ -151,6 +151,22 @@ internal sealed class Fulfillment
         MoveTo(FulfillmentStatus.Packed, now);
     }
 
+    /// <summary>
+    /// Its shipment left with the carrier: a packed fulfillment is Shipped, with the shipment it went in. Already shipped
+    /// is a no-op (a repeated report); any other status is a conflict.
+    /// </summary>
+    public void MarkShipped(Guid shipmentId, DateTimeOffset now)
+    {
+        if (Status == FulfillmentStatus.Shipped)
+        {
+            return;
+        }
+
+        Require(FulfillmentStatus.Packed, "shipped by its carrier");
+        ShipmentId = shipmentId;
+        MoveTo(FulfillmentStatus.Shipped, now);
+    }
+
     /// <summary>A dropship part: the purchase order its supplier ships against.</summary>
     public void AttachPurchaseOrder(Guid purchaseOrderId, DateTimeOffset now)
     {
