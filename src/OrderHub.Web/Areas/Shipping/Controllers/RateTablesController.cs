@@ -6,6 +6,7 @@ using OrderHub.BuildingBlocks.Domain;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Shipping.Carriers;
 using OrderHub.Modules.Shipping.Features.RateTables;
+using OrderHub.Modules.Shipping.Rating;
 using OrderHub.Web.Access;
 using OrderHub.Web.Areas.Fulfillment.Controllers;
 
@@ -90,6 +91,19 @@ internal sealed record RateTablesPageModel(RateTablesDto Tables, IReadOnlyList<R
     public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A service's transit business days over its zones: "1 day", "2 days", "1-5 days".</summary>
+    public static string TransitDays(ServiceRateTable service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        if (service.TransitDays.Count == 0)
+        {
+            return "no transit days";
+        }
+
+        var (min, max) = (service.TransitDays.Min(d => d.Days), service.TransitDays.Max(d => d.Days));
+        return min == max ? (min == 1 ? "1 day" : $"{min} days") : $"{min}-{max} days";
+    }
 
     /// <summary>What an edit changed, carrier by carrier: the surcharges in words, anything else as "zones or prices".</summary>
     public static IReadOnlyList<string> Differences(RateTablesChangeDto change)
