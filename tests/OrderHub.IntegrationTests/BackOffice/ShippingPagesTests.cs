@@ -3,12 +3,14 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Mediator;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OrderHub.IntegrationTests.Fulfillment;
 using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.Modules.Shipping.Features.ListShipments;
 using Shouldly;
 
 namespace OrderHub.IntegrationTests.BackOffice;
@@ -78,6 +80,13 @@ public sealed class ShippingPagesTests : IAsyncLifetime
         var trackingUrl = shipment.GetProperty("trackingUrl").GetString()!;
         (await ScanAsync(carrier, tracking, "InTransit", "Departed facility")).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await SettleAsync();
+
+        // The list's query: filters and pages as the page asks them.
+        (await ListAsync(new ListShipmentsQuery("intransit", "napa-wh"))).Items.ShouldHaveSingleItem().Id.ShouldBe(id);
+        var second = await ListAsync(new ListShipmentsQuery(PageSize: 1, Page: 2));
+        (second.Total, second.Items.Count, second.Pages).ShouldBe((1, 0, 1));
+        (await ListAsync(new ListShipmentsQuery("Lost"))).Total.ShouldBe(0);
+        (await ListAsync(new ListShipmentsQuery(LocationCode: "TASTING-ROOM"))).Locations.ShouldBe([Napa]);
         await SignInAsync(page);
 
         // The list, reached from the nav: the order, carrier, tracking number (to the carrier's page), status.
@@ -196,6 +205,9 @@ public sealed class ShippingPagesTests : IAsyncLifetime
         await SaveScreenshotAsync(page, "rate-tables-stale");
         _violations.ShouldBeEmpty("no Content-Security-Policy violation on these pages");
     }
+
+    private Task<ShipmentListDto> ListAsync(ListShipmentsQuery query) =>
+        _app!.InScopeAsync(sp => sp.GetRequiredService<ISender>().Send(query, Ct).AsTask());
 
     /// <summary>Picks and packs the order's one fulfillment through the API, lets the outbox buy the label; the shipment as the API shows it.</summary>
     private async Task<JsonElement> PackAsync(Guid order)
