@@ -91,6 +91,7 @@ public sealed class EndpointContractTests(SqliteHostFixture fixture) : IClassFix
         ("SimulateTracking", "POST", "/api/v1/shipments/{id:guid}/simulate-tracking", "Shipping", ApiScopes.ShippingWrite),
         ("CloseManifest", "POST", "/api/v1/shipping/manifests", "Shipping", ApiScopes.ShippingWrite),
         ("GetManifest", "GET", "/api/v1/shipping/manifests/{id:guid}", "Shipping", ApiScopes.ShippingRead),
+        ("GetManifestDocument", "GET", "/api/v1/shipping/manifests/{id:guid}/document.pdf", "Shipping", ApiScopes.ShippingRead),
         ("ListManifests", "GET", "/api/v1/shipping/manifests", "Shipping", ApiScopes.ShippingRead),
         ("RequestPickup", "POST", "/api/v1/shipping/pickups", "Shipping", ApiScopes.ShippingWrite),
     ];

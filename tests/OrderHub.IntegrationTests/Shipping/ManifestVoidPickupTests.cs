@@ -141,6 +141,15 @@ public abstract class ManifestVoidPickupTests(HostFixture fixture)
         var listed = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/shipping/manifests?date={date:yyyy-MM-dd}&locationCode={ShippingScenario.Napa}", Ct);
         listed.EnumerateArray().Select(m => m.GetProperty("id").GetGuid()).ShouldContain(manifestId);
         (await Client.GetAsync($"/api/v1/shipping/manifests/{Guid.NewGuid()}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var pdf = await Client.GetAsync($"/api/v1/shipping/manifests/{manifestId}/document.pdf", Ct);
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync(Ct)))
+        {
+            var text = string.Concat(document.GetPages().Select(p => p.Text));
+            text.ShouldContain(shipments[0].GetProperty("trackingNumber").GetString()!);
+            text.ShouldContain(ShippingScenario.Napa);
+        }
 
         // Picked up (one of its labels has left): the others on it can no longer be voided.
         var scan = await _scenario.WebhookAsync("/api/v1/shipping/tracking-events", new

@@ -18,6 +18,12 @@ internal static class ManifestsEndpoints
             .WithSummary("A carrier's end-of-day manifest: its shipments, tracking numbers, package count and total weight.")
             .Produces<ManifestDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapGet("/shipping/manifests/{id:guid}/document.pdf", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.File(ManifestDocument.Render(await sender.Send(new GetManifestQuery(id), ct)), "application/pdf", $"manifest-{id}.pdf"))
+            .WithName("GetManifestDocument")
+            .WithSummary("The manifest as a PDF for the driver: carrier, location, date, each package's tracking number and weight, totals.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapGet("/shipping/manifests", async (DateOnly? date, string? locationCode, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListManifestsQuery(date, locationCode), ct)))
             .WithName("ListManifests")
