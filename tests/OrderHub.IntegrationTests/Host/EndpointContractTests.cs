@@ -86,6 +86,14 @@ public sealed class EndpointContractTests(SqliteHostFixture fixture) : IClassFix
         ("GetRateTables", "GET", "/api/v1/shipping/rate-tables", "Shipping", ApiScopes.ShippingRead),
         ("GetRateTablesChanges", "GET", "/api/v1/shipping/rate-tables/changes", "Shipping", ApiScopes.ShippingRead),
         ("ReplaceRateTables", "PUT", "/api/v1/shipping/rate-tables", "Shipping", ApiScopes.ShippingWrite),
+        ("VoidShipment", "POST", "/api/v1/shipments/{id:guid}/void", "Shipping", ApiScopes.ShippingWrite),
+        ("RelabelShipment", "POST", "/api/v1/shipments/{id:guid}/relabel", "Shipping", ApiScopes.ShippingWrite),
+        ("SimulateTracking", "POST", "/api/v1/shipments/{id:guid}/simulate-tracking", "Shipping", ApiScopes.ShippingWrite),
+        ("CloseManifest", "POST", "/api/v1/shipping/manifests", "Shipping", ApiScopes.ShippingWrite),
+        ("GetManifest", "GET", "/api/v1/shipping/manifests/{id:guid}", "Shipping", ApiScopes.ShippingRead),
+        ("GetManifestDocument", "GET", "/api/v1/shipping/manifests/{id:guid}/document.pdf", "Shipping", ApiScopes.ShippingRead),
+        ("ListManifests", "GET", "/api/v1/shipping/manifests", "Shipping", ApiScopes.ShippingRead),
+        ("RequestPickup", "POST", "/api/v1/shipping/pickups", "Shipping", ApiScopes.ShippingWrite),
     ];
 
     [Fact]

@@ -16,6 +16,7 @@ using OrderHub.Modules.Shipping.Carriers.Ups;
 using OrderHub.Modules.Shipping.Features.BuyLabel;
 using OrderHub.Modules.Shipping.Features.GetLabel;
 using OrderHub.Modules.Shipping.Features.GetShipment;
+using OrderHub.Modules.Shipping.Features.Manifests;
 using OrderHub.Modules.Shipping.Features.RateShipment;
 using OrderHub.Modules.Shipping.Features.RateTables;
 using OrderHub.Modules.Shipping.Features.ReceiveTrackingEvent;
@@ -47,6 +48,7 @@ public sealed class ShippingModule : IModule
             .ValidateOnStart();
         RegisterRating(services, context);
         RegisterShipments(services);
+        RegisterManifests(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -58,6 +60,7 @@ public sealed class ShippingModule : IModule
         GetShipmentEndpoint.Map(reads);
         GetLabelEndpoints.Map(reads);
         ReceiveTrackingEventEndpoint.Map(shipping); // signed by the carrier, not an API key
+        MapManifests(shipping);
     }
 
     /// <summary>Shipments: made when a fulfillment is packed, labels bought by the outbox, tracking events applied.</summary>
@@ -65,6 +68,28 @@ public sealed class ShippingModule : IModule
     {
         services.AddScoped<LabelCarrierChoice>();
         services.AddScoped<IInternalCommandHandler<BuyLabel>, BuyLabelHandler>();
+    }
+
+    /// <summary>
+    /// Voids and re-labels, end-of-day manifests, pickups (the built-in desk for every carrier; a carrier with its API
+    /// configured is refused, its pickup API not being wired), simulated scans.
+    /// </summary>
+    private static void RegisterManifests(IServiceCollection services)
+    {
+        services.AddScoped<IInternalCommandHandler<BuyReplacementLabel>, BuyReplacementLabelHandler>();
+        services.AddScoped<IInternalCommandHandler<PlaySimulatedTracking>, PlaySimulatedTrackingHandler>();
+        foreach (var carrier in Enum.GetValues<Carrier>())
+        {
+            services.AddSingleton<ICarrierPickups>(new SimulatedPickupDesk(carrier));
+        }
+    }
+
+    /// <summary>Voids, re-labels, manifests and pickups (API keys), and the carriers' own tracking formats (signed, no key).</summary>
+    private static void MapManifests(IEndpointRouteBuilder shipping)
+    {
+        ManifestsEndpoints.MapReads(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingRead));
+        ManifestsEndpoints.MapWrites(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingWrite));
+        CarrierTrackingFormats.Map(shipping);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Shipping.Domain.Manifests;
 using OrderHub.Modules.Shipping.Domain.Shipments;
 using OrderHub.Modules.Shipping.Rating;
 
@@ -13,6 +14,14 @@ internal abstract class ShippingDbContext(DbContextOptions options) : ModuleDbCo
     protected override string Schema => SchemaName;
 
     public DbSet<Shipment> Shipments => Set<Shipment>();
+
+    public DbSet<Manifest> Manifests => Set<Manifest>();
+
+    public DbSet<ManifestShipment> ManifestShipments => Set<ManifestShipment>();
+
+    public DbSet<Pickup> Pickups => Set<Pickup>();
+
+    public DbSet<ShippingAuditEntry> AuditEntries => Set<ShippingAuditEntry>();
 
     public DbSet<RateTableSet> RateTableSets => Set<RateTableSet>();
 

@@ -92,6 +92,7 @@ internal sealed partial class Order
         "Delivered" => "ShipmentDelivered",
         "Exception" => "ShipmentException",
         "ReturnedToSender" => "ReturnedToSender",
+        "Voided" => "LabelVoided",
         _ => "ShipmentUpdated",
     };
 }

@@ -70,6 +70,13 @@ internal sealed class Shipment
 
     public int Version { get; private set; }
 
+    /// <summary>Which label purchase this is: 1 for the first, one more per re-label (the carrier key <c>shipment:{id}:{n}</c>).</summary>
+    public int LabelGeneration { get; private set; } = 1;
+
+    public DateTimeOffset? VoidedAt { get; private set; }
+
+    public string? VoidReason { get; private set; }
+
     public IReadOnlyList<ShipmentPackage> Packages => _packages;
 
     public IReadOnlyList<ShipmentLine> Lines => _lines;
@@ -174,6 +181,53 @@ internal sealed class Shipment
         return before;
     }
 
+    /// <summary>
+    /// Staff void the label before the carrier has the parcel: the shipment is Voided and takes no scans; its tracking
+    /// numbers stay on it for the record until a re-label. Voiding twice changes nothing; a shipment that has left
+    /// cannot be voided.
+    /// </summary>
+    /// <returns>The status before, when this call voided it; null when it was already void.</returns>
+    public ShipmentStatus? Void(string reason, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status == ShipmentStatus.Voided)
+        {
+            return null;
+        }
+
+        if (Status.HasLeft())
+        {
+            throw new ConflictException($"Shipment {Id} of order {OrderNumber} is {Status}: the carrier has it, so its label cannot be voided.");
+        }
+
+        var before = Status;
+        (VoidedAt, VoidReason) = (now, reason.Trim());
+        MoveTo(ShipmentStatus.Voided, now);
+        return before;
+    }
+
+    /// <summary>
+    /// A new label for a voided shipment: back to LabelPending with the next <see cref="LabelGeneration"/>, the voided
+    /// label's carrier, rate and tracking numbers cleared, so the purchase goes to the carrier under a new key and gets
+    /// new numbers.
+    /// </summary>
+    public void Relabel(DateTimeOffset now)
+    {
+        if (Status != ShipmentStatus.Voided)
+        {
+            throw new ConflictException($"Shipment {Id} of order {OrderNumber} is {Status}: void its label before buying another.");
+        }
+
+        foreach (var package in _packages)
+        {
+            package.AssignTrackingNumber(null);
+        }
+
+        (Carrier, Service, ServiceName, CarrierShipmentId, RateAmount, ShipDate, EstimatedDelivery) = (null, null, null, null, null, null, null);
+        LabelGeneration++;
+        MoveTo(ShipmentStatus.LabelPending, now);
+    }
+
     private void MoveTo(ShipmentStatus status, DateTimeOffset now)
     {
         Status = status;
@@ -222,7 +276,7 @@ internal sealed class ShipmentPackage(Guid shipmentId, int sequence, Guid packag
 
     public ShippingParcel AsParcel() => new(WeightGrams, LengthCm, WidthCm, HeightCm);
 
-    internal void AssignTrackingNumber(string trackingNumber) => TrackingNumber = trackingNumber;
+    internal void AssignTrackingNumber(string? trackingNumber) => TrackingNumber = trackingNumber;
 }
 
 /// <summary>Units of an order line in the shipment: what leaves when it leaves.</summary>

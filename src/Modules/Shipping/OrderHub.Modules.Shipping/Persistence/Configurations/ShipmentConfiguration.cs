@@ -26,6 +26,8 @@ internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
         builder.Property(s => s.Currency).HasMaxLength(3);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.LabelGeneration).HasDefaultValue(1);
+        builder.Property(s => s.VoidReason).HasMaxLength(500);
         builder.Ignore(s => s.TrackingNumber);
         // One shipment per packed fulfillment: a repeated packed event cannot make a second one.
         builder.HasIndex(s => s.FulfillmentId).IsUnique();

@@ -148,6 +148,138 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.Sqlite
                     b.ToTable("shipping_SimulatedLabels", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Shipping.Domain.Manifests.Manifest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Carrier", "LocationCode", "Date")
+                        .IsUnique();
+
+                    b.ToTable("shipping_Manifests", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Shipping.Domain.Manifests.ManifestShipment", b =>
+                {
+                    b.Property<Guid>("ManifestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ManifestId", "ShipmentId");
+
+                    b.HasIndex("ShipmentId")
+                        .IsUnique();
+
+                    b.ToTable("shipping_ManifestShipments", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Shipping.Domain.Manifests.Pickup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("CloseBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmationNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("ReadyBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Carrier", "LocationCode", "Date")
+                        .IsUnique();
+
+                    b.ToTable("shipping_Pickups", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Shipping.Domain.Manifests.ShippingAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("shipping_AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Shipping.Domain.Shipments.Shipment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -183,6 +315,11 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("FulfillmentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("LabelGeneration")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("LocationCode")
                         .IsRequired()
@@ -237,6 +374,13 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VoidedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -402,6 +546,15 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.Sqlite
                     b.HasIndex("Version");
 
                     b.ToTable("shipping_RateTablesChanges", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Shipping.Domain.Manifests.ManifestShipment", b =>
+                {
+                    b.HasOne("OrderHub.Modules.Shipping.Domain.Manifests.Manifest", null)
+                        .WithMany()
+                        .HasForeignKey("ManifestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Shipping.Domain.Shipments.Shipment", b =>
