@@ -27,6 +27,11 @@ internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.TrackingNumber);
+        builder.Ignore(s => s.IsHeldForWeather);
+        builder.Property(s => s.ShipOnReason).HasMaxLength(500);
+        builder.Property(s => s.WeatherHoldReason).HasMaxLength(1000);
+        // The release job reads the held shipments every tick.
+        builder.HasIndex(s => s.WeatherHeldSince);
         // One shipment per packed fulfillment: a repeated packed event cannot make a second one.
         builder.HasIndex(s => s.FulfillmentId).IsUnique();
         builder.HasIndex(s => s.OrderId);
