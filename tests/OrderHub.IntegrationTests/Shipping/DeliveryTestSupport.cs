@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.IntegrationTests.Infrastructure;
@@ -64,7 +65,8 @@ internal static class DeliveryTestSupport
         var packed = await PostAsync(client, $"/api/v1/fulfillments/{fulfillment}/pack", new { });
         packed.StatusCode.ShouldBe(HttpStatusCode.OK, await packed.Content.ReadAsStringAsync(Ct));
         await SettleAsync(app);
-        return (await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct)).GetProperty("shipments").EnumerateArray().Single().GetProperty("id").GetGuid();
+        // A held shipment is not on the order yet (Orders lists shipments from their first status): found by its fulfillment.
+        return await app.InScopeAsync(sp => sp.GetRequiredService<ShippingDbContext>().Shipments.Where(s => s.FulfillmentId == fulfillment).Select(s => s.Id).SingleAsync(Ct));
     }
 
     /// <summary>How far the clock must move from now to the next <paramref name="day"/> at 17:00 UTC (10:00 in Napa).</summary>

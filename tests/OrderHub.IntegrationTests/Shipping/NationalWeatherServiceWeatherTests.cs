@@ -70,7 +70,7 @@ public sealed class NationalWeatherServiceWeatherTests : IDisposable
             new DayTemperatures(From.AddDays(4), 96, 77, "normals"),
         ]);
         _server.LogEntries.Select(e => e.RequestMessage.Path).ShouldBe([PointsPath, ForecastPath]);
-        _server.LogEntries.First().RequestMessage.Headers!["User-Agent"].ShouldHaveSingleItem().ShouldContain("OrderHub");
+        _server.LogEntries[0].RequestMessage.Headers!["User-Agent"].ShouldHaveSingleItem().ShouldContain("OrderHub");
         _logger.Warnings.ShouldBeEmpty();
 
         var breach = WeatherRule.Check(From, From.AddDays(2), 40, 85, (Dallas, days), null).ShouldNotBeNull();

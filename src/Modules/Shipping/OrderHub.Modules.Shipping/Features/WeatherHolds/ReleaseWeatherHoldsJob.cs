@@ -38,11 +38,12 @@ internal sealed partial class ReleaseWeatherHoldsJob(ShippingDbContext db, ISend
 
             var now = clock.GetUtcNow();
             var plan = await planner.PlanAsync(shipment, origin.Address, DeliveryPlanner.TransitDaysOf(shipment.RequestedService), now, cancellationToken);
+            var release = plan.Hold is null && shipment.ReleaseWeatherHold(now);
             if (plan.Hold is { } hold)
             {
                 shipment.HoldForWeather(hold.Reason, hold.ProposedShipDate, now);
             }
-            else if (shipment.ReleaseWeatherHold(now))
+            else if (release)
             {
                 db.AddInternalCommand(new BuyLabel.BuyLabel(shipment.Id));
                 db.AddIntegrationEvent(new ShipmentWeatherHoldReleasedIntegrationEvent(shipment.OrderId, shipment.OrderNumber, shipment.Id, plan.ShipDate));
@@ -57,7 +58,7 @@ internal sealed partial class ReleaseWeatherHoldsJob(ShippingDbContext db, ISend
                 continue; // another host's run changed it first
             }
 
-            if (plan.Hold is null)
+            if (release)
             {
                 released++;
                 LogReleased(shipment.OrderNumber, shipment.Id, plan.ShipDate);
