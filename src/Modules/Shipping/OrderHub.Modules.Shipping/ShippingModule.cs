@@ -20,10 +20,10 @@ using OrderHub.Modules.Shipping.Features.BuyLabel;
 using OrderHub.Modules.Shipping.Features.GetLabel;
 using OrderHub.Modules.Shipping.Features.GetShipment;
 using OrderHub.Modules.Shipping.Features.RateShipment;
-using OrderHub.Modules.Shipping.Features.ShipOn;
-using OrderHub.Modules.Shipping.Features.WeatherHolds;
 using OrderHub.Modules.Shipping.Features.RateTables;
 using OrderHub.Modules.Shipping.Features.ReceiveTrackingEvent;
+using OrderHub.Modules.Shipping.Features.ShipOn;
+using OrderHub.Modules.Shipping.Features.WeatherHolds;
 using OrderHub.Modules.Shipping.Persistence;
 using OrderHub.Modules.Shipping.Rating;
 
