@@ -63,7 +63,8 @@ public abstract class LabelPurchaseIdempotencyTests(HostFixture fixture)
     {
         var desks = sp.GetServices<ICarrierLabels>().Select(d => timesOutAfterSelling ? new TimesOutAfterSelling(d) : d).ToList();
         var handler = new BuyLabelHandler(
-            sp.GetRequiredService<ShippingDbContext>(), sp.GetRequiredService<ISender>(), sp.GetRequiredService<LabelCarrierChoice>(), desks, TimeProvider.System,
+            sp.GetRequiredService<ShippingDbContext>(), sp.GetRequiredService<ISender>(), sp.GetRequiredService<LabelCarrierChoice>(), desks,
+            sp.GetRequiredService<Modules.Shipping.Delivery.DeliveryPlanner>(), TimeProvider.System,
             NullLogger<BuyLabelHandler>.Instance);
         try
         {

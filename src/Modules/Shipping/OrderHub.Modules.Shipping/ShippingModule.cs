@@ -1,4 +1,5 @@
 using System.Reflection;
+using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,6 +14,8 @@ using OrderHub.Modules.Shipping.Carriers;
 using OrderHub.Modules.Shipping.Carriers.FedEx;
 using OrderHub.Modules.Shipping.Carriers.Simulated;
 using OrderHub.Modules.Shipping.Carriers.Ups;
+using OrderHub.Modules.Shipping.Delivery;
+using OrderHub.Modules.Shipping.Delivery.Weather;
 using OrderHub.Modules.Shipping.Features.BuyLabel;
 using OrderHub.Modules.Shipping.Features.GetLabel;
 using OrderHub.Modules.Shipping.Features.GetShipment;
@@ -20,6 +23,8 @@ using OrderHub.Modules.Shipping.Features.Manifests;
 using OrderHub.Modules.Shipping.Features.RateShipment;
 using OrderHub.Modules.Shipping.Features.RateTables;
 using OrderHub.Modules.Shipping.Features.ReceiveTrackingEvent;
+using OrderHub.Modules.Shipping.Features.ShipOn;
+using OrderHub.Modules.Shipping.Features.WeatherHolds;
 using OrderHub.Modules.Shipping.Persistence;
 using OrderHub.Modules.Shipping.Rating;
 
@@ -49,6 +54,14 @@ public sealed class ShippingModule : IModule
         RegisterRating(services, context);
         RegisterShipments(services);
         RegisterManifests(services);
+        RegisterDelivery(services, context);
+    }
+
+    /// <summary>Held wine is checked again every hour (<see cref="ReleaseWeatherHoldsJob"/>).</summary>
+    public void ScheduleJobs(IRecurringJobManager jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.AddOrUpdate<ReleaseWeatherHoldsJob>(ReleaseWeatherHoldsJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -59,6 +72,7 @@ public sealed class ShippingModule : IModule
         var reads = shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingRead);
         GetShipmentEndpoint.Map(reads);
         GetLabelEndpoints.Map(reads);
+        ShipOnEndpoint.Map(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingWrite));
         ReceiveTrackingEventEndpoint.Map(shipping); // signed by the carrier, not an API key
         MapManifests(shipping);
     }
@@ -76,7 +90,6 @@ public sealed class ShippingModule : IModule
     /// </summary>
     private static void RegisterManifests(IServiceCollection services)
     {
-        services.AddScoped<IInternalCommandHandler<BuyReplacementLabel>, BuyReplacementLabelHandler>();
         services.AddScoped<IInternalCommandHandler<PlaySimulatedTracking>, PlaySimulatedTrackingHandler>();
         foreach (var carrier in Enum.GetValues<Carrier>())
         {
@@ -90,6 +103,42 @@ public sealed class ShippingModule : IModule
         ManifestsEndpoints.MapReads(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingRead));
         ManifestsEndpoints.MapWrites(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingWrite));
         CarrierTrackingFormats.Map(shipping);
+    }
+
+    /// <summary>
+    /// Delivery dates and weather holds: the carrier calendar and cut-off (<see cref="DeliveryPlanner"/>), ground ship days
+    /// (<c>OrderHub:Shipping:GroundShipDays</c>, default Mon,Tue,Wed), the weather port (<c>OrderHub:Shipping:Weather</c>:
+    /// MinF 40, MaxF 85, Provider Normals or NationalWeatherService, BaseUrl, Timeout) and the hourly release job.
+    /// </summary>
+    private static void RegisterDelivery(IServiceCollection services, ModuleContext context)
+    {
+        var section = context.Configuration.GetSection(DeliveryOptions.Section);
+        var groundDays = section[nameof(DeliveryOptions.GroundShipDays)];
+        var parsedDays = DeliveryOptions.ParseDays(groundDays);
+        if (groundDays is not null && parsedDays is null)
+        {
+            throw new InvalidOperationException($"{DeliveryOptions.Section}:GroundShipDays '{groundDays}' is not a list of days such as Mon,Tue,Wed.");
+        }
+
+        services.AddOptions<DeliveryOptions>().Configure(o =>
+        {
+            section.GetSection(nameof(DeliveryOptions.Weather)).Bind(o.Weather);
+            if (parsedDays is not null)
+            {
+                o.GroundShipDays = parsedDays;
+            }
+        })
+            .Validate(o => o.Weather.MinF < o.Weather.MaxF, $"{DeliveryOptions.Section}:Weather:MinF must be below MaxF.")
+            .Validate(o => o.Weather.Timeout > TimeSpan.Zero, $"{DeliveryOptions.Section}:Weather:Timeout must be positive.")
+            .ValidateOnStart();
+        services.AddHttpClient(NationalWeatherServiceForecast.ClientName);
+        services.AddSingleton<NormalsWeatherForecast>();
+        services.AddSingleton<NationalWeatherServiceForecast>();
+        services.AddSingleton<IWeatherForecast>(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Weather.Provider == WeatherProvider.NationalWeatherService
+            ? sp.GetRequiredService<NationalWeatherServiceForecast>()
+            : sp.GetRequiredService<NormalsWeatherForecast>());
+        services.AddScoped<DeliveryPlanner>();
+        services.AddTransient<ReleaseWeatherHoldsJob>();
     }
 
     /// <summary>

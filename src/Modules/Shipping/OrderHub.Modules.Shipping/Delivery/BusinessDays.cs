@@ -1,34 +1,70 @@
+using NodaTime;
+using NodaTime.Extensions;
+using PublicHoliday;
+
 namespace OrderHub.Modules.Shipping.Delivery;
 
-/// <summary>Carriers move parcels Monday to Friday: a ship date and a delivery date are business days.</summary>
+/// <summary>
+/// The US carrier calendar: UPS and FedEx Ground pick up and deliver Monday to Friday except the six federal holidays
+/// both carriers close for: New Year's Day, Memorial Day, Independence Day, Labor Day, Thanksgiving and Christmas, on the
+/// day the federal calendar observes them (a Saturday holiday closes the Friday before, a Sunday one the Monday after;
+/// PublicHoliday's <see cref="USAPublicHoliday"/> computes both). The other federal holidays (MLK, Presidents', Juneteenth,
+/// Columbus, Veterans) are ordinary pickup days for the carriers. NodaTime dates inside, <see cref="DateOnly"/> outside.
+/// </summary>
 internal static class BusinessDays
 {
+    /// <summary>The carrier holidays of <paramref name="year"/>, on their observed dates.</summary>
+    public static IReadOnlyList<DateOnly> HolidaysOf(int year) =>
+    [
+        Observed(USAPublicHoliday.NewYear(year)),
+        Observed(USAPublicHoliday.MemorialDay(year)),
+        Observed(USAPublicHoliday.IndependenceDay(year)),
+        Observed(USAPublicHoliday.LaborDay(year)),
+        Observed(USAPublicHoliday.Thanksgiving(year)),
+        Observed(USAPublicHoliday.Christmas(year)),
+    ];
+
+    /// <summary>True on Monday to Friday when no carrier holiday is observed.</summary>
+    public static bool IsBusinessDay(DateOnly date)
+    {
+        var local = LocalDate.FromDateOnly(date);
+        if (local.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+        {
+            return false;
+        }
+
+        // New Year's Day of next year may be observed on this year's 31 December.
+        return !HolidaysOf(date.Year).Contains(date) && !(date is { Month: 12, Day: 31 } && HolidaysOf(date.Year + 1).Contains(date));
+    }
+
     /// <summary><paramref name="date"/> when it is a business day, else the next one.</summary>
     public static DateOnly OnOrAfter(DateOnly date)
     {
-        while (IsWeekend(date))
+        var local = LocalDate.FromDateOnly(date);
+        while (!IsBusinessDay(local.ToDateOnly()))
         {
-            date = date.AddDays(1);
+            local = local.PlusDays(1);
         }
 
-        return date;
+        return local.ToDateOnly();
     }
 
-    /// <summary>The business day <paramref name="days"/> business days after <paramref name="from"/>.</summary>
+    /// <summary>The business day <paramref name="days"/> business days after <paramref name="from"/> (not counting it).</summary>
     public static DateOnly Add(DateOnly from, int days)
     {
-        var date = from;
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var local = LocalDate.FromDateOnly(from);
         for (var left = days; left > 0;)
         {
-            date = date.AddDays(1);
-            if (!IsWeekend(date))
+            local = local.PlusDays(1);
+            if (IsBusinessDay(local.ToDateOnly()))
             {
                 left--;
             }
         }
 
-        return date;
+        return local.ToDateOnly();
     }
 
-    private static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+    private static DateOnly Observed(DateTime date) => date.ToLocalDateTime().Date.ToDateOnly();
 }

@@ -35,6 +35,12 @@ internal sealed partial class Order
     /// <summary>Work waited past a location's pick deadline: Fulfillment sources it again elsewhere; on the timeline.</summary>
     public void RecordStuckWorkResourcing(string detail, string actor, DateTimeOffset now) => Record(now, "StuckWorkResourced", detail, actor);
 
+    /// <summary>Shipping holds a shipment's wine for the weather (no label yet): on the timeline.</summary>
+    public void RecordWeatherHold(string detail, string actor, DateTimeOffset now) => Record(now, "WeatherHold", detail, actor);
+
+    /// <summary>The weather lets a held shipment travel: on the timeline; its label follows.</summary>
+    public void RecordWeatherHoldReleased(string detail, string actor, DateTimeOffset now) => Record(now, "WeatherHoldReleased", detail, actor);
+
     /// <summary>Compliance approved the order again for the locations it ships from: on the timeline.</summary>
     public void RecordComplianceRechecked(string detail, string actor, DateTimeOffset now) => Record(now, "ComplianceRechecked", detail, actor);
 

@@ -76,6 +76,21 @@ internal sealed class Shipment
     public DateTimeOffset? VoidedAt { get; private set; }
 
     public string? VoidReason { get; private set; }
+    /// <summary>The day the customer asked it to leave (ship-on date): the label is bought that day, not before.</summary>
+    public DateOnly? ShipOn { get; private set; }
+
+    public string? ShipOnReason { get; private set; }
+
+    /// <summary>Since when wine waits for weather that allows it to travel (null: not held).</summary>
+    public DateTimeOffset? WeatherHeldSince { get; private set; }
+
+    /// <summary>Why: the forecast temperatures, when it is checked again, the proposed ship date.</summary>
+    public string? WeatherHoldReason { get; private set; }
+
+    /// <summary>The proposed ship date: the first day the forecast (or the normals) lets it travel; null when none within a year.</summary>
+    public DateOnly? WeatherHoldUntil { get; private set; }
+
+    public bool IsHeldForWeather => WeatherHeldSince is not null;
 
     public IReadOnlyList<ShipmentPackage> Packages => _packages;
 
@@ -226,6 +241,57 @@ internal sealed class Shipment
         (Carrier, Service, ServiceName, CarrierShipmentId, RateAmount, ShipDate, EstimatedDelivery) = (null, null, null, null, null, null, null);
         LabelGeneration++;
         MoveTo(ShipmentStatus.LabelPending, now);
+    }
+
+    /// <summary>
+    /// The customer asked it to leave on <paramref name="date"/>: the label is bought that day. Only before the label is
+    /// bought (409 after).
+    /// </summary>
+    public void RequestShipOn(DateOnly date, string reason, DateTimeOffset now)
+    {
+        if (Status != ShipmentStatus.LabelPending)
+        {
+            throw new ConflictException($"Shipment {Id} of order {OrderNumber} is {Status}: its label is bought, the ship date can no longer change.");
+        }
+
+        (ShipOn, ShipOnReason) = (date, reason);
+        Touch(now);
+    }
+
+    /// <summary>The weather does not let the wine travel: no label now; the job checks it again.</summary>
+    /// <returns>True when the hold is new (announced); false when an existing hold was only brought up to date.</returns>
+    public bool HoldForWeather(string reason, DateOnly? until, DateTimeOffset now)
+    {
+        if (Status != ShipmentStatus.LabelPending)
+        {
+            return false;
+        }
+
+        var isNew = WeatherHeldSince is null;
+        WeatherHeldSince ??= now;
+        (WeatherHoldReason, WeatherHoldUntil) = (reason, until);
+        Touch(now);
+        return isNew;
+    }
+
+    /// <summary>The weather allows it now: the hold ends and the label can be bought.</summary>
+    /// <returns>True when a hold ended.</returns>
+    public bool ReleaseWeatherHold(DateTimeOffset now)
+    {
+        if (WeatherHeldSince is null || Status != ShipmentStatus.LabelPending)
+        {
+            return false;
+        }
+
+        (WeatherHeldSince, WeatherHoldReason, WeatherHoldUntil) = (null, null, null);
+        Touch(now);
+        return true;
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
     }
 
     private void MoveTo(ShipmentStatus status, DateTimeOffset now)

@@ -23,7 +23,9 @@ internal sealed record ShipmentDetailsDto(
     DateOnly? ShipDate,
     DateOnly? EstimatedDelivery,
     IReadOnlyList<ShipmentPackageDto> Packages,
-    IReadOnlyList<TrackingEventDto> Events)
+    IReadOnlyList<TrackingEventDto> Events,
+    WeatherHoldDto? Hold,
+    ShipOnDto? ShipOn)
 {
     public static ShipmentDetailsDto From(Shipment s, Func<Shipment, string, string?> trackingUrl) => new(
         s.Id,
@@ -42,8 +44,16 @@ internal sealed record ShipmentDetailsDto(
         s.ShipDate,
         s.EstimatedDelivery,
         [.. s.Packages.OrderBy(p => p.Sequence).Select(p => new ShipmentPackageDto(p.Sequence, p.TrackingNumber, p.WeightGrams, p.LengthCm, p.WidthCm, p.HeightCm))],
-        [.. s.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TrackingEventDto(e.At, e.Status.ToString(), e.Description, e.Location))]);
+        [.. s.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TrackingEventDto(e.At, e.Status.ToString(), e.Description, e.Location))],
+        s.WeatherHeldSince is { } since ? new WeatherHoldDto(s.WeatherHoldReason ?? string.Empty, s.WeatherHoldUntil, since) : null,
+        s.ShipOn is { } shipOn ? new ShipOnDto(shipOn, s.ShipOnReason ?? string.Empty) : null);
 }
+
+/// <summary>Wine waiting for the weather (status stays LabelPending): why, and the proposed ship date (null: none within a year).</summary>
+internal sealed record WeatherHoldDto(string Reason, DateOnly? Until, DateTimeOffset Since);
+
+/// <summary>The customer's ship-on date: the label is bought that day.</summary>
+internal sealed record ShipOnDto(DateOnly Date, string Reason);
 
 internal sealed record ShipmentRateDto(decimal Amount, string Currency);
 

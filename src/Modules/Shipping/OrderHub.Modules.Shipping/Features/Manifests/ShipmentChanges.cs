@@ -68,7 +68,7 @@ internal sealed class VoidShipmentHandler(ShippingDbContext db, TimeProvider clo
 
 /// <summary>
 /// A new label for a shipment (LabelCreated or Voided, not left): the current label is voided, the shipment goes back to
-/// LabelPending with the next label generation, and <see cref="BuyReplacementLabel"/> buys it under the key
+/// LabelPending with the next label generation, and <see cref="BuyLabel.BuyLabel"/> buys it under the key
 /// <c>shipment:{id}:{generation}</c>, so the carrier sells a new label with new tracking numbers.
 /// </summary>
 internal sealed class RelabelShipmentHandler(ShippingDbContext db, TimeProvider clock) : ICommandHandler<RelabelShipmentCommand, ShipmentDetailsDto>
@@ -88,7 +88,7 @@ internal sealed class RelabelShipmentHandler(ShippingDbContext db, TimeProvider 
         var detail = $"New label (number {shipment.LabelGeneration}) to buy: {command.Reason!.Trim()}";
         db.AuditEntries.Add(new ShippingAuditEntry(now, command.Actor, "Relabel", shipment.Id, detail));
         db.AddIntegrationEvent(ShipmentEvents.StatusChanged(shipment, ShipmentStatus.Voided, now, detail));
-        db.AddInternalCommand(new BuyReplacementLabel(shipment.Id, shipment.LabelGeneration));
+        db.AddInternalCommand(new BuyLabel.BuyLabel(shipment.Id, shipment.LabelGeneration));
         return ShipmentChanges.Dto(shipment);
     }
 }

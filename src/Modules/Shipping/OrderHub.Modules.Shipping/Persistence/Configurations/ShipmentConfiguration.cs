@@ -29,6 +29,11 @@ internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
         builder.Property(s => s.LabelGeneration).HasDefaultValue(1);
         builder.Property(s => s.VoidReason).HasMaxLength(500);
         builder.Ignore(s => s.TrackingNumber);
+        builder.Ignore(s => s.IsHeldForWeather);
+        builder.Property(s => s.ShipOnReason).HasMaxLength(500);
+        builder.Property(s => s.WeatherHoldReason).HasMaxLength(1000);
+        // The release job reads the held shipments every tick.
+        builder.HasIndex(s => s.WeatherHeldSince);
         // One shipment per packed fulfillment: a repeated packed event cannot make a second one.
         builder.HasIndex(s => s.FulfillmentId).IsUnique();
         builder.HasIndex(s => s.OrderId);

@@ -374,6 +374,13 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.PostgreSql
                     b.Property<DateOnly?>("ShipDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ShipOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ShipOnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -393,12 +400,24 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("VoidedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("WeatherHeldSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WeatherHoldReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("WeatherHoldUntil")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FulfillmentId")
                         .IsUnique();
 
                     b.HasIndex("OrderId");
+
+                    b.HasIndex("WeatherHeldSince");
 
                     b.ToTable("Shipments", "shipping");
                 });

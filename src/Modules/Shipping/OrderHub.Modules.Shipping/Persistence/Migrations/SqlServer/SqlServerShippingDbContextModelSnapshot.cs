@@ -374,6 +374,13 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("ShipDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ShipOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ShipOnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -393,12 +400,24 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("VoidedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("WeatherHeldSince")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("WeatherHoldReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("WeatherHoldUntil")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FulfillmentId")
                         .IsUnique();
 
                     b.HasIndex("OrderId");
+
+                    b.HasIndex("WeatherHeldSince");
 
                     b.ToTable("Shipments", "shipping");
                 });

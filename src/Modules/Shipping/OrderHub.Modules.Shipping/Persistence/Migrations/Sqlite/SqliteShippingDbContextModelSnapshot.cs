@@ -364,6 +364,13 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ShipDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ShipOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShipOnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -383,12 +390,24 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.Sqlite
                     b.Property<long?>("VoidedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("WeatherHeldSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WeatherHoldReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WeatherHoldUntil")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FulfillmentId")
                         .IsUnique();
 
                     b.HasIndex("OrderId");
+
+                    b.HasIndex("WeatherHeldSince");
 
                     b.ToTable("shipping_Shipments", (string)null);
                 });
