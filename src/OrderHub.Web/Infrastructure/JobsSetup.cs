@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using OrderHub.BuildingBlocks.Messaging;
@@ -23,11 +24,25 @@ internal static class JobsSetup
     /// (durability comes from the outbox, which is in the database).</summary>
     public static IServiceCollection AddOrderHubJobs(this IServiceCollection services, DatabaseOptions database, JobsOptions jobs)
     {
+        // Each host owns its in-memory store, registered before AddHangfire (whose default hands a host the static
+        // JobStorage.Current, whichever host configured it last). Registered as an instance, so stopping a host does not
+        // dispose it: Hangfire's static filters read JobStorage.Current, and a disposed one there breaks them for every
+        // other host in the process (tests run many).
+        var inMemory = database.Provider is DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql ? null : new InMemoryStorage();
+        if (inMemory is not null)
+        {
+            services.AddSingleton<JobStorage>(inMemory);
+        }
+
         services.AddHangfire(cfg =>
         {
+            // Hangfire logs through a process-wide provider. The default wraps this host's logger factory, which is
+            // disposed when the host stops; any Hangfire type first used after that (another host, in tests) throws.
+            // Serilog's static logger, which this host writes through anyway, outlives every host.
             cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseSerilogLogProvider();
             switch (database.Provider)
             {
                 case DatabaseProvider.SqlServer:
@@ -39,7 +54,7 @@ internal static class JobsSetup
                         new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
                     break;
                 default:
-                    cfg.UseInMemoryStorage();
+                    cfg.UseStorage(inMemory!);
                     break;
             }
         });
