@@ -9,6 +9,8 @@ using Sourcing.Bench;
 //                                      instances (2-6 locations, 1-5 lines)
 //   time [orders] [locations] [runs]:  Stopwatch harness, one warm-up pass then [runs] timed passes over the same orders;
 //                                      median ms per order, and bytes allocated per order on the timing thread
+//   estimators [orders] [locations] [runs]: the time harness with the built-in zone-and-weight estimate and with
+//                                      Shipping's default rate tables (what the host prices with), alternately, and the ratio
 var mode = args.Length > 0 ? args[0] : "all";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 var estimator = new ZoneAndWeightCostEstimator();
@@ -22,7 +24,23 @@ if (mode is "gap" or "all")
 
 if (mode is "time" or "all")
 {
-    Time(mode == "time" ? Arg(1, 10_000) : 10_000, mode == "time" ? Arg(2, 20) : 20, mode == "time" ? Arg(3, 7) : 7);
+    Time(mode == "time" ? Arg(1, 10_000) : 10_000, mode == "time" ? Arg(2, 20) : 20, mode == "time" ? Arg(3, 7) : 7, estimator);
+}
+
+if (mode is "estimators")
+{
+    var (orders, locations, runs) = (Arg(1, 10_000), Arg(2, 20), Arg(3, 5));
+    var rateCard = new RateCardCostEstimator(estimator);
+    rateCard.Load(ShippingRateCard.Defaults());
+    var zone = new List<double>();
+    var card = new List<double>();
+    for (var round = 0; round < 3; round++)
+    {
+        zone.Add(Time(orders, locations, runs, estimator));
+        card.Add(Time(orders, locations, runs, rateCard));
+    }
+
+    Console.WriteLine($"rate tables / zone-and-weight, median of 3 alternating rounds: {card.Order().ElementAt(1):F4} / {zone.Order().ElementAt(1):F4} ms per order = {card.Order().ElementAt(1) / zone.Order().ElementAt(1):F2}x");
 }
 
 void Gap(int instances, int seed, int maxLocations, int maxLines)
@@ -67,12 +85,12 @@ void Gap(int instances, int seed, int maxLocations, int maxLines)
 static string Describe(SourcingPlan plan) =>
     string.Join(" + ", plan.Shipments.Select(s => $"{s.LocationCode}[{string.Join(",", s.Lines.Select(l => $"{l.Sku}x{l.Quantity}"))}]"));
 
-void Time(int orders, int locations, int runs)
+double Time(int orders, int locations, int runs, IShippingCostEstimator prices)
 {
     var generator = new InstanceGenerator(7);
     var networks = Enumerable.Range(0, 50).Select(_ => generator.Network(locations)).ToArray();
     var requests = Enumerable.Range(0, orders).Select(n => generator.Order(networks[n % networks.Length], maxLines: 6)).ToArray();
-    var planner = new SourcingPlanner(estimator, new SourcingPolicy(SplitPenalty, [new NeverSplitRule("club"), new PreferLocationRule("CA", "WA00")]));
+    var planner = new SourcingPlanner(prices, new SourcingPolicy(SplitPenalty, [new NeverSplitRule("club"), new PreferLocationRule("CA", "WA00")]));
     var shipments = requests.Sum(r => planner.Plan(r).Shipments.Count); // warm-up
     var milliseconds = new List<double>();
     var bytes = new List<long>();
@@ -94,5 +112,7 @@ void Time(int orders, int locations, int runs)
     var sorted = requests.Select(r => { var s = Stopwatch.GetTimestamp(); planner.Plan(r); return Stopwatch.GetElapsedTime(s).TotalMilliseconds; }).Order().ToArray();
     Console.WriteLine($"time for {orders:N0} orders x {locations} locations ({shipments * 1.0 / orders:F2} shipments per order), {runs} runs after a warm-up: "
         + $"median {milliseconds[runs / 2]:F4} ms per order (best {milliseconds[0]:F4}, worst {milliseconds[^1]:F4}); "
-        + $"{bytes.Order().ElementAt(runs / 2):N0} bytes allocated per order; single orders p50 {sorted[orders / 2]:F4} ms, p99 {sorted[orders * 99 / 100]:F4} ms, max {sorted[^1]:F3} ms");
+        + $"{bytes.Order().ElementAt(runs / 2):N0} bytes allocated per order; single orders p50 {sorted[orders / 2]:F4} ms, p99 {sorted[orders * 99 / 100]:F4} ms, max {sorted[^1]:F3} ms"
+        + $" ({prices.GetType().Name})");
+    return milliseconds[runs / 2];
 }

@@ -18,7 +18,14 @@ internal sealed class RateCardCostEstimator(ZoneAndWeightCostEstimator fallback)
     public async Task RefreshAsync(ISender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        _carriers = (await sender.Send(new GetGroundRateCardQuery(), cancellationToken)).Carriers;
+        Load(await sender.Send(new GetGroundRateCardQuery(), cancellationToken));
+    }
+
+    /// <summary>Prices from <paramref name="card"/> from now on (what <see cref="RefreshAsync"/> read; a benchmark's own card).</summary>
+    public void Load(GroundRateCardDto card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        _carriers = card.Carriers;
     }
 
     public decimal Estimate(Lane lane, Parcel parcel, bool containsAlcohol)
@@ -38,16 +45,24 @@ internal sealed class RateCardCostEstimator(ZoneAndWeightCostEstimator fallback)
     }
 
     /// <summary>One carrier's ground price for the parcel to a residence, or null when its chart or brackets do not take it.</summary>
+    /// <remarks>Plain loops: the planner calls this for every location and parcel it weighs (no allocation per call).</remarks>
     internal static decimal? Price(GroundRateCardCarrierDto carrier, Lane lane, Parcel parcel, bool containsAlcohol)
     {
-        if (Zip3(lane.OriginPostalCode) is not { } origin || Zip3(lane.DestinationPostalCode) is not { } destination
-            || carrier.Zones.FirstOrDefault(z => Within(origin, z.OriginFrom, z.OriginTo) && Within(destination, z.DestinationFrom, z.DestinationTo)) is not { } row)
+        if (Zip3(lane.OriginPostalCode) is not { } origin || Zip3(lane.DestinationPostalCode) is not { } destination || ZoneOf(carrier, origin, destination) is not { } zone)
         {
             return null;
         }
 
         var pounds = ZoneAndWeightCostEstimator.BillablePounds(parcel, carrier.DimDivisor);
-        var bracket = carrier.Brackets.Where(b => b.Zone == row.Zone && b.UpToPounds >= pounds).OrderBy(b => b.UpToPounds).FirstOrDefault();
+        BracketDto? bracket = null;
+        foreach (var candidate in carrier.Brackets)
+        {
+            if (candidate.Zone == zone && candidate.UpToPounds >= pounds && (bracket is null || candidate.UpToPounds < bracket.UpToPounds))
+            {
+                bracket = candidate;
+            }
+        }
+
         if (bracket is null)
         {
             return null;
@@ -55,6 +70,20 @@ internal sealed class RateCardCostEstimator(ZoneAndWeightCostEstimator fallback)
 
         var total = bracket.BasePrice + (bracket.PricePerPound * pounds) + carrier.ResidentialSurcharge + (containsAlcohol ? carrier.AdultSignatureSurcharge : 0m);
         return Math.Round(total * (1 + (carrier.FuelPercent / 100m)), 2, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>The first chart row covering the lane wins, as in Shipping.</summary>
+    private static int? ZoneOf(GroundRateCardCarrierDto carrier, string origin, string destination)
+    {
+        foreach (var row in carrier.Zones)
+        {
+            if (Within(origin, row.OriginFrom, row.OriginTo) && Within(destination, row.DestinationFrom, row.DestinationTo))
+            {
+                return row.Zone;
+            }
+        }
+
+        return null;
     }
 
     private static bool Within(string zip3, string from, string to) => string.CompareOrdinal(zip3, from) >= 0 && string.CompareOrdinal(zip3, to) <= 0;
