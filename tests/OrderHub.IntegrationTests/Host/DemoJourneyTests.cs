@@ -36,6 +36,25 @@ public sealed class DemoJourneyTests
         (await StatusesAsync(restarted)).Length.ShouldBe(first.Length);
     }
 
+    [Fact]
+    public async Task A_demo_started_in_a_season_too_hot_or_cold_for_wine_shows_its_shipments_held_and_still_starts()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        var everywhereTooCold = new Dictionary<string, string?>(WithDemoOrders)
+        {
+            ["OrderHub:Shipping:Weather:MinF"] = "150",
+            ["OrderHub:Shipping:Weather:MaxF"] = "200",
+        };
+        await using var app = new OrderHubApp(database, everywhereTooCold);
+
+        var statuses = await StatusesAsync(app);
+
+        statuses.ShouldNotContain("Shipped");
+        statuses.Count(s => s == "Packed").ShouldBe(4); // labelled by no carrier: each waits for the weather
+        var held = await app.CreateApiClient().GetFromJsonAsync<JsonElement>($"/api/v1/orders/{await OrderAtAsync(app, "Packed")}", Ct);
+        held.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("event").GetString()).ShouldContain("WeatherHold");
+    }
+
     private static async Task<string[]> StatusesAsync(OrderHubApp app)
     {
         var page = await app.CreateApiClient().GetFromJsonAsync<JsonElement>("/api/v1/orders?pageSize=100", Ct);
