@@ -4,7 +4,7 @@ namespace OrderHub.BuildingBlocks.Documents;
 
 /// <summary>
 /// Text for PDFs written with PdfPig's Standard-14 fonts, which carry no Unicode: printable ASCII only, accents dropped
-/// ("Rosé" prints "Rose"). The same folding as the Fulfillment documents' canvas, shared here for the shipping labels.
+/// ("Rosé" prints "Rose"), for every PDF OrderHub writes (Fulfillment's documents, Shipping's labels and manifests).
 /// </summary>
 public static class PdfText
 {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using OrderHub.BuildingBlocks.Documents;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -24,12 +23,6 @@ internal enum Paper
 internal sealed class DocumentCanvas : IDisposable
 {
     public const double Margin = 36;
-
-    // Latin-1 letters folded by table: string.Normalize cannot decompose under InvariantGlobalization.
-    private const string Accented = "\u00C0\u00C1\u00C2\u00C3\u00C4\u00C5\u00C7\u00C8\u00C9\u00CA\u00CB\u00CC\u00CD\u00CE\u00CF\u00D1\u00D2\u00D3\u00D4\u00D5\u00D6\u00D8\u00D9\u00DA\u00DB\u00DC\u00DD"
-        + "\u00E0\u00E1\u00E2\u00E3\u00E4\u00E5\u00E7\u00E8\u00E9\u00EA\u00EB\u00EC\u00ED\u00EE\u00EF\u00F1\u00F2\u00F3\u00F4\u00F5\u00F6\u00F8\u00F9\u00FA\u00FB\u00FC\u00FD\u00FF";
-
-    private const string Plain = "AAAAAACEEEEIIIINOOOOOOUUUUYaaaaaaceeeeiiiinoooooouuuuyy";
 
     private readonly PdfDocumentBuilder _builder = new();
     private readonly List<PdfPageBuilder> _pages = [];
@@ -224,30 +217,8 @@ internal sealed class DocumentCanvas : IDisposable
 
     public void Dispose() => _builder.Dispose();
 
-    /// <summary>Printable ASCII only: accents dropped, dashes and quotes simplified, anything else '?'.</summary>
-    public static string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            var folded = Accented.IndexOf(ch, StringComparison.Ordinal);
-            sb.Append(ch is >= ' ' and <= '~' ? ch : folded >= 0 ? Plain[folded] : ch switch
-            {
-                '\u2013' or '\u2014' => '-',
-                '\u2018' or '\u2019' => '\'',
-                '\u201C' or '\u201D' => '"',
-                '\u00D7' => 'x',
-                _ => char.IsWhiteSpace(ch) ? ' ' : '?',
-            });
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>Printable ASCII only (<see cref="PdfText.Ascii"/>): the Standard-14 fonts carry no Unicode.</summary>
+    public static string Clean(string? text) => PdfText.Ascii(text);
 }
 
 /// <summary>A postal address as printed on documents.</summary>

@@ -107,10 +107,7 @@ internal static class CarrierTrackingFormats
     private static async Task<Results<Accepted<TrackingEventReceipt>, UnauthorizedHttpResult, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, IOptions<ShippingOptions> options, ISender sender, ShippingDbContext db, Carrier carrier, Func<JsonElement, Mapped> map, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        var body = buffer.ToArray();
-        if (!TrackingSignature.IsValid(body, request.Headers[TrackingSignature.HeaderName], options.Value.TrackingWebhookSecret!))
+        if (await TrackingSignature.ReadSignedBodyAsync(request, options.Value.TrackingWebhookSecret!, ct) is not { } body)
         {
             return TypedResults.Unauthorized();
         }

@@ -17,10 +17,7 @@ internal static class ReceiveTrackingEventEndpoint
         endpoints.MapPost("/shipping/tracking-events", async Task<Results<Accepted<TrackingEventReceipt>, UnauthorizedHttpResult, ProblemHttpResult>> (
                 HttpRequest request, IOptions<ShippingOptions> options, ISender sender, CancellationToken ct) =>
             {
-                using var buffer = new MemoryStream();
-                await request.Body.CopyToAsync(buffer, ct);
-                var body = buffer.ToArray();
-                if (!TrackingSignature.IsValid(body, request.Headers[TrackingSignature.HeaderName], options.Value.TrackingWebhookSecret!))
+                if (await TrackingSignature.ReadSignedBodyAsync(request, options.Value.TrackingWebhookSecret!, ct) is not { } body)
                 {
                     return TypedResults.Unauthorized();
                 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 
 namespace OrderHub.Modules.Shipping.Features.ReceiveTrackingEvent;
 
@@ -12,6 +13,16 @@ internal static class TrackingSignature
 
     public static string Sign(ReadOnlySpan<byte> body, string secret) =>
         Prefix + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    /// <summary>The request's raw body when its signature is right under <paramref name="secret"/>; null when missing or wrong.</summary>
+    public static async Task<byte[]?> ReadSignedBodyAsync(HttpRequest request, string secret, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var body = buffer.ToArray();
+        return IsValid(body, request.Headers[HeaderName], secret) ? body : null;
+    }
 
     /// <summary>Constant-time comparison, so a forger learns nothing from how long a refusal took.</summary>
     public static bool IsValid(ReadOnlySpan<byte> body, string? header, string secret)
