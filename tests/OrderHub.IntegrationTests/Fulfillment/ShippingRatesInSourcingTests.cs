@@ -16,7 +16,7 @@ namespace OrderHub.IntegrationTests.Fulfillment;
 /// <summary>
 /// Sourcing and quotes price lanes with Shipping's own rate tables (ARCHITECTURE.md: rate estimates are a Shipping
 /// query): the estimate for a parcel is exactly what Shipping would charge for its ground label, and a staff edit of
-/// the rate tables moves a web store's quote.
+/// the rate tables moves the cost a quote reckons for its shipments.
 /// </summary>
 public abstract class ShippingRatesInSourcingTests(HostFixture fixture)
 {
@@ -52,7 +52,7 @@ public abstract class ShippingRatesInSourcingTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task Raising_fuel_in_the_rate_tables_raises_a_web_stores_quoted_delivery_charge()
+    public async Task Raising_fuel_in_the_rate_tables_raises_what_a_quote_reckons_its_shipment_costs()
     {
         fixture.RequireProvider();
         var before = await QuotedChargeAsync();
@@ -67,7 +67,7 @@ public abstract class ShippingRatesInSourcingTests(HostFixture fixture)
         put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync(Ct));
 
         var after = await QuotedChargeAsync();
-        after.ShouldBeGreaterThan(before * 1.2m);
+        after.ShouldBeGreaterThan(before * 1.2m); // +50 points of fuel on the carriage; the handling stays
     }
 
     private async Task<decimal> QuotedChargeAsync()
@@ -80,7 +80,7 @@ public abstract class ShippingRatesInSourcingTests(HostFixture fixture)
         }, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("shippingCharge").GetProperty("amount").GetDecimal();
+        return JsonDocument.Parse(body).RootElement.GetProperty("plan").EnumerateArray().Sum(s => s.GetProperty("estimatedCost").GetProperty("amount").GetDecimal());
     }
 }
 

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderHub.IntegrationTests.Infrastructure;
 using OrderHub.IntegrationTests.Inventory;
 using OrderHub.Modules.Fulfillment.Estimates;
+using OrderHub.Modules.Fulfillment.Sourcing;
+using OrderHub.Modules.Fulfillment.Sourcing.Planning;
 using OrderHub.Modules.Inventory.Contracts.Queries;
 using Shouldly;
 
@@ -81,7 +83,7 @@ public abstract class SourcingDecisionAndQuoteTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task A_quote_ships_each_line_from_where_its_stock_is_charges_carriage_only_and_reserves_nothing()
+    public async Task A_quote_ships_each_line_from_where_its_stock_is_costs_each_shipment_charges_the_checkout_rate_and_reserves_nothing()
     {
         fixture.RequireProvider();
         var napaOnly = await WineAsync(("NAPA-WH", 4));
@@ -97,11 +99,16 @@ public abstract class SourcingDecisionAndQuoteTests(HostFixture fixture)
         plan["NAPA-WH"].ShouldBe([(napaOnly, 1)]);
         plan["RENO-WH"].ShouldBe([(renoOnly, 2)]);
 
-        // Carriage of each shipment on its lane (1,400 g a bottle, wine), without the warehouses' handling.
+        // What each shipment costs the merchant: carriage on its lane (1,400 g a bottle, wine) plus the warehouse's handling.
         var estimator = fixture.App.Services.GetRequiredService<IShippingCostEstimator>();
-        var carriage = estimator.Estimate(new Lane("94558", "97201", "OR"), new Parcel(1_400), containsAlcohol: true)
-            + estimator.Estimate(new Lane("89502", "97201", "OR"), new Parcel(2_800), containsAlcohol: true);
-        Money(quote.GetProperty("shippingCharge")).ShouldBe((carriage, "USD"));
+        var handling = LocationCosts.HandlingFor(LocationKind.Warehouse);
+        var costs = quote.GetProperty("plan").EnumerateArray().ToDictionary(s => s.GetProperty("locationCode").GetString()!, s => Money(s.GetProperty("estimatedCost")));
+        costs["NAPA-WH"].ShouldBe((estimator.Estimate(new Lane("94558", "97201", "OR"), new Parcel(1_400), containsAlcohol: true) + handling, "USD"));
+        costs["RENO-WH"].ShouldBe((estimator.Estimate(new Lane("89502", "97201", "OR"), new Parcel(2_800), containsAlcohol: true) + handling, "USD"));
+
+        // What the customer pays is the checkout charge, not the merchant's cost: three bottles fit one small box,
+        // 15.00 for Ground, twice that for TwoDay (the default per-box rule), however many warehouses ship them.
+        Money(quote.GetProperty("shippingCharge")).ShouldBe((30.00m, "USD"));
 
         var today = DateOnly.FromDateTime(fixture.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         quote.GetProperty("estimatedDelivery").GetString().ShouldBe(DeliveryEstimate.Arrives(today, "TwoDay").ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -20,6 +20,7 @@ using OrderHub.Modules.Shipping.Features.BuyLabel;
 using OrderHub.Modules.Shipping.Features.GetLabel;
 using OrderHub.Modules.Shipping.Features.GetShipment;
 using OrderHub.Modules.Shipping.Features.Manifests;
+using OrderHub.Modules.Shipping.Features.QuoteShippingCharge;
 using OrderHub.Modules.Shipping.Features.RateShipment;
 using OrderHub.Modules.Shipping.Features.RateTables;
 using OrderHub.Modules.Shipping.Features.ReceiveTrackingEvent;
@@ -51,6 +52,8 @@ public sealed class ShippingModule : IModule
                 o => !string.IsNullOrWhiteSpace(o.TrackingWebhookSecret) && o.TrackingWebhookSecret.Length >= 16,
                 $"{ShippingOptions.Section}:TrackingWebhookSecret is not set: set it to the secret (16 characters or more) carriers sign tracking events with.")
             .ValidateOnStart();
+        services.AddOptions<CheckoutChargeOptions>().Bind(context.Configuration.GetSection(CheckoutChargeOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CheckoutChargeOptions>, CheckoutChargeOptionsValidator>();
         RegisterRating(services, context);
         RegisterShipments(services);
         RegisterManifests(services);

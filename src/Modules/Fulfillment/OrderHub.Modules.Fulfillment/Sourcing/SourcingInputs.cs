@@ -60,17 +60,19 @@ internal sealed class SourcingInputs(ISender sender, StaffSourcingRules rules, L
             AllowNextDayLocations: true); // past its cut-off a location ships tomorrow: later, not never
         return new SourcingInput(
             request, [.. skus.Where(s => !products.ContainsKey(s))], await rules.CurrentAsync(cancellationToken),
-            days.ToDictionary(d => d.Key, d => d.Value.ShipDate, StringComparer.Ordinal));
+            days.ToDictionary(d => d.Key, d => d.Value.ShipDate, StringComparer.Ordinal), products);
     }
 }
 
 /// <summary>
 /// The planner's request, the SKUs the catalog does not know (planned as weightless alcohol, so only a licensed
 /// location with stock of them could ship them; a quote refuses them instead), the policy with the staff's rules now, and
-/// the day each location would ship what is sourced there now (its local today, or the next business day past its cut-off).
+/// the day each location would ship what is sourced there now (its local today, or the next business day past its cut-off),
+/// and the catalog's facts about the known SKUs.
 /// </summary>
 internal sealed record SourcingInput(
-    SourcingRequest Request, IReadOnlyList<string> UnknownSkus, SourcingPolicy Policy, IReadOnlyDictionary<string, DateOnly> ShipDates)
+    SourcingRequest Request, IReadOnlyList<string> UnknownSkus, SourcingPolicy Policy, IReadOnlyDictionary<string, DateOnly> ShipDates,
+    IReadOnlyDictionary<string, ProductInfoDto> Products)
 {
     /// <summary>When a parcel from <paramref name="locationCode"/> by <paramref name="service"/> arrives, shipped on the location's ship day.</summary>
     public DateOnly EstimatedDelivery(string locationCode, string? service) => Estimates.DeliveryEstimate.Arrives(ShipDates[locationCode], service);

@@ -30,6 +30,7 @@ internal sealed record QuoteAddressInput(string? Line1, string? Line2, string? C
 /// </summary>
 internal sealed record FulfillmentQuoteDto(IReadOnlyList<QuotedShipmentDto> Plan, MoneyDto ShippingCharge, DateOnly EstimatedDelivery);
 
-internal sealed record QuotedShipmentDto(string LocationCode, IReadOnlyList<QuotedLineDto> Lines);
+/// <summary>One shipment of the plan; <see cref="EstimatedCost"/> is the merchant's (carriage plus handling), not the customer's charge.</summary>
+internal sealed record QuotedShipmentDto(string LocationCode, IReadOnlyList<QuotedLineDto> Lines, MoneyDto EstimatedCost);
 
 internal sealed record QuotedLineDto(string Sku, int Quantity);

@@ -2,12 +2,15 @@ using Mediator;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Inventory.Contracts.Queries;
 using OrderHub.Modules.Orders.Domain.Orders;
-using OrderHub.Modules.Orders.Domain.Pricing;
 using OrderHub.Modules.Payments.Contracts.Queries;
+using OrderHub.Modules.Shipping.Contracts.Queries;
 
 namespace OrderHub.Modules.Orders.Features.PlaceOrder;
 
-/// <summary>Prices lines from the catalog (a read through Inventory's contracts), adds shipping and destination tax.</summary>
+/// <summary>
+/// Prices lines from the catalog (a read through Inventory's contracts), adds the shipping charge (a Shipping quote: the
+/// merchant's charging rule is Shipping's) and destination tax.
+/// </summary>
 internal sealed class OrderPricing(ISender sender)
 {
     public async Task<PricedOrder> PriceAsync(
@@ -40,19 +43,24 @@ internal sealed class OrderPricing(ISender sender)
             return new PricedLine(l.Sku, l.Quantity, p.Price, p.IsAlcohol, p.VolumeMl ?? 0);
         }).ToList();
         var subtotal = priced.Sum(l => l.Quantity * l.UnitPrice);
-        var shipping = ShippingChargePolicy.For(service, priced.Sum(l => l.Quantity));
+        var shipping = await sender.Send(
+            new QuoteShippingChargeQuery(
+                service.ToString(),
+                new ShippingChargeDestination(destination.Country, destination.Region, destination.PostalCode),
+                [.. lines.Select(l => new ShippingChargeLine(l.Quantity, products[l.Sku].Price, products[l.Sku].WeightGrams, products[l.Sku].IsAlcohol))]),
+            cancellationToken);
         var tax = await sender.Send(
-            new CalculateTaxQuery(destination.Country, destination.Region, subtotal, shipping,
+            new CalculateTaxQuery(destination.Country, destination.Region, subtotal, shipping.Amount,
                 [.. priced.Select(l => new TaxLine(l.Sku, l.Quantity, l.UnitPrice, l.IsAlcohol, l.VolumeMl))]),
             cancellationToken);
-        if ((shipping > 0 && currency != ShippingChargePolicy.Currency) || (tax.Total > 0 && currency != tax.Currency))
+        if ((shipping.Amount > 0 && currency != shipping.Currency) || (tax.Total > 0 && currency != tax.Currency))
         {
             throw new BusinessRuleViolationException(
                 "CurrencyMismatch",
-                $"The lines are priced in {currency}, but shipping and tax are charged in {ShippingChargePolicy.Currency}; one order has one currency: price these products in {ShippingChargePolicy.Currency}.");
+                $"The lines are priced in {currency}, but shipping and tax are charged in {shipping.Currency}; one order has one currency: price these products in {shipping.Currency}.");
         }
 
-        return new PricedOrder(priced, currency, shipping, tax.Total);
+        return new PricedOrder(priced, currency, shipping.Amount, tax.Total);
     }
 }
 
