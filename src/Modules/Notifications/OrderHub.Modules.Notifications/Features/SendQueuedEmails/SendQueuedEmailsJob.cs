@@ -85,7 +85,9 @@ internal sealed partial class SendQueuedEmailsJob(
             message.To.Add(MailboxAddress.Parse(email.To));
             message.Subject = email.Subject;
             message.MessageId = $"{email.Id:N}@orderhub";
-            message.Body = new TextPart("plain") { Text = email.Body };
+            message.Body = email.HtmlBody is { } html
+                ? new BodyBuilder { TextBody = email.Body, HtmlBody = html }.ToMessageBody() // multipart/alternative: text first, HTML preferred
+                : new TextPart("plain") { Text = email.Body };
             await client.SendAsync(message, cancellationToken);
 
             var sentAt = clock.GetUtcNow();

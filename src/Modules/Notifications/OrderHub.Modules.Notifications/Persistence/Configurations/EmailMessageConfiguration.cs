@@ -18,5 +18,8 @@ internal sealed class EmailMessageConfiguration : IEntityTypeConfiguration<Email
         builder.HasIndex(e => e.OrderNumber);
         builder.Property(e => e.LastError).HasMaxLength(1000);
         builder.HasIndex(e => new { e.Status, e.CreatedAt });
+        builder.Property(e => e.Kind).HasMaxLength(40);
+        builder.Property(e => e.DedupKey).HasMaxLength(120);
+        builder.HasIndex(e => e.DedupKey).IsUnique(); // NULLs (staff mail) never collide
     }
 }

@@ -101,6 +101,88 @@ namespace OrderHub.Modules.Notifications.Persistence.Migrations.Sqlite
                     b.ToTable("notifications_IdempotentRequests", (string)null);
                 });
 
+            modelBuilder.Entity("OrderHub.Modules.Notifications.Domain.CustomerEmails.CustomerContact", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrderId");
+
+                    b.ToTable("notifications_CustomerContacts", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Notifications.Domain.CustomerEmails.EmailTemplate", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Type");
+
+                    b.ToTable("notifications_EmailTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Notifications.Domain.CustomerEmails.PromisedDelivery", b =>
+                {
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ShipmentId");
+
+                    b.ToTable("notifications_PromisedDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("OrderHub.Modules.Notifications.Domain.Emails.EmailMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -118,6 +200,17 @@ namespace OrderHub.Modules.Notifications.Persistence.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
@@ -149,6 +242,9 @@ namespace OrderHub.Modules.Notifications.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
 
                     b.HasIndex("OrderNumber");
 

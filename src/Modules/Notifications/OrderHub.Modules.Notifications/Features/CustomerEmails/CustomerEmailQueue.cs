@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderHub.Modules.Notifications.Domain.CustomerEmails;
+using OrderHub.Modules.Notifications.Domain.Emails;
+using OrderHub.Modules.Notifications.Persistence;
+
+namespace OrderHub.Modules.Notifications.Features.CustomerEmails;
+
+/// <summary>
+/// Queues one customer email: the staff's template for its type (else the built-in one) rendered for the order's
+/// customer. Exactly one per (order, shipment, type): its key is unique, so an event delivered twice, or two events that
+/// mean the same thing, queue one email. Runs inside the caller's inbox transaction.
+/// </summary>
+internal sealed partial class CustomerEmailQueue(NotificationsDbContext db, EmailRenderer renderer, IOptions<BrandOptions> brand, TimeProvider clock, ILogger<CustomerEmailQueue> logger)
+{
+    public static string KeyOf(string orderNumber, Guid? shipmentId, CustomerEmailType type) =>
+        $"{orderNumber}/{(shipmentId is { } id ? id.ToString("N") : "-")}/{type}";
+
+    /// <summary>A date as the emails write it: "Tuesday, December 8, 2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture);
+
+    /// <returns>Whether an email was queued (not when one was already, or the customer is unknown).</returns>
+    public async Task<bool> QueueAsync(
+        CustomerEmailType type, Guid orderId, Guid? shipmentId, JsonObject model, Guid causationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var contact = await db.CustomerContacts.AsNoTracking().SingleOrDefaultAsync(c => c.OrderId == orderId, cancellationToken);
+        if (contact is null)
+        {
+            LogNoContact(logger, type, orderId);
+            return false;
+        }
+
+        var key = KeyOf(contact.OrderNumber, shipmentId, type);
+        if (db.EmailMessages.Local.Any(e => e.DedupKey == key) || await db.EmailMessages.AnyAsync(e => e.DedupKey == key, cancellationToken))
+        {
+            return false;
+        }
+
+        var template = await db.EmailTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Type == type, cancellationToken);
+        model["brand"] = new JsonObject { ["name"] = brand.Value.Name, ["support_email"] = brand.Value.SupportEmail };
+        model["customer"] = new JsonObject { ["name"] = contact.Name, ["email"] = contact.Email };
+        var order = model["order"] as JsonObject ?? [];
+        order["number"] = contact.OrderNumber;
+        model["order"] = order;
+        var email = await renderer.RenderAsync(template?.Source ?? DefaultEmailTemplates.For(type), model, cancellationToken);
+        db.EmailMessages.Add(EmailMessage.QueueCustomer(contact.Email, email, contact.OrderNumber, causationId, type.ToString(), key, clock.GetUtcNow()));
+        LogQueued(logger, type, contact.OrderNumber);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No customer on file for order {OrderId}; no {Type} email queued")]
+    private static partial void LogNoContact(ILogger logger, CustomerEmailType type, Guid orderId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Type} email for {OrderNumber}")]
+    private static partial void LogQueued(ILogger logger, CustomerEmailType type, string orderNumber);
+}
