@@ -6,8 +6,7 @@ using Microsoft.Net.Http.Headers;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Shipping.Carriers;
-using OrderHub.Modules.Shipping.Features.ListPickups;
-using OrderHub.Modules.Shipping.Features.ListShipments;
+using OrderHub.Modules.Shipping.Features.ListManifests;
 using OrderHub.Modules.Shipping.Features.Manifests;
 using OrderHub.Web.Areas.Fulfillment.Controllers;
 
@@ -17,12 +16,12 @@ namespace OrderHub.Web.Areas.Shipping.Controllers;
 /// The end of the warehouse day: the carriers' manifests per location and day (labels and packages covered, the PDF for
 /// the driver), a form to close today's manifest of a carrier at a location, and the pickups booked with a form to book
 /// one. Closing and booking are audited by Shipping with who did it. Thin: it only sends requests; a refusal (unknown
-/// carrier or location, a day that has passed) is shown on the page, not as problem JSON.
+/// carrier or location, a pickup day that has passed) is shown on the page, not as problem JSON.
 /// </summary>
 [Area("Shipping")]
 [Route("shipping/manifests")]
 [Authorize(AuthenticationSchemes = "Identity.Application", Roles = ShipmentsController.ReadRoles)]
-public sealed class ManifestsController(ISender sender, TimeProvider clock, ILogger<ManifestsController> logger) : Controller
+public sealed class ManifestsController(ISender sender, ILogger<ManifestsController> logger) : Controller
 {
     /// <summary>Who may close a day and book a pickup; the page shows the forms only to them.</summary>
     public const string WriteRoles = WeatherHoldsController.WriteRoles;
@@ -68,15 +67,10 @@ public sealed class ManifestsController(ISender sender, TimeProvider clock, ILog
     public async Task<IActionResult> Pickup(PickupInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var today = Today();
         string? problem = null;
         if (!TryDay(input.Date, out var day) || day is null)
         {
             problem = "Enter the pickup day as YYYY-MM-DD.";
-        }
-        else if (day < today)
-        {
-            problem = $"{ManifestsPageModel.Day(day.Value)} has passed: a pickup can be booked for today ({ManifestsPageModel.Day(today)}) or a later day.";
         }
 
         var readyByOk = TryTime(input.ReadyBy, out var readyBy);
@@ -132,16 +126,8 @@ public sealed class ManifestsController(ISender sender, TimeProvider clock, ILog
         return View(nameof(Index), await PageAsync(null, null, cancellationToken) with { Refusal = refusal });
     }
 
-    private async Task<ManifestsPageModel> PageAsync(DateOnly? date, string? location, CancellationToken cancellationToken)
-    {
-        var today = Today();
-        var manifests = await sender.Send(new ListManifestsQuery(date, location), cancellationToken);
-        var pickups = await sender.Send(new ListPickupsQuery(date, location, From: date is null ? today.AddDays(-PickupDays) : null), cancellationToken);
-        var locations = (await sender.Send(new ListShipmentsQuery(PageSize: 1), cancellationToken)).Locations;
-        return new ManifestsPageModel(today, date, location, manifests, pickups, locations, Enum.GetNames<Carrier>());
-    }
-
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private async Task<ManifestsPageModel> PageAsync(DateOnly? date, string? location, CancellationToken cancellationToken) =>
+        new(date, location, await sender.Send(new ListEndOfDayQuery(date, location, PickupDays), cancellationToken), Enum.GetNames<Carrier>());
 
     private static string Message(Exception ex) => ex is NotFoundException nf ? $"{nf.Resource} {nf.Key} is not known." : Refusals.Message(ex);
 
@@ -183,12 +169,19 @@ public sealed class ManifestsController(ISender sender, TimeProvider clock, ILog
 }
 
 /// <summary>
-/// The manifests and pickups of one day (<see cref="Date"/>) or of late (null), the forms' choices (the locations that
-/// have shipments, the carriers), and a notice, an error or a refused form to show with what was typed.
+/// The manifests and pickups of one day (<see cref="Date"/>) or of late (null), today, the forms' choices (the locations
+/// that have shipments, the carriers), and a notice, an error or a refused form to show with what was typed.
 /// </summary>
-internal sealed record ManifestsPageModel(
-    DateOnly Today, DateOnly? Date, string? Location, IReadOnlyList<ManifestDto> Manifests, IReadOnlyList<PickupDto> Pickups, IReadOnlyList<string> Locations, IReadOnlyList<string> Carriers)
+internal sealed record ManifestsPageModel(DateOnly? Date, string? Location, EndOfDayDto EndOfDay, IReadOnlyList<string> Carriers)
 {
+    public DateOnly Today => EndOfDay.Today;
+
+    public IReadOnlyList<ManifestDto> Manifests => EndOfDay.Manifests;
+
+    public IReadOnlyList<PickupDto> Pickups => EndOfDay.Pickups;
+
+    public IReadOnlyList<string> Locations => EndOfDay.Locations;
+
     public string? Notice { get; init; }
 
     public string? Error { get; init; }
