@@ -17,8 +17,11 @@ using OrderHub.Modules.Shipping.Carriers.Ups;
 using OrderHub.Modules.Shipping.Delivery;
 using OrderHub.Modules.Shipping.Delivery.Weather;
 using OrderHub.Modules.Shipping.Features.BuyLabel;
+using OrderHub.Modules.Shipping.Features.CheckWeatherHold;
 using OrderHub.Modules.Shipping.Features.GetLabel;
 using OrderHub.Modules.Shipping.Features.GetShipment;
+using OrderHub.Modules.Shipping.Features.ListPickups;
+using OrderHub.Modules.Shipping.Features.ListWeatherHolds;
 using OrderHub.Modules.Shipping.Features.Manifests;
 using OrderHub.Modules.Shipping.Features.QuoteShippingCharge;
 using OrderHub.Modules.Shipping.Features.RateShipment;
@@ -100,11 +103,14 @@ public sealed class ShippingModule : IModule
         }
     }
 
-    /// <summary>Voids, re-labels, manifests and pickups (API keys), and the carriers' own tracking formats (signed, no key).</summary>
+    /// <summary>Voids, re-labels, manifests and pickups, weather holds (API keys), and the carriers' own tracking formats (signed, no key).</summary>
     private static void MapManifests(IEndpointRouteBuilder shipping)
     {
         ManifestsEndpoints.MapReads(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingRead));
         ManifestsEndpoints.MapWrites(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingWrite));
+        ListPickupsEndpoint.Map(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingRead));
+        ListWeatherHoldsEndpoint.Map(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingRead));
+        CheckWeatherHoldEndpoint.Map(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingWrite));
         CarrierTrackingFormats.Map(shipping);
     }
 

@@ -81,15 +81,19 @@ internal sealed class CloseManifestValidator : AbstractValidator<CloseManifestCo
 
 internal sealed class RequestPickupValidator : AbstractValidator<RequestPickupCommand>
 {
-    public RequestPickupValidator()
+    public RequestPickupValidator(TimeProvider clock)
     {
         RuleFor(c => c.Carrier).NotEmpty().Must(c => Enum.TryParse<Carrier>(c, ignoreCase: true, out _))
             .WithMessage($"Carrier must be one of {string.Join(", ", Enum.GetNames<Carrier>())}.");
         RuleFor(c => c.LocationCode).NotEmpty().MaximumLength(32);
         RuleFor(c => c.Date).NotNull();
+        RuleFor(c => c.Date).Must(d => d is null || d >= Today(clock))
+            .WithMessage(c => $"{c.Date:yyyy-MM-dd} has passed: a pickup can be booked for today ({Today(clock):yyyy-MM-dd}, UTC) or a later day.");
         RuleFor(c => c.CloseBy).Must((c, close) => close is null || (c.ReadyBy ?? Pickups.DefaultReadyBy) < close)
             .WithMessage("closeBy comes after readyBy.");
     }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
 
 /// <summary>

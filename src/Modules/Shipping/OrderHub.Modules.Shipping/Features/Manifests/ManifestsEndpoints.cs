@@ -73,7 +73,7 @@ internal static class ManifestsEndpoints
                 return booked.Created ? TypedResults.Created((string?)null, booked.Pickup) : TypedResults.Ok(booked.Pickup);
             })
             .WithName("RequestPickup")
-            .WithSummary("Books the carrier's pickup for a location and day ({ carrier, locationCode, date, readyBy?, closeBy? }): 201 with its confirmation number; the same carrier, location and day again is 200 with the first booking. 409 for a carrier connected through its API.")
+            .WithSummary("Books the carrier's pickup for a location and day ({ carrier, locationCode, date, readyBy?, closeBy? }): 201 with its confirmation number; the same carrier, location and day again is 200 with the first booking. 400 for a day that has passed (UTC); 409 for a carrier connected through its API.")
             .Produces<PickupDto>(StatusCodes.Status201Created)
             .Produces<PickupDto>()
             .ProducesValidationProblem()
