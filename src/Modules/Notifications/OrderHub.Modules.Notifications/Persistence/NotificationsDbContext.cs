@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Notifications.Domain.Alerts;
 using OrderHub.Modules.Notifications.Domain.Emails;
 
 namespace OrderHub.Modules.Notifications.Persistence;
@@ -12,6 +13,8 @@ internal abstract class NotificationsDbContext(DbContextOptions options) : Modul
     protected override string Schema => SchemaName;
 
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+
+    public DbSet<StaffAlert> StaffAlerts => Set<StaffAlert>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(NotificationsDbContext).Namespace!, StringComparison.Ordinal) == true);
