@@ -26,7 +26,7 @@ internal sealed class RaiseStartPickingAlertHandler(NotificationsDbContext db, S
                     $"Start picking at {location}: new work is ready",
                     $"Orders are ready to pick at {location} (the latest: {integrationEvent.OrderNumber}). Make a pick list for {location} on the picking board, "
                         + "print it and pick; acknowledge this alert once the wave is made.",
-                    $"/fulfillment/pick-lists?location={Uri.EscapeDataString(location)}",
+                    "/fulfillment/pick-lists",
                     location,
                     $"StartPicking:{location}")
                 { OrderNumber = integrationEvent.OrderNumber },
