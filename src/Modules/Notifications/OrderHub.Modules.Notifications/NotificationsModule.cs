@@ -69,9 +69,9 @@ public sealed class NotificationsModule : IModule
     {
         var notifications = endpoints.MapGroup("/api/v1/notifications").WithTags(ModuleName).RequireAuthorization(ApiScopes.NotificationsRead);
         ListEmailsEndpoint.Map(notifications);
-        var alerts = endpoints.MapGroup("/api/v1/alerts").WithTags("Alerts");
-        ListStaffAlertsEndpoint.Map(alerts.MapGroup("").RequireAuthorization(ApiScopes.NotificationsRead));
-        AcknowledgeStaffAlertEndpoint.Map(alerts.MapGroup("").RequireAuthorization(ApiScopes.NotificationsWrite));
+        var alerts = endpoints.MapGroup("/api/v1").WithTags("Alerts");
+        ListStaffAlertsEndpoint.Map(alerts);
+        AcknowledgeStaffAlertEndpoint.Map(alerts);
     }
 
     public void ScheduleJobs(IRecurringJobManager jobs)

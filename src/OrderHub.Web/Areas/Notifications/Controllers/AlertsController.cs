@@ -73,4 +73,18 @@ internal sealed record AlertsPageModel(IReadOnlyList<StaffAlertDto> Open, IReadO
     public string? Error { get; init; }
 
     public string? Done { get; init; }
+
+    /// <summary>What the alert's link opens, in words.</summary>
+    public static string LinkText(StaffAlertDto alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return alert.Link switch
+        {
+            var l when l.StartsWith("/shipping/shipments/", StringComparison.Ordinal) => "Open the shipment",
+            var l when l.StartsWith("/orders/", StringComparison.Ordinal) => $"Open order {alert.Subject}",
+            var l when l.StartsWith("/fulfillment/pick-lists", StringComparison.Ordinal) => "Open the picking board",
+            var l when l.StartsWith("/inventory", StringComparison.Ordinal) => "Open the stock page",
+            _ => "Open",
+        };
+    }
 }

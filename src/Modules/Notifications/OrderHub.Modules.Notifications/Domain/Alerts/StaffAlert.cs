@@ -113,4 +113,10 @@ internal sealed record NewStaffAlert(AlertKind Kind, AlertSeverity Severity, str
 {
     /// <summary>The order it concerns, kept on a queued email for support look-ups.</summary>
     public string? OrderNumber { get; init; }
+
+    /// <summary>
+    /// True (events: a new scan, a new finding, new work) when the condition seen again after its alert was acknowledged
+    /// raises a new one; false (the scan's standing conditions) when an acknowledged condition stays quiet until its key changes.
+    /// </summary>
+    public bool RaiseAgainOnceAcknowledged { get; init; } = true;
 }

@@ -12,7 +12,7 @@ internal sealed class ListStaffAlertsHandler(NotificationsDbContext db) : IQuery
         var alerts = db.StaffAlerts.AsNoTracking();
         alerts = query.Status?.Trim().ToLowerInvariant() == "acknowledged"
             ? alerts.Where(a => a.AcknowledgedAt != null).OrderByDescending(a => a.AcknowledgedAt)
-            : alerts.Where(a => a.AcknowledgedAt == null).OrderByDescending(a => a.Severity == AlertSeverity.Critical).ThenByDescending(a => a.LastSeenAt);
+            : alerts.Where(a => a.AcknowledgedAt == null).OrderByDescending(a => a.Severity == AlertSeverity.Critical).ThenByDescending(a => a.Severity == AlertSeverity.Warning).ThenByDescending(a => a.LastSeenAt);
         if (!string.IsNullOrWhiteSpace(query.Kind) && Enum.TryParse<AlertKind>(query.Kind.Trim(), ignoreCase: true, out var kind))
         {
             alerts = alerts.Where(a => a.Kind == kind);

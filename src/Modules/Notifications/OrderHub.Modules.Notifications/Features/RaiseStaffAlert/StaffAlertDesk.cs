@@ -30,6 +30,11 @@ internal sealed partial class StaffAlertDesk(
             return null;
         }
 
+        if (!alert.RaiseAgainOnceAcknowledged && await db.StaffAlerts.AnyAsync(a => a.DedupKey == alert.DedupKey, cancellationToken))
+        {
+            return null; // acknowledged: staff are on it
+        }
+
         var raised = StaffAlert.Raise(alert, causationId, now);
         db.StaffAlerts.Add(raised);
         if (options.Value.EmailFor(alert.Kind, staff.Value.StaffEmail) is { } to)

@@ -10,8 +10,9 @@ namespace OrderHub.Modules.Notifications.Features.ScanForStaffAlerts;
 
 /// <summary>
 /// Conditions no single event announces, found by asking Orders and Shipping through their Contracts queries. Each
-/// alert's dedup key names its subject (and the status, for a stuck order), so a scan that finds the same thing again
-/// only counts it; the unit of work saves them all at once.
+/// alert's dedup key names its subject (and the status, the hold or the estimate), so a scan that finds the same thing
+/// again only counts it, and once acknowledged it stays quiet until the condition changes; the unit of work saves them
+/// all at once.
 /// </summary>
 internal sealed partial class ScanForStaffAlertsHandler(ISender sender, StaffAlertDesk desk, IOptions<StaffAlertsOptions> options, TimeProvider clock, ILogger<ScanForStaffAlertsHandler> logger)
     : ICommandHandler<ScanForStaffAlertsCommand, int>
@@ -36,7 +37,7 @@ internal sealed partial class ScanForStaffAlertsHandler(ISender sender, StaffAle
                     $"/orders/{order.OrderId}",
                     order.OrderNumber,
                     $"OrderStuck:{order.OrderId}:{order.Status}")
-                { OrderNumber = order.OrderNumber });
+                { OrderNumber = order.OrderNumber, RaiseAgainOnceAcknowledged = false });
             }
         }
 
@@ -46,12 +47,12 @@ internal sealed partial class ScanForStaffAlertsHandler(ISender sender, StaffAle
                 AlertKind.ComplianceHold,
                 AlertSeverity.Warning,
                 $"Order {held.OrderNumber} waits on a Compliance hold",
-                $"Held since {held.PlacedAt:yyyy-MM-dd HH:mm} UTC: {held.Reason}{(held.Rule is { } rule ? $" ({rule})" : string.Empty)}. "
+                $"Held since {held.PlacedAt:yyyy-MM-dd HH:mm} UTC: {held.Reason.TrimEnd('.')}{(held.Rule is { } rule ? $" ({rule})" : string.Empty)}. "
                     + "Check the shipping-law rule and the customer's details, then release the hold with a reason or cancel the order.",
                 $"/orders/{held.OrderId}",
                 held.OrderNumber,
                 $"ComplianceHold:{held.OrderId}:{held.PlacedAt.UtcTicks}")
-            { OrderNumber = held.OrderNumber });
+            { OrderNumber = held.OrderNumber, RaiseAgainOnceAcknowledged = false });
         }
 
         foreach (var late in await sender.Send(new GetLateShipmentsQuery(today), cancellationToken))
@@ -66,7 +67,7 @@ internal sealed partial class ScanForStaffAlertsHandler(ISender sender, StaffAle
                 $"/shipping/shipments/{late.ShipmentId}",
                 $"{late.OrderNumber} / {late.TrackingNumber ?? late.ShipmentId.ToString()}",
                 $"ShipmentLate:{late.ShipmentId}:{late.EstimatedDelivery:yyyy-MM-dd}")
-            { OrderNumber = late.OrderNumber });
+            { OrderNumber = late.OrderNumber, RaiseAgainOnceAcknowledged = false });
         }
 
         foreach (var label in await sender.Send(new GetStalledLabelsQuery(now.AddMinutes(-settings.LabelPendingMinutes), today), cancellationToken))
@@ -81,7 +82,7 @@ internal sealed partial class ScanForStaffAlertsHandler(ISender sender, StaffAle
                 $"/shipping/shipments/{label.ShipmentId}",
                 label.OrderNumber,
                 $"LabelFailing:{label.ShipmentId}")
-            { OrderNumber = label.OrderNumber });
+            { OrderNumber = label.OrderNumber, RaiseAgainOnceAcknowledged = false });
         }
 
         var raised = 0;
