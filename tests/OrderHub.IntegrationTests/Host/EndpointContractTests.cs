@@ -82,6 +82,8 @@ public sealed class EndpointContractTests(SqliteHostFixture fixture) : IClassFix
         ("GetOrderPayments", "GET", "/api/v1/payments/orders/{orderId:guid}", "Payments", ApiScopes.PaymentsRead),
         ("RefundPayment", "POST", "/api/v1/payments/orders/{orderId:guid}/refunds", "Payments", ApiScopes.PaymentsWrite),
         ("ListEmails", "GET", "/api/v1/notifications/emails", "Notifications", ApiScopes.NotificationsRead),
+        ("ListStaffAlerts", "GET", "/api/v1/alerts", "Alerts", ApiScopes.NotificationsRead),
+        ("AcknowledgeStaffAlert", "POST", "/api/v1/alerts/{id:guid}/acknowledge", "Alerts", ApiScopes.NotificationsWrite),
         ("RateShipment", "POST", "/api/v1/shipping/rates", "Shipping", ApiScopes.ShippingRead),
         ("GetRateTables", "GET", "/api/v1/shipping/rate-tables", "Shipping", ApiScopes.ShippingRead),
         ("GetRateTablesChanges", "GET", "/api/v1/shipping/rate-tables/changes", "Shipping", ApiScopes.ShippingRead),

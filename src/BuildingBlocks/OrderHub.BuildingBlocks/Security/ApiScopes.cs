@@ -18,6 +18,7 @@ public static class ApiScopes
     public const string ShippingRead = "shipping:read";
     public const string ShippingWrite = "shipping:write";
     public const string NotificationsRead = "notifications:read";
+    public const string NotificationsWrite = "notifications:write";
     public const string SystemRead = "system:read";
 
     /// <summary>The claim type carrying one granted scope per claim.</summary>
@@ -27,6 +28,6 @@ public static class ApiScopes
     [
         OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, CatalogRead, CatalogWrite,
         ComplianceRead, ComplianceWrite, PaymentsRead, PaymentsWrite, FulfillmentRead, FulfillmentWrite,
-        ShippingRead, ShippingWrite, NotificationsRead, SystemRead,
+        ShippingRead, ShippingWrite, NotificationsRead, NotificationsWrite, SystemRead,
     ];
 }

@@ -10,8 +10,13 @@ using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Notifications.Features.CustomerEmails;
+using OrderHub.Modules.Notifications.Domain.Alerts;
+using OrderHub.Modules.Notifications.Features.AcknowledgeStaffAlert;
 using OrderHub.Modules.Notifications.Features.ListEmails;
+using OrderHub.Modules.Notifications.Features.ListStaffAlerts;
 using OrderHub.Modules.Notifications.Features.QueueLowStockAlert;
+using OrderHub.Modules.Notifications.Features.RaiseStaffAlert;
+using OrderHub.Modules.Notifications.Features.ScanForStaffAlerts;
 using OrderHub.Modules.Notifications.Features.SendQueuedEmails;
 using OrderHub.Modules.Notifications.Persistence;
 
@@ -47,6 +52,20 @@ public sealed class NotificationsModule : IModule
         services.AddOptions<StaffAlertOptions>().Bind(context.Configuration.GetSection(StaffAlertOptions.SectionName))
             .Validate(o => MailboxAddress.TryParse(o.StaffEmail, out _), $"{StaffAlertOptions.SectionName}:StaffEmail is not an email address: set it to the staff mailbox for stock alerts.")
             .ValidateOnStart();
+        services.AddOptions<StaffAlertsOptions>().Bind(context.Configuration.GetSection(StaffAlertsOptions.SectionName))
+            .Validate(
+                o => o.AlertEmails.Keys.All(k => Enum.TryParse<AlertKind>(k, ignoreCase: true, out _)),
+                $"{StaffAlertsOptions.SectionName}:AlertEmails has a key that is not an alert kind: use {string.Join(", ", Enum.GetNames<AlertKind>())}.")
+            .Validate(
+                o => o.AlertEmails.Values.All(v => string.IsNullOrWhiteSpace(v) || MailboxAddress.TryParse(v, out _)),
+                $"{StaffAlertsOptions.SectionName}:AlertEmails has a value that is not an email address: set each kind to a role's mailbox.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.BackOfficeUrl) || Uri.TryCreate(o.BackOfficeUrl, UriKind.Absolute, out _),
+                $"{StaffAlertsOptions.SectionName}:BackOfficeUrl is not an absolute URL: set it to the back-office's address, e.g. https://orderhub.example.com.")
+            .Validate(o => o.ComplianceHoldMinutes >= 0 && o.LabelPendingMinutes > 0 && o.StuckOrderHours.Values.All(h => h >= 0), $"{StaffAlertsOptions.SectionName}: alert thresholds must not be negative.")
+            .ValidateOnStart();
+        services.AddScoped<StaffAlertDesk>();
+        services.AddTransient<ScanForStaffAlertsJob>();
     }
 
     /// <summary>Customer emails from templates (<see cref="CustomerEmailQueue"/>), in the brand's look (<c>OrderHub:Notifications:Brand</c>, checked at start).</summary>
@@ -62,8 +81,15 @@ public sealed class NotificationsModule : IModule
     {
         var notifications = endpoints.MapGroup("/api/v1/notifications").WithTags(ModuleName).RequireAuthorization(ApiScopes.NotificationsRead);
         ListEmailsEndpoint.Map(notifications);
+        var alerts = endpoints.MapGroup("/api/v1").WithTags("Alerts");
+        ListStaffAlertsEndpoint.Map(alerts);
+        AcknowledgeStaffAlertEndpoint.Map(alerts);
     }
 
-    public void ScheduleJobs(IRecurringJobManager jobs) =>
+    public void ScheduleJobs(IRecurringJobManager jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
         jobs.AddOrUpdate<SendQueuedEmailsJob>("notifications-send-emails", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<ScanForStaffAlertsJob>("notifications-scan-alerts", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
+    }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Notifications.Domain.CustomerEmails;
+
+using OrderHub.Modules.Notifications.Domain.Alerts;
 using OrderHub.Modules.Notifications.Domain.Emails;
 
 namespace OrderHub.Modules.Notifications.Persistence;
@@ -19,6 +21,8 @@ internal abstract class NotificationsDbContext(DbContextOptions options) : Modul
     public DbSet<PromisedDelivery> PromisedDeliveries => Set<PromisedDelivery>();
 
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
+
+    public DbSet<StaffAlert> StaffAlerts => Set<StaffAlert>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(NotificationsDbContext).Namespace!, StringComparison.Ordinal) == true);
