@@ -83,6 +83,8 @@ PSQL=(runuser -u postgres -- "$B/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -v 
 "${PSQL[@]}" -d orderhub -c "CREATE EXTENSION pg_stat_statements"
 
 HTTP_PORT=$(free_port)
+# The demo journey ships wine: without the carriers' alcohol agreements its label purchases are refused and retried,
+# and the outbox never drains.
 echo "== OrderHub host (Release) on http://127.0.0.1:$HTTP_PORT"
 (
   cd "$(dirname "$HOST_DLL")"
@@ -93,6 +95,8 @@ echo "== OrderHub host (Release) on http://127.0.0.1:$HTTP_PORT"
     OrderHub__DemoData__Enabled=true \
     OrderHub__Bootstrap__ApiKey="$API_KEY" \
     OrderHub__Shipping__TrackingWebhookSecret="bench-tracking-secret-0123" \
+    OrderHub__Shipping__Carriers__UPS__AlcoholAgreement=true \
+    OrderHub__Shipping__Carriers__FedEx__AlcoholAgreement=true \
     OrderHub__Payments__Gateway=Test \
     Serilog__MinimumLevel__Default=Warning \
     DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
