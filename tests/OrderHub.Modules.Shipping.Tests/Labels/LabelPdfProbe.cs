@@ -43,7 +43,12 @@ internal static class LabelPdfProbe
         var (gray, width, height) = Rasterise(pdf, page);
         var found = new HashSet<string>(StringComparer.Ordinal);
         var reader = new Code128Reader();
-        var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = false, [DecodeHintType.TRY_HARDER] = true, [DecodeHintType.ASSUME_GS1] = gs1 };
+        var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = false, [DecodeHintType.TRY_HARDER] = true };
+        if (gs1)
+        {
+            hints[DecodeHintType.ASSUME_GS1] = true; // ZXing reads the hint's presence, not its value
+        }
+
         for (var y = 4; y < height - 4; y += 6)
         {
             foreach (var (x0, x1) in BarcodeLikeStretches(gray, width, y))
