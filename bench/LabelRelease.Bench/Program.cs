@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Npgsql;
 
@@ -59,7 +57,7 @@ var shipmentsBefore = await Db.CountAsync(pg, """SELECT count(*) FROM shipping."
 
 // Intake alone (A), then during the release, then alone again (B): the ratio uses the mean of A and B, so a machine
 // that got busier or quieter over the run does not tilt it.
-var intake = new Intake(http, $"intake-{runId}", o.IntakeClients);
+using var intake = new Intake(http, $"intake-{runId}", o.IntakeClients);
 var before = await intake.MeasureAsync(TimeSpan.FromSeconds(o.BaselineSeconds), "alone (before)", Say);
 await Drain.WaitAsync(http, Say);
 
@@ -267,7 +265,7 @@ internal sealed record IntakeResult(string Phase, int Orders, double Seconds, do
 }
 
 /// <summary>Order intake: a few clients placing orders one after the other, each answered after the whole placement.</summary>
-internal sealed class Intake(HttpClient http, string prefix, int clients)
+internal sealed class Intake(HttpClient http, string prefix, int clients) : IDisposable
 {
     private long _sequence;
     private int _completed;
@@ -277,6 +275,8 @@ internal sealed class Intake(HttpClient http, string prefix, int clients)
     private Stopwatch _clock = new();
 
     public int Completed => Volatile.Read(ref _completed);
+
+    public void Dispose() => _stop.Dispose();
 
     public async Task<IntakeResult> MeasureAsync(TimeSpan window, string phase, Action<string> say)
     {
@@ -289,6 +289,7 @@ internal sealed class Intake(HttpClient http, string prefix, int clients)
 
     public Task StartAsync()
     {
+        _stop.Dispose();
         (_completed, _errors, _latencies, _stop) = (0, 0, [], new CancellationTokenSource());
         _clock = Stopwatch.StartNew();
         return Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
