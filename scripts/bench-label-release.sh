@@ -4,6 +4,8 @@
 # pack -> last label and order intake alone / during the release / alone (bench/LabelRelease.Bench).
 # One command: throwaway PostgreSQL 15 cluster -> OrderHub host (Release) -> stock -> harness -> results in
 # bench/results/label-release-<utc>.csv (+ .progress.csv, .log, -statements.tsv) -> everything it started is stopped.
+# The winery's UPS and FedEx alcohol agreements are switched on (as in appsettings.Development.json and the tests):
+# without them no carrier may take wine and every label of the release fails.
 # Must run as root (runuser -u postgres). Knobs (env): ORDERS=5000 INTAKE_CLIENTS=4 BASELINE=20 PACK_CLIENTS=8 KEEP=1
 set -euo pipefail
 HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x10000000}
@@ -76,6 +78,8 @@ echo "== OrderHub host (Release) on http://127.0.0.1:$HTTP_PORT"
     OrderHub__Bootstrap__ApiKey="$API_KEY" \
     OrderHub__Shipping__TrackingWebhookSecret="bench-tracking-secret-0123" \
     OrderHub__Payments__Gateway=Test \
+    OrderHub__Shipping__Carriers__UPS__AlcoholAgreement=true \
+    OrderHub__Shipping__Carriers__FedEx__AlcoholAgreement=true \
     Serilog__MinimumLevel__Default=Warning \
     DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
   exec dotnet "$HOST_DLL" --urls "http://127.0.0.1:$HTTP_PORT"
