@@ -6,7 +6,8 @@
 # bench/results/label-release-<utc>.csv (+ .progress.csv, .log, -statements.tsv) -> everything it started is stopped.
 # The winery's UPS and FedEx alcohol agreements are switched on (as in appsettings.Development.json and the tests):
 # without them no carrier may take wine and every label of the release fails.
-# Must run as root (runuser -u postgres). Knobs (env): ORDERS=5000 INTAKE_CLIENTS=4 BASELINE=20 PACK_CLIENTS=8 KEEP=1
+# Must run as root (runuser -u postgres). Knobs (env): ORDERS=5000 INTAKE_CLIENTS=4 BASELINE=20 PACK_CLIENTS=8
+#   AFTER_DRAIN=180 (longest wait for the intake's backlog before the window after) KEEP=1
 set -euo pipefail
 HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x10000000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +16,7 @@ ORDERS=${ORDERS:-5000}
 INTAKE_CLIENTS=${INTAKE_CLIENTS:-4}
 BASELINE=${BASELINE:-20}
 PACK_CLIENTS=${PACK_CLIENTS:-8}
+AFTER_DRAIN=${AFTER_DRAIN:-180}
 API_KEY="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 RESULTS="$ROOT/bench/results"
 mkdir -p "$RESULTS"
@@ -100,7 +102,7 @@ echo "== release of $ORDERS orders ($(nproc) cores, load average $(cut -d' ' -f1
 "${PSQL[@]}" -d orderhub -c "SELECT pg_stat_statements_reset()" >/dev/null
 status=0
 dotnet "$HARNESS_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" --pg "$PG_CS" --orders "$ORDERS" \
-  --intake-clients "$INTAKE_CLIENTS" --baseline "$BASELINE" --pack-clients "$PACK_CLIENTS" --out "$RESULTS" || status=$?
+  --intake-clients "$INTAKE_CLIENTS" --baseline "$BASELINE" --pack-clients "$PACK_CLIENTS" --after-drain "$AFTER_DRAIN" --out "$RESULTS" || status=$?
 latest=$(ls -t "$RESULTS"/label-release-*.csv 2>/dev/null | grep -v progress | head -1)
 if [[ -n "$latest" ]]; then
   "${PSQL[@]}" -d orderhub -F $'\t' -c "SELECT calls, round(total_exec_time::numeric,1) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
