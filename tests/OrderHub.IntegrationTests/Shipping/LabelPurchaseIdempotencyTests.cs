@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +18,8 @@ namespace OrderHub.IntegrationTests.Shipping;
 
 /// <summary>
 /// A carrier that sells the label and then times out before answering is the worst case for a retried job: twenty
-/// concurrent retries of one purchase still make one label and one tracking number, and the shipment records it once.
+/// concurrent retries of one purchase still make one label and one tracking number, and the shipment records it once;
+/// each carton gets one SSCC-18, the same whichever retry records it, and no two cartons share one.
 /// </summary>
 public abstract class LabelPurchaseIdempotencyTests(HostFixture fixture)
 {
@@ -26,19 +29,7 @@ public abstract class LabelPurchaseIdempotencyTests(HostFixture fixture)
     public async Task Twenty_concurrent_retries_against_a_carrier_that_times_out_after_selling_make_one_label()
     {
         fixture.RequireProvider();
-        var shipmentId = await fixture.App.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<ShippingDbContext>();
-            var shipment = Shipment.Create(
-                new NewShipment(
-                    Guid.NewGuid(), "OH-LABEL-" + Guid.NewGuid().ToString("N")[..6], Guid.NewGuid(), "NAPA-WH", "order:test", "Dana Reyes",
-                    new Address("1 Main St", null, "Portland", "OR", "97201", "US"), ServiceLevel.Ground, ContainsAlcohol: true, AdultSignatureRequired: true,
-                    [new NewShipmentPackage(Guid.NewGuid(), 9000, 37, 26, 22), new NewShipmentPackage(Guid.NewGuid(), 1700, 41, 14, 14)], [(1, "CAB-2021", 7)]),
-                DateTimeOffset.UtcNow);
-            db.Shipments.Add(shipment);
-            await db.SaveChangesAsync(Ct);
-            return shipment.Id;
-        });
+        var shipmentId = await NewShipmentAsync(packages: 2);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => RunAsync(shipmentId, timesOutAfterSelling: true), Ct)));
         outcomes.ShouldAllBe(o => o == "timed out" || o == "recorded"); // every retry reached the desk and none failed otherwise
@@ -57,14 +48,76 @@ public abstract class LabelPurchaseIdempotencyTests(HostFixture fixture)
         shipment.Packages.OrderBy(p => p.Sequence).Select(p => p.TrackingNumber).ShouldBe(label.TrackingNumbers);
         label.TrackingNumbers.ShouldAllBe(n => TrackingNumberFormat.IsValid(shipment.Carrier!.Value, n));
         label.TrackingNumbers.Distinct().Count().ShouldBe(2);
+
+        // One serial per carton however many retries raced, and the cartons carry exactly those SSCCs.
+        var serials = await fixture.App.InScopeAsync(sp => sp.GetRequiredService<ShippingDbContext>().Set<SsccSerial>().AsNoTracking()
+            .Where(s => s.ShipmentId == shipmentId).OrderBy(s => s.PackageSequence).Select(s => s.Id).ToListAsync(Ct));
+        serials.Count.ShouldBe(2);
+        shipment.Packages.OrderBy(p => p.Sequence).Select(p => p.Sscc).ShouldBe(serials.Select(s => Sscc.Create(0, SimulatedLabelDesk.DemoShipper.Gs1CompanyPrefix, s)));
+        shipment.Packages.ShouldAllBe(p => Sscc.IsValid(p.Sscc));
+        shipment.Packages.Select(p => p.Sscc).Distinct().Count().ShouldBe(2);
     }
+
+    [Fact]
+    public async Task Cartons_bought_concurrently_get_distinct_valid_ssccs_that_the_api_shows()
+    {
+        fixture.RequireProvider();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 8; i++)
+        {
+            ids.Add(await NewShipmentAsync(packages: 1 + (i % 3)));
+        }
+
+        // Every shipment bought twice at once, all at the same time: sixteen purchases racing for serials.
+        var outcomes = await Task.WhenAll(ids.Concat(ids).Select(id => Task.Run(() => RunAsync(id, timesOutAfterSelling: false), Ct)));
+        outcomes.ShouldAllBe(o => o == "recorded");
+
+        var client = fixture.App.CreateApiClient();
+        var ssccs = new List<string>();
+        foreach (var id in ids)
+        {
+            var json = await client.GetFromJsonAsync<JsonElement>($"/api/v1/shipments/{id}", Ct);
+            json.GetProperty("status").GetString().ShouldBe("LabelCreated");
+            foreach (var package in json.GetProperty("packages").EnumerateArray())
+            {
+                var sscc = package.GetProperty("sscc").GetString();
+                Sscc.IsValid(sscc).ShouldBeTrue($"{sscc} is not an SSCC-18 with a valid GS1 check digit");
+                sscc!.ShouldStartWith("0" + SimulatedLabelDesk.DemoShipper.Gs1CompanyPrefix);
+                ssccs.Add(sscc);
+            }
+        }
+
+        ssccs.Count.ShouldBe(ids.Sum(id => 1 + (ids.IndexOf(id) % 3)));
+        ssccs.ShouldBeUnique();
+
+        // The labels print them: GS1-128 data in the ZPL, "(00)" text in the PDF.
+        var zpl = await client.GetStringAsync($"/api/v1/shipments/{ids[2]}/label.zpl", Ct);
+        var first = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/shipments/{ids[2]}", Ct)).GetProperty("packages")[0].GetProperty("sscc").GetString();
+        zpl.ShouldContain("^FD>;>800" + first + "^FS", Case.Sensitive);
+        zpl.ShouldContain("(00)" + first, Case.Sensitive);
+    }
+
+    private Task<Guid> NewShipmentAsync(int packages) => fixture.App.InScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<ShippingDbContext>();
+        var boxes = new List<NewShipmentPackage> { new(Guid.NewGuid(), 9000, 37, 26, 22), new(Guid.NewGuid(), 1700, 41, 14, 14), new(Guid.NewGuid(), 4500, 30, 20, 20) };
+        var shipment = Shipment.Create(
+            new NewShipment(
+                Guid.NewGuid(), "OH-LABEL-" + Guid.NewGuid().ToString("N")[..6], Guid.NewGuid(), "NAPA-WH", "order:test", "Dana Reyes",
+                new Address("1 Main St", null, "Portland", "OR", "97201", "US"), ServiceLevel.Ground, ContainsAlcohol: true, AdultSignatureRequired: true,
+                boxes.Take(packages).ToList(), [(1, "CAB-2021", 7)]),
+            DateTimeOffset.UtcNow);
+        db.Shipments.Add(shipment);
+        await db.SaveChangesAsync(Ct);
+        return shipment.Id;
+    });
 
     private Task<string> RunAsync(Guid shipmentId, bool timesOutAfterSelling) => fixture.App.InScopeAsync(async sp =>
     {
         var desks = sp.GetServices<ICarrierLabels>().Select(d => timesOutAfterSelling ? new TimesOutAfterSelling(d) : d).ToList();
         var handler = new BuyLabelHandler(
             sp.GetRequiredService<ShippingDbContext>(), sp.GetRequiredService<ISender>(), sp.GetRequiredService<LabelCarrierChoice>(), desks,
-            sp.GetRequiredService<Modules.Shipping.Delivery.DeliveryPlanner>(), TimeProvider.System,
+            sp.GetRequiredService<Modules.Shipping.Delivery.DeliveryPlanner>(), sp.GetRequiredService<SsccSerials>(), TimeProvider.System,
             NullLogger<BuyLabelHandler>.Instance);
         try
         {

@@ -34,13 +34,21 @@ internal static class LabelPdfProbe
         }
     }
 
-    /// <summary>Every Code 128 value found on a page (1-based), decoded from its 300 dpi gray raster.</summary>
-    public static IReadOnlySet<string> Barcodes(byte[] pdf, int page = 1)
+    /// <summary>
+    /// Every Code 128 value found on a page (1-based), decoded from its 300 dpi gray raster. With <paramref name="gs1"/>,
+    /// a symbol that starts with FNC1 (GS1-128) reads as "]C1" followed by its element strings.
+    /// </summary>
+    public static IReadOnlySet<string> Barcodes(byte[] pdf, int page = 1, bool gs1 = false)
     {
         var (gray, width, height) = Rasterise(pdf, page);
         var found = new HashSet<string>(StringComparer.Ordinal);
         var reader = new Code128Reader();
         var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = false, [DecodeHintType.TRY_HARDER] = true };
+        if (gs1)
+        {
+            hints[DecodeHintType.ASSUME_GS1] = true; // ZXing reads the hint's presence, not its value
+        }
+
         for (var y = 4; y < height - 4; y += 6)
         {
             foreach (var (x0, x1) in BarcodeLikeStretches(gray, width, y))

@@ -62,6 +62,32 @@ public sealed class PdfLabelTests
         LabelPdfProbe.Barcodes(pdf).ShouldBe([tracking]);
     }
 
+    [Theory]
+    [InlineData("UPS", "UPS Ground", SampleLabels.Ups)]
+    [InlineData("FedEx", "FedEx Ground", SampleLabels.FedExGround)]
+    [InlineData("USPS", "USPS Ground Advantage", SampleLabels.Usps)]
+    public void With_an_sscc_both_barcodes_scan_back_and_the_sscc_is_gs1_128(string carrier, string service, string tracking)
+    {
+        Assert.SkipWhen(LabelPdfProbe.PdfToPpm is null, "poppler-utils (pdftoppm) is not installed");
+        var pdf = PdfLabel.Render([SampleLabels.Plain(Enum.Parse<Carrier>(carrier), service, tracking) with { Sscc = SampleLabels.Sscc }]);
+        LabelPdfProbe.Keep(pdf, $"label-{carrier.ToUpperInvariant()}-sscc.pdf");
+
+        // The carrier's barcode is untouched; the SSCC carries FNC1 first (GS1-128), then AI 00 and its 18 digits.
+        LabelPdfProbe.Barcodes(pdf).ShouldBe([tracking, "00" + SampleLabels.Sscc], ignoreOrder: true);
+        LabelPdfProbe.Barcodes(pdf, gs1: true).ShouldContain("]C100" + SampleLabels.Sscc);
+        LabelPdfProbe.Barcodes(pdf, gs1: true).ShouldContain(tracking); // no FNC1 in the carrier's
+    }
+
+    [Fact]
+    public void The_sscc_is_printed_with_its_application_identifier_beside_the_reference()
+    {
+        var text = LabelPdfProbe.PageTexts(PdfLabel.Render([SampleLabels.Wine() with { Sscc = SampleLabels.Sscc }]))[0];
+
+        text.ShouldContain("(00)006141411234567890", Case.Sensitive);
+        text.ShouldContain("REF: ORDER OH-1042", Case.Sensitive);
+        text.ShouldContain("SHIPPED WITH ORDERHUB", Case.Sensitive);
+    }
+
     [Fact]
     public void Every_page_of_a_shipment_scans_to_its_own_number()
     {

@@ -11,6 +11,9 @@ internal static class SampleLabels
     public const string FedExGround = "9611020123456700000428";
     public const string Usps = "9200191234567800001237";
 
+    /// <summary>GS1's worked SSCC-18 (extension 0, prefix 0614141, serial 123456789).</summary>
+    public const string Sscc = "006141411234567890";
+
     public static LabelContent Wine(Carrier carrier = Carrier.UPS, string service = "UPS Ground", string tracking = Ups) => new(
         carrier,
         service,

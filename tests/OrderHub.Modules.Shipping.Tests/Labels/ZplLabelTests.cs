@@ -52,6 +52,46 @@ public sealed partial class ZplLabelTests
     }
 
     [Fact]
+    public void The_sscc_is_a_gs1_128_field_with_its_text_below_the_tracking_barcode_and_clear_of_the_reference()
+    {
+        var zpl = ZplLabel.Render(SampleLabels.Wine() with { Sscc = SampleLabels.Sscc });
+
+        var sscc = SsccField().Match(zpl);
+        sscc.Success.ShouldBeTrue(zpl);
+        sscc.Groups["data"].Value.ShouldBe(">;>800" + SampleLabels.Sscc); // Start C, FNC1, AI 00, the 18 digits
+        zpl.ShouldContain("^FH^FD(00)006141411234567890^FS", Case.Sensitive);
+        BarcodeField().Match(zpl).Groups["data"].Value.ShouldBe(SampleLabels.Ups);
+
+        // Boxes in dots: the SSCC bars (156 modules at 2 dots, 104 high) and its text sit under the tracking number's
+        // text and left of the reference and billing lines.
+        var trackingText = Origin(zpl, "^FD" + SampleLabels.Ups + "^FS");
+        var bars = (X: int.Parse(sscc.Groups["x"].Value, System.Globalization.CultureInfo.InvariantCulture), Y: int.Parse(sscc.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var text = Origin(zpl, "^FD(00)");
+        var reference = Origin(zpl, "^FDREF: ");
+        var billing = Origin(zpl, "^FDSHIPPED WITH ORDERHUB");
+        bars.Y.ShouldBeGreaterThan(trackingText.Y + 28);
+        text.Y.ShouldBeGreaterThanOrEqualTo(bars.Y + 104);
+        text.Y.ShouldBeLessThan(1218 - 24);
+        reference.X.ShouldBeGreaterThanOrEqualTo(bars.X + (156 * 2) + 20); // the quiet zone stays clear
+        reference.Y.ShouldBeGreaterThan(trackingText.Y + 28);
+        billing.Y.ShouldBeLessThan(1218 - 22);
+    }
+
+    [Fact]
+    public void Without_an_sscc_there_is_no_gs1_barcode_and_the_reference_takes_the_width()
+    {
+        var zpl = ZplLabel.Render(SampleLabels.Wine());
+
+        SsccField().IsMatch(zpl).ShouldBeFalse();
+        zpl.ShouldNotContain("(00)");
+        Origin(zpl, "^FDREF: ").X.ShouldBe(30);
+    }
+
+    [Fact]
+    public void A_wrong_sscc_is_refused() =>
+        Should.Throw<ArgumentException>(() => ZplLabel.Render(SampleLabels.Wine() with { Sscc = "006141411234567891" }));
+
+    [Fact]
     public void Alcohol_adds_the_adult_signature_band_and_the_wording()
     {
         var zpl = ZplLabel.Render(SampleLabels.Wine());
@@ -142,6 +182,19 @@ public sealed partial class ZplLabelTests
     private static IEnumerable<(int X, int Y)> FieldOrigins(string zpl) =>
         Regex.Matches(zpl, @"\^FO(?<x>\d+),(?<y>\d+)").Select(m => (int.Parse(m.Groups["x"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture)));
 
+    /// <summary>The origin of the field whose data starts with <paramref name="data"/> (the last <c>^FO</c> before it).</summary>
+    private static (int X, int Y) Origin(string zpl, string data)
+    {
+        var at = zpl.IndexOf(data, StringComparison.Ordinal);
+        at.ShouldBeGreaterThanOrEqualTo(0, data);
+        var origin = Regex.Match(zpl[zpl.LastIndexOf("^FO", at, StringComparison.Ordinal)..], @"^\^FO(?<x>\d+),(?<y>\d+)");
+        return (int.Parse(origin.Groups["x"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(origin.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [GeneratedRegex(@"\^BY(?<module>\d+)[^\^]*\^BCN,\d+,N,N,N,A\^FD(?<data>[^\^]*)\^FS")]
     private static partial Regex BarcodeField();
+
+    /// <summary>A Code 128 field in mode N (subset invocation codes in the data), as GS1-128 needs for its FNC1.</summary>
+    [GeneratedRegex(@"\^FO(?<x>\d+),(?<y>\d+)\^BY2,3,104\^BCN,104,N,N,N,N\^FD(?<data>[^\^]*)\^FS")]
+    private static partial Regex SsccField();
 }

@@ -15,6 +15,9 @@ public sealed class ShipmentTrackingTests
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 7, 14, 0, 0, TimeSpan.Zero);
 
+    /// <summary>SSCCs of GS1's worked-example prefix, serials 1 and 2.</summary>
+    private static readonly string[] Ssccs = ["006141410000000012", "006141410000000029"];
+
     private static readonly ShipmentStatus[] Scans =
         [ShipmentStatus.InTransit, ShipmentStatus.OutForDelivery, ShipmentStatus.Exception, ShipmentStatus.Delivered, ShipmentStatus.ReturnedToSender];
 
@@ -100,10 +103,11 @@ public sealed class ShipmentTrackingTests
         var shipment = Pending();
         var rate = new CarrierRate(Carrier.UPS, ServiceLevel.Ground, "UPS Ground", 18.39m, "USD", 3);
 
-        shipment.RecordLabel(rate, new PurchasedLabel("1Z4A7Y96A800123453", ["1Z4A7Y96A800123453", "1Z4A7Y96A800123461"], 18.39m, "USD"), new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 10), Start).ShouldBeTrue();
-        shipment.RecordLabel(rate, new PurchasedLabel("other", ["1Z4A7Y96A899999990", "1Z4A7Y96A899999991"], 20m, "USD"), new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 10), Start).ShouldBeFalse();
+        shipment.RecordLabel(rate, new PurchasedLabel("1Z4A7Y96A800123453", ["1Z4A7Y96A800123453", "1Z4A7Y96A800123461"], 18.39m, "USD"), Ssccs, new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 10), Start).ShouldBeTrue();
+        shipment.RecordLabel(rate, new PurchasedLabel("other", ["1Z4A7Y96A899999990", "1Z4A7Y96A899999991"], 20m, "USD"), ["006141410000000098", "006141410000000104"], new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 10), Start).ShouldBeFalse();
 
         shipment.Packages.Select(p => p.TrackingNumber).ShouldBe(["1Z4A7Y96A800123453", "1Z4A7Y96A800123461"]);
+        shipment.Packages.Select(p => p.Sscc).ShouldBe(Ssccs);
         shipment.TrackingNumber.ShouldBe("1Z4A7Y96A800123453");
         shipment.Status.ShouldBe(ShipmentStatus.LabelCreated);
     }
@@ -122,6 +126,7 @@ public sealed class ShipmentTrackingTests
         shipment.RecordLabel(
             new CarrierRate(Carrier.UPS, ServiceLevel.Ground, "UPS Ground", 18.39m, "USD", 3),
             new PurchasedLabel("1Z4A7Y96A800123453", ["1Z4A7Y96A800123453", "1Z4A7Y96A800123461"], 18.39m, "USD"),
+            Ssccs,
             new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 10), Start);
         return shipment;
     }

@@ -31,6 +31,7 @@ using OrderHub.Modules.Shipping.Features.ShipOn;
 using OrderHub.Modules.Shipping.Features.WeatherHolds;
 using OrderHub.Modules.Shipping.Persistence;
 using OrderHub.Modules.Shipping.Rating;
+using OrderHub.Modules.Shipping.TrackingNumbers;
 
 namespace OrderHub.Modules.Shipping;
 
@@ -54,6 +55,9 @@ public sealed class ShippingModule : IModule
             .Validate(
                 o => !string.IsNullOrWhiteSpace(o.TrackingWebhookSecret) && o.TrackingWebhookSecret.Length >= 16,
                 $"{ShippingOptions.Section}:TrackingWebhookSecret is not set: set it to the secret (16 characters or more) carriers sign tracking events with.")
+            .Validate(
+                o => o.Gs1CompanyPrefix is { Length: >= 7 and <= 10 } && o.Gs1CompanyPrefix.All(char.IsAsciiDigit) && o.SsccExtensionDigit is >= 0 and <= 9,
+                $"{ShippingOptions.Section}:Gs1CompanyPrefix must be 7 to 10 digits and SsccExtensionDigit 0 to 9 (the cartons' SSCC-18).")
             .ValidateOnStart();
         services.AddOptions<CheckoutChargeOptions>().Bind(context.Configuration.GetSection(CheckoutChargeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CheckoutChargeOptions>, CheckoutChargeOptionsValidator>();
@@ -87,6 +91,7 @@ public sealed class ShippingModule : IModule
     private static void RegisterShipments(IServiceCollection services)
     {
         services.AddScoped<LabelCarrierChoice>();
+        services.AddScoped<SsccSerials>();
         services.AddScoped<IInternalCommandHandler<BuyLabel>, BuyLabelHandler>();
     }
 

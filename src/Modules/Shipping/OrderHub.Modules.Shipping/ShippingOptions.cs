@@ -10,4 +10,13 @@ internal sealed class ShippingOptions
     /// sent as <c>X-OrderHub-Signature: sha256=&lt;hex&gt;</c>. Required: the host does not start without it.
     /// </summary>
     public string? TrackingWebhookSecret { get; set; }
+
+    /// <summary>
+    /// The shipper's GS1 company prefix (7 to 10 digits) inside every carton's SSCC-18; the default is GS1's worked
+    /// example (carriers.md section 2), for demos: a shipper sets its own.
+    /// </summary>
+    public string Gs1CompanyPrefix { get; set; } = "0614141";
+
+    /// <summary>The SSCC extension digit (0-9) the shipper chose for its cartons.</summary>
+    public int SsccExtensionDigit { get; set; }
 }

@@ -9,6 +9,7 @@ namespace OrderHub.Modules.Shipping.Labels;
 /// What one package's 4x6 label says (carriers.md section 4). <paramref name="ServiceName"/> is the carrier's own name for
 /// the service ("UPS GROUND"); <paramref name="TrackingNumber"/> is what the Code 128 barcode encodes (FedEx Ground: the
 /// 22-digit 96 form). <paramref name="ContainsAlcohol"/> adds the alcohol wording and always the adult-signature mark.
+/// <paramref name="Sscc"/> is the carton's GS1 SSCC-18 (18 digits), printed as a GS1-128 barcode with "(00)" text.
 /// </summary>
 internal sealed record LabelContent(
     Carrier Carrier,
@@ -24,7 +25,8 @@ internal sealed record LabelContent(
     DateOnly ShipDate,
     bool AdultSignature,
     string Reference,
-    bool ContainsAlcohol = false)
+    bool ContainsAlcohol = false,
+    string? Sscc = null)
 {
     public const string AdultSignatureText = "ADULT SIGNATURE REQUIRED";
 
@@ -33,8 +35,8 @@ internal sealed record LabelContent(
     /// <summary>Alcohol always travels with an adult signature (API.md, carriers.md section 6).</summary>
     public bool AdultSignatureRequired => AdultSignature || ContainsAlcohol;
 
-    /// <summary>The labels of a bought shipment, one per package in the purchase's order, numbered 1 of n.</summary>
-    public static IReadOnlyList<LabelContent> For(LabelPurchase purchase, PurchasedLabel label, string serviceName)
+    /// <summary>The labels of a bought shipment, one per package in the purchase's order, numbered 1 of n (with the cartons' SSCCs, in the same order, when given).</summary>
+    public static IReadOnlyList<LabelContent> For(LabelPurchase purchase, PurchasedLabel label, string serviceName, IReadOnlyList<string>? ssccs = null)
     {
         ArgumentNullException.ThrowIfNull(purchase);
         ArgumentNullException.ThrowIfNull(label);
@@ -42,6 +44,11 @@ internal sealed record LabelContent(
         {
             throw new ArgumentException(
                 $"The carrier sold {label.TrackingNumbers.Count} tracking numbers for {purchase.Packages.Count} packages.", nameof(label));
+        }
+
+        if (ssccs is not null && ssccs.Count != purchase.Packages.Count)
+        {
+            throw new ArgumentException($"{ssccs.Count} SSCCs for {purchase.Packages.Count} packages.", nameof(ssccs));
         }
 
         return purchase.Packages
@@ -59,7 +66,8 @@ internal sealed record LabelContent(
                 purchase.ShipDate,
                 purchase.AdultSignature,
                 purchase.Reference,
-                purchase.ContainsAlcohol))
+                purchase.ContainsAlcohol,
+                ssccs?[i]))
             .ToList();
     }
 
@@ -81,6 +89,9 @@ internal sealed record LabelContent(
 
     /// <summary>The tracking number as printed above the barcode: "TRACKING #: 1Z 4A7 Y96 A8 0012 3453".</summary>
     public string TrackingText => (Carrier == Carrier.FedEx ? "TRK# " : "TRACKING #: ") + TrackingNumberFormat.Spaced(Carrier, TrackingNumber);
+
+    /// <summary>The SSCC as printed under its barcode: "(00)006141411234567890"; null without one.</summary>
+    public string? SsccText => Sscc is null ? null : TrackingNumbers.Sscc.HumanReadable(Sscc);
 
     /// <summary>The ship-from block: name, street lines, "City, ST 12345", country when not US.</summary>
     public IReadOnlyList<string> FromLines() => Lines(ShipFromName, ShipFrom);

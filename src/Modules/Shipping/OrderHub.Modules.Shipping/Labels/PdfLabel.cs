@@ -9,7 +9,8 @@ namespace OrderHub.Modules.Shipping.Labels;
 /// <summary>
 /// The labels as a PDF: one 4x6 inch page (288 x 432 pt) per package, the zones and wording of <see cref="ZplLabel"/>,
 /// the tracking number as a Code 128 barcode from ZXing (<see cref="Code128Bars"/>). Standard-14 Helvetica, so names are
-/// printed in ASCII (<see cref="PdfText.Ascii"/>: accents dropped).
+/// printed in ASCII (<see cref="PdfText.Ascii"/>: accents dropped). The carton's SSCC-18 is a GS1-128 symbol (Code 128
+/// with FNC1 first) drawn the same way.
 /// </summary>
 internal static class PdfLabel
 {
@@ -18,6 +19,13 @@ internal static class PdfLabel
     private const double Margin = 11;
     private const double Right = PageWidth - Margin;
     private const double Inner = PageWidth - (2 * Margin);
+
+    /// <summary>ZXing's Code 128 writer reads this character as FNC1: first, it makes the symbol GS1-128.</summary>
+    private const char Gs1Fnc1 = '\u00f1';
+
+    /// <summary>The SSCC barcode: 156 modules of 0.9 pt (140 pt wide), left edge 15 pt (16 modules of quiet zone) from the page's.</summary>
+    private const double SsccModule = 0.9;
+    private const double SsccX = 15;
 
     /// <summary>Advance widths at size 1 per (character, bold): Standard-14 metrics never change, so measure each once.</summary>
     private static readonly ConcurrentDictionary<(char Ch, bool Bold), double> Advances = new();
@@ -94,13 +102,25 @@ internal static class PdfLabel
         var pattern = Code128Bars.Encode(label.TrackingNumber);
         var module = Math.Min(1.5, PageWidth / (pattern.Modules + (2 * Code128Bars.QuietZoneModules) + 4));
         var width = pattern.Modules * module;
-        Code128Bars.Draw(c.Page, pattern, (PageWidth - width) / 2, PageHeight - 364, width, 82);
-        c.TextCentred(label.TrackingNumber, 376, 9);
-        c.Rule(386, 1.5);
+        Code128Bars.Draw(c.Page, pattern, (PageWidth - width) / 2, PageHeight - 344, width, 66);
+        c.TextCentred(label.TrackingNumber, 354, 9);
+        c.Rule(360, 1.5);
 
-        // Reference footer.
-        c.Text("REF: " + label.Reference, Margin, 401, 10, 200, bold: true);
-        c.Text("BILLING: P/P   SHIPPED WITH ORDERHUB", Margin, 416, 7, Inner);
+        // Carton zone: the SSCC-18 as GS1-128 (ZXing's FNC1 escape, then AI 00 and the digits, all code set C) with its
+        // "(00)..." text at the left; the reference and billing lines at the right (full width without an SSCC).
+        var footer = Margin;
+        if (label.Sscc is { } sscc)
+        {
+            var gs1 = Code128Bars.Encode(Gs1Fnc1 + "00" + sscc);
+            var ssccWidth = gs1.Modules * SsccModule;
+            Code128Bars.Draw(c.Page, gs1, SsccX, PageHeight - 404, ssccWidth, 38);
+            c.Text(label.SsccText!, SsccX, 415, 8, ssccWidth + 20);
+            footer = SsccX + ssccWidth + 20;
+        }
+
+        c.TextShrunk("REF: " + label.Reference, footer, 376, 10, Right - footer, bold: true);
+        c.Text("BILLING: P/P", footer, 392, 7, Right - footer);
+        c.Text("SHIPPED WITH ORDERHUB", footer, 403, 7, Right - footer);
     }
 
     private sealed record Fonts(PdfDocumentBuilder.AddedFont Regular, PdfDocumentBuilder.AddedFont Bold);

@@ -7,7 +7,8 @@ namespace OrderHub.Modules.Shipping.Labels;
 /// <summary>
 /// A 4x6 inch ZPL II label at 203 dpi (812 x 1218 dots) with the zones of carriers.md section 4, top down: ship-from
 /// with weight, "n OF m" and date at the right; the large ship-to; the adult-signature band (and alcohol wording);
-/// the service name and the spaced tracking number; a full-width Code 128 of the tracking number; the reference footer.
+/// the service name and the spaced tracking number; a full-width Code 128 of the tracking number; the carton zone (the
+/// SSCC-18 as GS1-128 with its "(00)" text, the reference and billing lines).
 /// Field data is UTF-8 (<c>^CI28</c>) and always goes through <c>^FH</c>, so <c>^</c>, <c>~</c>, <c>_</c> and <c>\</c>
 /// in names travel as <c>_5E</c>, <c>_7E</c>, <c>_5F</c>, <c>_5C</c> instead of being read as commands.
 /// The routing band (MaxiCode, GS1-128 <c>420</c>+ZIP, PDF417) is the carrier's own and is left out.
@@ -18,6 +19,9 @@ internal static class ZplLabel
     public const int Height = 1218;
     private const int Margin = 30;
     private const int Inner = Width - (2 * Margin);
+
+    /// <summary>Left edge of the SSCC barcode: 20 dots of quiet zone (10 modules) and more from the label's edge.</summary>
+    private const int SsccX = 40;
 
     /// <summary>One <c>^XA...^XZ</c> label.</summary>
     public static string Render(LabelContent label)
@@ -77,13 +81,28 @@ internal static class ZplLabel
         var modules = Code128Bars.Encode(label.TrackingNumber).Modules;
         var module = (modules + (2 * Code128Bars.QuietZoneModules)) * 3 <= Width ? 3 : 2;
         var x = Math.Max(0, (Width - (modules * module)) / 2);
-        z.Append(Invariant($"^FO{x},800^BY{module},3,240^BCN,240,N,N,N,A^FD{BarcodeData(label.TrackingNumber)}^FS\n"));
-        z.Append(Invariant($"^FO0,1050^FB{Width},1,0,C^A0N,28,28^FH^FD{Escape(label.TrackingNumber)}^FS\n"));
-        Line(z, 1092, 4);
+        z.Append(Invariant($"^FO{x},792^BY{module},3,200^BCN,200,N,N,N,A^FD{BarcodeData(label.TrackingNumber)}^FS\n"));
+        z.Append(Invariant($"^FO0,1000^FB{Width},1,0,C^A0N,28,28^FH^FD{Escape(label.TrackingNumber)}^FS\n"));
+        Line(z, 1036, 3);
 
-        // Reference footer.
-        Text(z, Margin, 1110, 560, 30, "REF: " + label.Reference);
-        Text(z, Margin, 1154, Inner, 22, "BILLING: P/P   SHIPPED WITH ORDERHUB");
+        // Carton zone: the SSCC-18 as GS1-128 (Start C, FNC1, AI 00, 18 digits: 156 modules at 2 dots) and "(00)..." under
+        // it at the left; the reference and billing lines at the right (full width without an SSCC).
+        var footer = Margin;
+        if (label.Sscc is { } sscc)
+        {
+            if (!TrackingNumbers.Sscc.IsValid(sscc) || sscc.Length != TrackingNumbers.Sscc.Length)
+            {
+                throw new ArgumentException($"'{sscc}' is not an SSCC-18 with a valid check digit.", nameof(label));
+            }
+
+            z.Append(Invariant($"^FO{SsccX},1050^BY2,3,104^BCN,104,N,N,N,N^FD{TrackingNumbers.Sscc.ZplFieldData(sscc)}^FS\n"));
+            Text(z, SsccX, 1164, 340, 24, label.SsccText!);
+            footer = SsccX + 312 + 48;
+        }
+
+        Text(z, footer, 1058, Width - Margin - footer, 30, "REF: " + label.Reference);
+        Text(z, footer, 1104, Width - Margin - footer, 22, "BILLING: P/P");
+        Text(z, footer, 1134, Width - Margin - footer, 22, "SHIPPED WITH ORDERHUB");
         z.Append("^XZ\n");
         return z.ToString();
     }

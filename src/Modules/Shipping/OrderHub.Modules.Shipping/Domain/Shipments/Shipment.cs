@@ -132,14 +132,16 @@ internal sealed class Shipment
     }
 
     /// <summary>
-    /// The carrier sold the label: one tracking number per package, in package order. A shipment that already has its
+    /// The carrier sold the label: one tracking number per package, in package order, and each carton's SSCC-18
+    /// (<paramref name="ssccs"/>, in package order; a carton keeps the one it has). A shipment that already has its
     /// label keeps it (a retried purchase returns the same one); a voided one cannot take a label.
     /// </summary>
     /// <returns>True when this call recorded the label.</returns>
-    public bool RecordLabel(CarrierRate rate, PurchasedLabel label, DateOnly shipDate, DateOnly estimatedDelivery, DateTimeOffset now)
+    public bool RecordLabel(CarrierRate rate, PurchasedLabel label, IReadOnlyList<string> ssccs, DateOnly shipDate, DateOnly estimatedDelivery, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rate);
         ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(ssccs);
         if (Status != ShipmentStatus.LabelPending)
         {
             return false;
@@ -150,9 +152,15 @@ internal sealed class Shipment
             throw new InvalidOperationException($"{rate.Carrier} returned {label.TrackingNumbers.Count} tracking number(s) for {_packages.Count} package(s) of order {OrderNumber}.");
         }
 
-        foreach (var (package, number) in _packages.OrderBy(p => p.Sequence).Zip(label.TrackingNumbers))
+        if (ssccs.Count != _packages.Count)
+        {
+            throw new InvalidOperationException($"{ssccs.Count} SSCC(s) for {_packages.Count} package(s) of order {OrderNumber}.");
+        }
+
+        foreach (var ((package, number), sscc) in _packages.OrderBy(p => p.Sequence).Zip(label.TrackingNumbers).Zip(ssccs))
         {
             package.AssignTrackingNumber(number);
+            package.AssignSscc(sscc);
         }
 
         (Carrier, Service, ServiceName, CarrierShipmentId) = (rate.Carrier, rate.Service, rate.ServiceName, label.ShipmentIdentifier);
@@ -319,7 +327,7 @@ internal sealed record NewShipment(
 
 internal sealed record NewShipmentPackage(Guid PackageId, int WeightGrams, int LengthCm, int WidthCm, int HeightCm);
 
-/// <summary>One box of a shipment: its own tracking number once the label is bought.</summary>
+/// <summary>One box of a shipment: its own tracking number and SSCC once the label is bought.</summary>
 internal sealed class ShipmentPackage(Guid shipmentId, int sequence, Guid packageId, int weightGrams, int lengthCm, int widthCm, int heightCm)
 {
     public Guid ShipmentId { get; private set; } = shipmentId;
@@ -340,9 +348,14 @@ internal sealed class ShipmentPackage(Guid shipmentId, int sequence, Guid packag
 
     public string? TrackingNumber { get; private set; }
 
+    /// <summary>The carton's GS1 SSCC-18 (18 digits, no "(00)"), given with its first label and kept for its life (a re-label keeps it).</summary>
+    public string? Sscc { get; private set; }
+
     public ShippingParcel AsParcel() => new(WeightGrams, LengthCm, WidthCm, HeightCm);
 
     internal void AssignTrackingNumber(string? trackingNumber) => TrackingNumber = trackingNumber;
+
+    internal void AssignSscc(string sscc) => Sscc ??= sscc;
 }
 
 /// <summary>Units of an order line in the shipment: what leaves when it leaves.</summary>

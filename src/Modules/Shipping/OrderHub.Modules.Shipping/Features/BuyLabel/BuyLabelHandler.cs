@@ -8,12 +8,13 @@ using OrderHub.Modules.Shipping.Contracts.IntegrationEvents;
 using OrderHub.Modules.Shipping.Delivery;
 using OrderHub.Modules.Shipping.Domain.Shipments;
 using OrderHub.Modules.Shipping.Persistence;
+using OrderHub.Modules.Shipping.TrackingNumbers;
 
 namespace OrderHub.Modules.Shipping.Features.BuyLabel;
 
 /// <summary>
 /// Buys a shipment's label from the cheapest carrier that offers the customer's service level (and carries wine, when
-/// wine is inside), records one tracking number per package, and announces LabelCreated. Safe to run any number of
+/// wine is inside), records one tracking number and one SSCC-18 (<see cref="SsccSerials"/>) per package, and announces LabelCreated. Safe to run any number of
 /// times at once: the purchase is keyed by the shipment (the carrier returns the first sale again), and only one run
 /// records it (the shipment's version); a carrier that fails or times out throws, and the outbox runs the step again.
 /// Dates come from <see cref="DeliveryPlanner"/> (cut-off, carrier calendar, ground days). Nothing is bought before the
@@ -21,7 +22,14 @@ namespace OrderHub.Modules.Shipping.Features.BuyLabel;
 /// release job queues the step again); wine whose transit window is too hot or too cold is held here, announced once.
 /// </summary>
 internal sealed partial class BuyLabelHandler(
-    ShippingDbContext db, ISender sender, LabelCarrierChoice choice, IEnumerable<ICarrierLabels> carriers, DeliveryPlanner planner, TimeProvider clock, ILogger<BuyLabelHandler> logger)
+    ShippingDbContext db,
+    ISender sender,
+    LabelCarrierChoice choice,
+    IEnumerable<ICarrierLabels> carriers,
+    DeliveryPlanner planner,
+    SsccSerials ssccSerials,
+    TimeProvider clock,
+    ILogger<BuyLabelHandler> logger)
     : IInternalCommandHandler<BuyLabel>
 {
     public async Task HandleAsync(BuyLabel command, CancellationToken cancellationToken)
@@ -64,6 +72,7 @@ internal sealed partial class BuyLabelHandler(
             return;
         }
 
+        var ssccs = await ssccSerials.ForAsync(shipment, cancellationToken);
         var shipDate = plan.ShipDate;
         var label = await desk.BuyAsync(
             new LabelPurchase(
@@ -71,7 +80,7 @@ internal sealed partial class BuyLabelHandler(
                 request.Packages, shipment.ContainsAlcohol, shipment.AdultSignatureRequired, shipDate),
             cancellationToken);
 
-        if (!shipment.RecordLabel(rate, label, shipDate, plan.EstimatedDelivery, now))
+        if (!shipment.RecordLabel(rate, label, ssccs, shipDate, plan.EstimatedDelivery, now))
         {
             return;
         }

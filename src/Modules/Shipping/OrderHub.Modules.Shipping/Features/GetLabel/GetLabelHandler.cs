@@ -29,7 +29,7 @@ internal sealed class GetLabelHandler(ShippingDbContext db, ISender sender) : IQ
         var packages = shipment.Packages.OrderBy(p => p.Sequence).ToList();
         var labels = packages.Select(p => new LabelContent(
                 shipment.Carrier!.Value, shipment.ServiceName!, p.TrackingNumber!, p.Sequence, packages.Count, p.WeightGrams, origin.Name, origin.Address,
-                shipment.RecipientName, shipment.ShipTo, shipment.ShipDate!.Value, shipment.AdultSignatureRequired, shipment.OrderNumber, shipment.ContainsAlcohol))
+                shipment.RecipientName, shipment.ShipTo, shipment.ShipDate!.Value, shipment.AdultSignatureRequired, shipment.OrderNumber, shipment.ContainsAlcohol, p.Sscc))
             .ToList();
         var name = $"{shipment.OrderNumber}-{shipment.TrackingNumber}";
         return query.Format == LabelFormat.Zpl

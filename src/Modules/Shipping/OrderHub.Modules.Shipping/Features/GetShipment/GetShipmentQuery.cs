@@ -43,7 +43,7 @@ internal sealed record ShipmentDetailsDto(
         s.RateAmount is { } amount ? new ShipmentRateDto(amount, s.Currency) : null,
         s.ShipDate,
         s.EstimatedDelivery,
-        [.. s.Packages.OrderBy(p => p.Sequence).Select(p => new ShipmentPackageDto(p.Sequence, p.TrackingNumber, p.WeightGrams, p.LengthCm, p.WidthCm, p.HeightCm))],
+        [.. s.Packages.OrderBy(p => p.Sequence).Select(p => new ShipmentPackageDto(p.Sequence, p.TrackingNumber, p.WeightGrams, p.LengthCm, p.WidthCm, p.HeightCm, p.Sscc))],
         [.. s.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TrackingEventDto(e.At, e.Status.ToString(), e.Description, e.Location))],
         s.WeatherHeldSince is { } since ? new WeatherHoldDto(s.WeatherHoldReason ?? string.Empty, s.WeatherHoldUntil, since) : null,
         s.ShipOn is { } shipOn ? new ShipOnDto(shipOn, s.ShipOnReason ?? string.Empty) : null);
@@ -57,6 +57,7 @@ internal sealed record ShipOnDto(DateOnly Date, string Reason);
 
 internal sealed record ShipmentRateDto(decimal Amount, string Currency);
 
-internal sealed record ShipmentPackageDto(int Sequence, string? TrackingNumber, int WeightGrams, int LengthCm, int WidthCm, int HeightCm);
+/// <summary>A box of the shipment; <c>Sscc</c> is the carton's GS1 SSCC-18 (18 digits; printed "(00)" + the digits) once its label is bought.</summary>
+internal sealed record ShipmentPackageDto(int Sequence, string? TrackingNumber, int WeightGrams, int LengthCm, int WidthCm, int HeightCm, string? Sscc);
 
 internal sealed record TrackingEventDto(DateTimeOffset At, string Status, string? Description, string? Location);

@@ -55,6 +55,9 @@ internal sealed class ShipmentPackageConfiguration : IEntityTypeConfiguration<Sh
         builder.Property(p => p.TrackingNumber).HasMaxLength(40);
         // A tracking number names one package: the carrier's webhook finds the shipment by it.
         builder.HasIndex(p => p.TrackingNumber).IsUnique();
+        builder.Property(p => p.Sscc).HasMaxLength(18);
+        // An SSCC names one carton for its life.
+        builder.HasIndex(p => p.Sscc).IsUnique();
     }
 }
 
@@ -79,6 +82,18 @@ internal sealed class TrackingEventConfiguration : IEntityTypeConfiguration<Trac
         builder.Property(e => e.Location).HasMaxLength(200);
         // The same scan twice is one event, even when two deliveries of it race.
         builder.HasIndex(e => new { e.ShipmentId, e.Status, e.At }).IsUnique();
+    }
+}
+
+internal sealed class SsccSerialConfiguration : IEntityTypeConfiguration<TrackingNumbers.SsccSerial>
+{
+    public void Configure(EntityTypeBuilder<TrackingNumbers.SsccSerial> builder)
+    {
+        builder.ToTable("SsccSerials");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedOnAdd();
+        // One serial per carton, even when twenty purchases of its shipment race.
+        builder.HasIndex(s => new { s.ShipmentId, s.PackageSequence }).IsUnique();
     }
 }
 

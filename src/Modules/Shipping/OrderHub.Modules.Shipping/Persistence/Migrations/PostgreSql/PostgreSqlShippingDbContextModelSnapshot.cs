@@ -460,6 +460,10 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("PackageId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Sscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.Property<string>("TrackingNumber")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -471,6 +475,9 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("ShipmentId", "Sequence");
+
+                    b.HasIndex("Sscc")
+                        .IsUnique();
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
@@ -579,6 +586,31 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.PostgreSql
                     b.HasIndex("Version");
 
                     b.ToTable("RateTablesChanges", "shipping");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Shipping.TrackingNumbers.SsccSerial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PackageSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShipmentId", "PackageSequence")
+                        .IsUnique();
+
+                    b.ToTable("SsccSerials", "shipping");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Shipping.Domain.Manifests.ManifestShipment", b =>

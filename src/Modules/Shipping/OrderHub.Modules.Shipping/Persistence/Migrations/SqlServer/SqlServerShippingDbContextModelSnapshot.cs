@@ -460,6 +460,10 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.SqlServer
                     b.Property<Guid>("PackageId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Sscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
                     b.Property<string>("TrackingNumber")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -471,6 +475,10 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("ShipmentId", "Sequence");
+
+                    b.HasIndex("Sscc")
+                        .IsUnique()
+                        .HasFilter("[Sscc] IS NOT NULL");
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique()
@@ -580,6 +588,31 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.SqlServer
                     b.HasIndex("Version");
 
                     b.ToTable("RateTablesChanges", "shipping");
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Shipping.TrackingNumbers.SsccSerial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("PackageSequence")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShipmentId", "PackageSequence")
+                        .IsUnique();
+
+                    b.ToTable("SsccSerials", "shipping");
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Shipping.Domain.Manifests.ManifestShipment", b =>

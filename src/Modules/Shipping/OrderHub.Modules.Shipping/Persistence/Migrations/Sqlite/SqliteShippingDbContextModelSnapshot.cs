@@ -450,6 +450,10 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.Sqlite
                     b.Property<Guid>("PackageId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TrackingNumber")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -461,6 +465,9 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ShipmentId", "Sequence");
+
+                    b.HasIndex("Sscc")
+                        .IsUnique();
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
@@ -565,6 +572,29 @@ namespace OrderHub.Modules.Shipping.Persistence.Migrations.Sqlite
                     b.HasIndex("Version");
 
                     b.ToTable("shipping_RateTablesChanges", (string)null);
+                });
+
+            modelBuilder.Entity("OrderHub.Modules.Shipping.TrackingNumbers.SsccSerial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PackageSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShipmentId", "PackageSequence")
+                        .IsUnique();
+
+                    b.ToTable("shipping_SsccSerials", (string)null);
                 });
 
             modelBuilder.Entity("OrderHub.Modules.Shipping.Domain.Manifests.ManifestShipment", b =>

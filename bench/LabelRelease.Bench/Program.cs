@@ -1,0 +1,429 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Npgsql;
+
+// A wine-club release: N wine orders placed through the API, picked in waves and then all packed through the API at
+// once; the host's own outbox dispatcher and Hangfire buy every label (Shipping's BuyLabel step, simulated carriers).
+// Measures the wall time from the first pack to the last label, and order intake (orders/s placed over HTTP by a fixed
+// few clients, answered after the whole placement) alone before, during and alone after the release.
+//
+// Usage (scripts/bench-label-release.sh runs it against a throwaway PostgreSQL and a Release host):
+//   dotnet LabelRelease.Bench.dll --url http://127.0.0.1:5080 --api-key KEY --pg "Host=...;Database=orderhub;..."
+//       [--orders 5000] [--intake-clients 4] [--baseline 20] [--pack-clients 8] [--out bench/results] [--label name]
+//       [--timeout-minutes 20] [--after-drain 180] (longest wait for the intake's backlog before the window after)
+var o = Args.Parse(args);
+var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+var runId = Guid.NewGuid().ToString("N")[..8];
+using var http = Http.Create(o.Url, o.ApiKey, Math.Max(o.PackClients, o.IntakeClients) + 8);
+await using var pg = NpgsqlDataSource.Create(o.Pg);
+var log = new List<string>();
+void Say(string line)
+{
+    var text = string.Create(CultureInfo.InvariantCulture, $"[{DateTime.UtcNow:HH:mm:ss}] {line}");
+    Console.WriteLine(text);
+    log.Add(text);
+}
+
+Say($"release of {o.Orders} wine orders; intake {o.IntakeClients} clients; packing {o.PackClients} clients; run {runId}");
+var released = 0;
+var clock = Stopwatch.StartNew();
+await Parallel.ForAsync(0, o.Orders, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (n, ct) =>
+{
+    var code = await Orders.PlaceAsync(http, $"club-{runId}", n, respondAsync: true);
+    if (code is 200 or 201 or 202)
+    {
+        Interlocked.Increment(ref released);
+    }
+});
+Say($"placed {released}/{o.Orders} release orders in {clock.Elapsed.TotalSeconds:F1} s; waiting for them to be sourced");
+await Drain.WaitAsync(http, pg, Say);
+
+clock.Restart();
+var waves = 0;
+foreach (var location in await Db.ListAsync(pg, """SELECT DISTINCT "LocationCode" FROM fulfillment."Fulfillments" WHERE "Status" = 'Open' AND "Type" = 'Warehouse'"""))
+{
+    while (await Picking.WaveAsync(http, location))
+    {
+        waves++;
+    }
+}
+
+var picked = await Db.ListAsync(pg, """SELECT "Id"::text FROM fulfillment."Fulfillments" WHERE "Status" = 'Picked' ORDER BY "CreatedAt" """);
+Say($"{waves} pick wave(s) confirmed in {clock.Elapsed.TotalSeconds:F1} s: {picked.Count} fulfillments picked, waiting to be packed");
+await Drain.WaitAsync(http, pg, Say);
+var shipmentsBefore = await Db.CountAsync(pg, """SELECT count(*) FROM shipping."Shipments" """);
+
+// Intake alone (A), then during the release, then alone again (B): the ratio uses the mean of A and B, so a machine
+// that got busier or quieter over the run does not tilt it.
+using var intake = new Intake(http, $"intake-{runId}", o.IntakeClients);
+var before = await intake.MeasureAsync(TimeSpan.FromSeconds(o.BaselineSeconds), "alone (before)", Say);
+await Drain.WaitAsync(http, pg, Say);
+
+Say($"release: packing {picked.Count} fulfillments with {o.PackClients} clients while {o.IntakeClients} clients place orders");
+var packed = 0;
+var packErrors = new ConcurrentDictionary<int, int>();
+var during = intake.StartAsync();
+var release = Stopwatch.StartNew();
+var packing = Parallel.ForEachAsync(picked, new ParallelOptions { MaxDegreeOfParallelism = o.PackClients }, async (id, ct) =>
+{
+    var code = await Picking.PackAsync(http, id);
+    if (code == 200)
+    {
+        Interlocked.Increment(ref packed);
+    }
+    else
+    {
+        packErrors.AddOrUpdate(code, 1, (_, c) => c + 1);
+    }
+});
+TimeSpan? packedAt = null;
+var progress = new List<(double Seconds, int Packed, long Shipments, long Labelled, long Held)>();
+var lastSay = TimeSpan.Zero;
+while (true)
+{
+    if (packedAt is null && packing.IsCompleted)
+    {
+        await packing;
+        packedAt = release.Elapsed;
+        Say($"  all packed after {packedAt.Value.TotalSeconds:F1} s ({packed} packed, errors {Format(packErrors)})");
+    }
+
+    var (shipments, labelled, held) = await Db.ShipmentsAsync(pg, shipmentsBefore);
+    progress.Add((release.Elapsed.TotalSeconds, Volatile.Read(ref packed), shipments, labelled, held));
+    if (packedAt is not null && shipments >= packed && labelled + held >= packed)
+    {
+        break;
+    }
+
+    if (release.Elapsed - lastSay >= TimeSpan.FromSeconds(5))
+    {
+        lastSay = release.Elapsed;
+        Say($"  {release.Elapsed.TotalSeconds,5:F0} s: packed {Volatile.Read(ref packed)}, shipments {shipments}, labelled {labelled}, held {held}, intake {intake.Completed} orders");
+    }
+
+    if (release.Elapsed > TimeSpan.FromMinutes(o.TimeoutMinutes))
+    {
+        Say($"  gave up after {o.TimeoutMinutes} min");
+        break;
+    }
+
+    await Task.Delay(500);
+}
+
+var releaseTime = release.Elapsed;
+var duringResult = await intake.StopAsync(during, "during the release");
+Say(duringResult.Text);
+var (finalShipments, finalLabelled, finalHeld) = await Db.ShipmentsAsync(pg, shipmentsBefore);
+Say($"release: {finalLabelled} labelled ({finalHeld} held for weather) of {packed} packed; first pack to last label {releaseTime.TotalSeconds:F1} s, packing took {packedAt?.TotalSeconds:F1} s");
+
+// The intake's own orders leave background work behind (on the 2026-12-05 run, 41,000 outbox rows): wait for it at
+// most --after-drain seconds, and say whether the window after ran on a drained host.
+var afterDrained = await Drain.WaitAsync(http, pg, Say, TimeSpan.FromSeconds(o.AfterDrainSeconds));
+var after = await intake.MeasureAsync(TimeSpan.FromSeconds(o.BaselineSeconds), "alone (after)", Say);
+var alone = (before.OrdersPerSecond + after.OrdersPerSecond) / 2;
+var ratio = alone > 0 ? duringResult.OrdersPerSecond / alone : 0;
+Say(string.Create(CultureInfo.InvariantCulture, $"intake during the release: {duringResult.OrdersPerSecond:F1} orders/s vs {alone:F1} alone (mean of {before.OrdersPerSecond:F1} and {after.OrdersPerSecond:F1}): {ratio:P0} ({1 - ratio:P0} slower)"));
+
+// Where the time went, per shipment: packed event handled (shipment created) to label bought (the shipment's UpdatedAt).
+var latency = await Db.LatencyAsync(pg, shipmentsBefore);
+Say(latency);
+
+Directory.CreateDirectory(o.Out);
+var csv = Path.Combine(o.Out, $"label-release-{stamp}.csv");
+await File.WriteAllTextAsync(csv, string.Join('\n',
+    "label,orders,packed,labelled,held,pack_s,first_pack_to_last_label_s,labels_per_s,intake_before_per_s,intake_during_per_s,intake_after_per_s,intake_ratio,intake_p50_alone_ms,intake_p50_during_ms,after_drained,cores,loadavg",
+    string.Create(CultureInfo.InvariantCulture,
+        $"{o.Label},{o.Orders},{packed},{finalLabelled},{finalHeld},{packedAt?.TotalSeconds:F1},{releaseTime.TotalSeconds:F1},{finalLabelled / releaseTime.TotalSeconds:F1},{before.OrdersPerSecond:F1},{duringResult.OrdersPerSecond:F1},{after.OrdersPerSecond:F1},{ratio:F3},{before.P50Ms:F0},{duringResult.P50Ms:F0},{afterDrained},{Environment.ProcessorCount},{File.ReadAllText("/proc/loadavg").Split(' ')[0]}"),
+    string.Empty));
+await File.WriteAllTextAsync(Path.ChangeExtension(csv, ".progress.csv"),
+    "seconds,packed,shipments,labelled,held\n" + string.Join('\n', progress.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Seconds:F1},{p.Packed},{p.Shipments},{p.Labelled},{p.Held}"))) + "\n");
+await File.WriteAllLinesAsync(Path.ChangeExtension(csv, ".log"), log);
+Console.WriteLine($"results: {csv} (+ .progress.csv, .log)");
+return finalLabelled + finalHeld >= packed && packed == picked.Count ? 0 : 1;
+
+static string Format(ConcurrentDictionary<int, int> errors) => errors.IsEmpty ? "none" : string.Join(", ", errors.Select(e => $"{e.Key}: {e.Value}"));
+
+internal sealed record Args(string Url, string ApiKey, string Pg, int Orders, int IntakeClients, int BaselineSeconds, int PackClients, string Out, string Label, int TimeoutMinutes, int AfterDrainSeconds)
+{
+    public static Args Parse(string[] args)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            map[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        int Int(string key, int fallback) => map.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new Args(
+            map["url"], map["api-key"], map["pg"], Int("orders", 5000), Int("intake-clients", 4), Int("baseline", 20), Int("pack-clients", 8),
+            map.GetValueOrDefault("out") ?? "bench/results", map.GetValueOrDefault("label") ?? "release", Int("timeout-minutes", 20), Int("after-drain", 180));
+    }
+}
+
+internal static class Http
+{
+    public static HttpClient Create(string url, string apiKey, int connections)
+    {
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public static async Task<(int Code, JsonElement Body)> SendAsync(HttpClient http, HttpMethod method, string path, object? body, string? idempotencyKey = null, bool respondAsync = false)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        if (respondAsync)
+        {
+            request.Headers.Add("Prefer", "respond-async");
+        }
+
+        try
+        {
+            using var response = await http.SendAsync(request);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            var json = bytes.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true
+                ? JsonDocument.Parse(bytes).RootElement.Clone()
+                : default;
+            return ((int)response.StatusCode, json);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return (0, default);
+        }
+    }
+}
+
+internal static class Orders
+{
+    // Wine to states that allow direct shipping with no volume limit and whose December weather lets wine travel
+    // (a cold destination would hold the label for weather, which is not what is measured here).
+    private static readonly (string Region, string PostalCode, string City)[] Destinations =
+        [("CA", "94103", "San Francisco"), ("CA", "90012", "Los Angeles"), ("FL", "33101", "Miami"), ("CA", "92101", "San Diego")];
+
+    private static readonly string[] Skus = ["CAB-2019-750", "CAB-2020-750", "CHD-2022-750", "CHD-2023-750", "PN-2021-750", "SB-2023-750", "BRUT-NV-750"];
+
+    public static async Task<int> PlaceAsync(HttpClient http, string prefix, long n, bool respondAsync)
+    {
+        var destination = Destinations[n % Destinations.Length];
+        var body = new
+        {
+            channel = "Web",
+            externalReference = $"{prefix}-{n}",
+            customer = new { email = $"{prefix}-{n}@bench.example", firstName = "Club", lastName = $"Member-{prefix}-{n}", dateOfBirth = "1980-04-12" },
+            shippingAddress = new { line1 = $"{n} Release Ave", city = destination.City, region = destination.Region, postalCode = destination.PostalCode, country = "US" },
+            shippingService = "Ground",
+            lines = new[] { new { sku = Skus[n % Skus.Length], quantity = 3 }, new { sku = Skus[(n + 3) % Skus.Length], quantity = 3 } },
+            payment = new { method = "Card", token = "tok_visa" },
+        };
+        return (await Http.SendAsync(http, HttpMethod.Post, "/api/v1/orders", body, $"{prefix}-{n}", respondAsync)).Code;
+    }
+}
+
+internal static class Picking
+{
+    /// <summary>One wave at the location, confirmed in full; false when nothing is left to pick there.</summary>
+    public static async Task<bool> WaveAsync(HttpClient http, string location)
+    {
+        var (code, list) = await Http.SendAsync(http, HttpMethod.Post, "/api/v1/pick-lists", new { locationCode = location, maxOrders = 1000 }, "wave-" + Guid.NewGuid().ToString("N"));
+        if (code == 422)
+        {
+            return false;
+        }
+
+        if (code != 201)
+        {
+            throw new InvalidOperationException($"pick list at {location}: {code} {list}");
+        }
+
+        var id = list.GetProperty("id").GetString();
+        var (confirmed, body) = await Http.SendAsync(http, HttpMethod.Post, $"/api/v1/pick-lists/{id}/confirm", new { items = Array.Empty<object>() });
+        return confirmed == 200 ? true : throw new InvalidOperationException($"confirm {id}: {confirmed} {body}");
+    }
+
+    /// <summary>Packs a picked fulfillment into the boxes OrderHub chooses (wine shippers).</summary>
+    public static async Task<int> PackAsync(HttpClient http, string fulfillmentId) =>
+        (await Http.SendAsync(http, HttpMethod.Post, $"/api/v1/fulfillments/{fulfillmentId}/pack", new { }, "pack-" + fulfillmentId)).Code;
+}
+
+internal sealed record IntakeResult(string Phase, int Orders, double Seconds, double P50Ms, int Errors)
+{
+    public double OrdersPerSecond => Seconds > 0 ? Orders / Seconds : 0;
+
+    public string Text => string.Create(CultureInfo.InvariantCulture, $"intake {Phase}: {Orders} orders in {Seconds:F1} s = {OrdersPerSecond:F1} orders/s, p50 {P50Ms:F0} ms, {Errors} errors");
+}
+
+/// <summary>Order intake: a few clients placing orders one after the other, each answered after the whole placement.</summary>
+internal sealed class Intake(HttpClient http, string prefix, int clients) : IDisposable
+{
+    private long _sequence;
+    private int _completed;
+    private int _errors;
+    private ConcurrentBag<double> _latencies = [];
+    private CancellationTokenSource _stop = new();
+    private Stopwatch _clock = new();
+
+    public int Completed => Volatile.Read(ref _completed);
+
+    public void Dispose() => _stop.Dispose();
+
+    public async Task<IntakeResult> MeasureAsync(TimeSpan window, string phase, Action<string> say)
+    {
+        var run = StartAsync();
+        await Task.Delay(window);
+        var result = await StopAsync(run, phase);
+        say(result.Text);
+        return result;
+    }
+
+    public Task StartAsync()
+    {
+        _stop.Dispose();
+        (_completed, _errors, _latencies, _stop) = (0, 0, [], new CancellationTokenSource());
+        _clock = Stopwatch.StartNew();
+        return Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var code = await Orders.PlaceAsync(http, prefix, Interlocked.Increment(ref _sequence), respondAsync: false);
+                if (code is 200 or 201)
+                {
+                    Interlocked.Increment(ref _completed);
+                    _latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref _errors);
+                }
+            }
+        })));
+    }
+
+    /// <summary>Orders answered per second of the window (requests in flight at the stop are waited for and counted).</summary>
+    public async Task<IntakeResult> StopAsync(Task run, string phase)
+    {
+        await _stop.CancelAsync();
+        await run;
+        var seconds = _clock.Elapsed.TotalSeconds;
+        var sorted = _latencies.Order().ToList();
+        return new IntakeResult(phase, _completed, seconds, sorted.Count == 0 ? 0 : sorted[sorted.Count / 2], _errors);
+    }
+}
+
+internal static class Db
+{
+    public static async Task<List<string>> ListAsync(NpgsqlDataSource pg, string sql)
+    {
+        await using var command = pg.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var list = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            list.Add(reader.GetString(0));
+        }
+
+        return list;
+    }
+
+    public static async Task<long> CountAsync(NpgsqlDataSource pg, string sql)
+    {
+        await using var command = pg.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Shipments made after the first <paramref name="skip"/>: how many, labelled (not LabelPending), held for weather.</summary>
+    public static async Task<(long Shipments, long Labelled, long Held)> ShipmentsAsync(NpgsqlDataSource pg, long skip)
+    {
+        await using var command = pg.CreateCommand($"""
+            SELECT count(*), count(*) FILTER (WHERE "Status" <> 'LabelPending'), count(*) FILTER (WHERE "Status" = 'LabelPending' AND "WeatherHeldSince" IS NOT NULL)
+            FROM (SELECT "Status", "WeatherHeldSince" FROM shipping."Shipments" ORDER BY "CreatedAt", "Id" OFFSET {skip}) s
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    public static async Task<string> LatencyAsync(NpgsqlDataSource pg, long skip)
+    {
+        await using var command = pg.CreateCommand($"""
+            SELECT percentile_cont(ARRAY[0.5, 0.95, 1.0]) WITHIN GROUP (ORDER BY extract(epoch FROM "UpdatedAt" - "CreatedAt")),
+                   extract(epoch FROM max("CreatedAt") - min("CreatedAt")), extract(epoch FROM max("UpdatedAt") - min("CreatedAt"))
+            FROM (SELECT * FROM shipping."Shipments" ORDER BY "CreatedAt", "Id" OFFSET {skip}) s WHERE "Status" <> 'LabelPending'
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        if (reader.IsDBNull(0))
+        {
+            return "no labelled shipment";
+        }
+
+        var p = reader.GetFieldValue<double[]>(0);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"shipment created -> label bought: p50 {p[0]:F1} s, p95 {p[1]:F1} s, max {p[2]:F1} s; shipments created over {reader.GetDouble(1):F1} s, first created to last label {reader.GetDouble(2):F1} s");
+    }
+}
+
+/// <summary>
+/// Waits until no order is left Received and no module has an undispatched outbox row, not counting rows that failed
+/// five times or more (a step that can never succeed, e.g. a demo shipment no carrier may take, is retried forever and
+/// would hold the wait; they are counted and reported).
+/// </summary>
+internal static class Drain
+{
+    private static readonly string[] Modules = ["orders", "inventory", "compliance", "payments", "fulfillment", "shipping", "notifications"];
+
+    /// <returns>True when drained; false when <paramref name="max"/> (if given) ran out first.</returns>
+    public static async Task<bool> WaitAsync(HttpClient http, NpgsqlDataSource pg, Action<string> say, TimeSpan? max = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var last = TimeSpan.Zero;
+        var sql = "SELECT " + string.Join(" + ", Modules.Select(m => $"(SELECT count(*) FROM {m}.\"OutboxMessages\" WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" < 5)"))
+            + ", " + string.Join(" + ", Modules.Select(m => $"(SELECT count(*) FROM {m}.\"OutboxMessages\" WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" >= 5)"));
+        while (clock.Elapsed < (max ?? TimeSpan.FromMinutes(20)))
+        {
+            var (_, orders) = await Http.SendAsync(http, HttpMethod.Get, "/api/v1/orders?status=Received&pageSize=1", null);
+            var received = orders.ValueKind == JsonValueKind.Object ? orders.GetProperty("total").GetInt32() : 1;
+            await using var command = pg.CreateCommand(sql);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var (outbox, failing) = (reader.GetInt64(0), reader.GetInt64(1));
+            if (received == 0 && outbox == 0)
+            {
+                say(string.Create(CultureInfo.InvariantCulture, $"  drained after {clock.Elapsed.TotalSeconds:F1} s{(failing > 0 ? $" ({failing} outbox row(s) failing for good left aside)" : string.Empty)}"));
+                return true;
+            }
+
+            if (clock.Elapsed - last >= TimeSpan.FromSeconds(10))
+            {
+                last = clock.Elapsed;
+                say($"  draining: {received} order(s) Received, {outbox} outbox row(s) pending after {clock.Elapsed.TotalSeconds:F0} s");
+            }
+
+            await Task.Delay(500);
+        }
+
+        if (max is not null)
+        {
+            say($"  not drained after {max.Value.TotalSeconds:F0} s: going on");
+            return false;
+        }
+
+        throw new TimeoutException("Background work did not drain within 20 minutes.");
+    }
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The wine-club label release (issue 22): N wine orders placed through the API, picked in waves, then all packed at once
+# through the API; the host's own outbox dispatcher and Hangfire buy every label (simulated carriers). Measures first
+# pack -> last label and order intake alone / during the release / alone (bench/LabelRelease.Bench).
+# One command: throwaway PostgreSQL 15 cluster -> OrderHub host (Release) -> stock -> harness -> results in
+# bench/results/label-release-<utc>.csv (+ .progress.csv, .log, -statements.tsv) -> everything it started is stopped.
+# The winery's UPS and FedEx alcohol agreements are switched on (as in appsettings.Development.json and the tests):
+# without them no carrier may take wine and every label of the release fails.
+# Must run as root (runuser -u postgres). Knobs (env): ORDERS=5000 INTAKE_CLIENTS=4 BASELINE=20 PACK_CLIENTS=8
+#   AFTER_DRAIN=180 (longest wait for the intake's backlog before the window after) KEEP=1
+set -euo pipefail
+HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x10000000}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+B=/usr/lib/postgresql/15/bin
+ORDERS=${ORDERS:-5000}
+INTAKE_CLIENTS=${INTAKE_CLIENTS:-4}
+BASELINE=${BASELINE:-20}
+PACK_CLIENTS=${PACK_CLIENTS:-8}
+AFTER_DRAIN=${AFTER_DRAIN:-180}
+API_KEY="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+RESULTS="$ROOT/bench/results"
+mkdir -p "$RESULTS"
+D=$(mktemp -d -t label-release.XXXXXX)
+chown postgres: "$D"; chmod 700 "$D"
+HOST_PID=""
+PG_STARTED=""
+
+cleanup() {
+  set +e
+  if [[ -n "$HOST_PID" ]] && kill -0 "$HOST_PID" 2>/dev/null; then
+    kill -TERM "$HOST_PID"; for _ in $(seq 50); do kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -0 "$HOST_PID" 2>/dev/null && kill -KILL "$HOST_PID"
+  fi
+  [[ -n "$PG_STARTED" ]] && runuser -u postgres -- "$B/pg_ctl" -D "$D/data" -m immediate stop >/dev/null 2>&1
+  if [[ "${KEEP:-0}" == 1 ]]; then echo "logs kept in $D"; else rm -rf "$D"; fi
+}
+trap cleanup EXIT INT TERM
+
+port_free() { ! ss -ltnH "sport = :$1" | grep -q .; }
+free_port() {
+  local p
+  for _ in $(seq 200); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    if port_free "$p" && ! "$B/pg_isready" -q -h 127.0.0.1 -p "$p"; then echo "$p"; return; fi
+  done
+  echo "no free port found" >&2; exit 1
+}
+
+echo "== building (Release): host, harness and the stock tool (bench/OrderHub.LoadTest)"
+dotnet build "$ROOT/src/OrderHub.Web" -c Release -v q -nologo 2>&1 | grep -E " error |rror\(s\)" || true
+dotnet build "$ROOT/bench/LabelRelease.Bench" -c Release -v q -nologo 2>&1 | grep -E " error |rror\(s\)" || true
+dotnet build "$ROOT/bench/OrderHub.LoadTest" -c Release -v q -nologo 2>&1 | grep -E " error |rror\(s\)" || true
+HOST_DLL="$ROOT/src/OrderHub.Web/bin/Release/net10.0/OrderHub.Web.dll"
+HARNESS_DLL="$ROOT/bench/LabelRelease.Bench/bin/Release/net10.0/LabelRelease.Bench.dll"
+STOCK_DLL="$ROOT/bench/OrderHub.LoadTest/bin/Release/net10.0/OrderHub.LoadTest.dll"
+[[ -f "$HOST_DLL" && -f "$HARNESS_DLL" && -f "$STOCK_DLL" ]] || { echo "build failed" >&2; exit 1; }
+
+PGPORT=$(free_port)
+echo "== PostgreSQL 15 on 127.0.0.1:$PGPORT ($D)"
+runuser -u postgres -- "$B/initdb" -D "$D/data" -U postgres -A trust -E UTF8 --no-locale -N >/dev/null
+# fsync/synchronous_commit off as in TOOLCHAIN.md §3 and scripts/bench-orders.sh (throwaway cluster).
+runuser -u postgres -- "$B/pg_ctl" -D "$D/data" -l "$D/pg.log" -w -o "-p $PGPORT -k $D -c listen_addresses=127.0.0.1 \
+  -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=256MB \
+  -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" start >/dev/null
+PG_STARTED=1
+PSQL=(runuser -u postgres -- "$B/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qAt)
+"${PSQL[@]}" -c "CREATE ROLE orderhub LOGIN PASSWORD 'orderhub' CREATEDB" -c "CREATE DATABASE orderhub OWNER orderhub"
+"${PSQL[@]}" -d orderhub -c "CREATE EXTENSION pg_stat_statements"
+PG_CS="Host=127.0.0.1;Port=$PGPORT;Database=orderhub;Username=orderhub;Password=orderhub"
+
+HTTP_PORT=$(free_port)
+echo "== OrderHub host (Release) on http://127.0.0.1:$HTTP_PORT"
+(
+  cd "$(dirname "$HOST_DLL")"
+  export ASPNETCORE_ENVIRONMENT=Production \
+    OrderHub__Database__Provider=PostgreSql \
+    OrderHub__Database__ConnectionString="$PG_CS" \
+    OrderHub__Database__MigrateOnStartup=true \
+    OrderHub__DemoData__Enabled=true \
+    OrderHub__Bootstrap__ApiKey="$API_KEY" \
+    OrderHub__Shipping__TrackingWebhookSecret="bench-tracking-secret-0123" \
+    OrderHub__Payments__Gateway=Test \
+    OrderHub__Shipping__Carriers__UPS__AlcoholAgreement=true \
+    OrderHub__Shipping__Carriers__FedEx__AlcoholAgreement=true \
+    Serilog__MinimumLevel__Default=Warning \
+    DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
+  exec dotnet "$HOST_DLL" --urls "http://127.0.0.1:$HTTP_PORT"
+) >"$D/host.log" 2>&1 &
+HOST_PID=$!
+for i in $(seq 240); do
+  curl -fsS "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$HOST_PID" 2>/dev/null || { echo "host exited:"; tail -40 "$D/host.log"; exit 1; }
+  sleep 0.5
+  [[ $i == 240 ]] && { echo "host not ready after 120 s"; tail -40 "$D/host.log"; exit 1; }
+done
+echo "   ready (pid $HOST_PID)"
+
+echo "== stock: 1,000,000 units per SKU at NAPA-WH"
+dotnet "$STOCK_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" --receive 1000000
+
+echo "== release of $ORDERS orders ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+"${PSQL[@]}" -d orderhub -c "SELECT pg_stat_statements_reset()" >/dev/null
+status=0
+dotnet "$HARNESS_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" --pg "$PG_CS" --orders "$ORDERS" \
+  --intake-clients "$INTAKE_CLIENTS" --baseline "$BASELINE" --pack-clients "$PACK_CLIENTS" --after-drain "$AFTER_DRAIN" --out "$RESULTS" || status=$?
+latest=$(ls -t "$RESULTS"/label-release-*.csv 2>/dev/null | grep -v progress | head -1)
+if [[ -n "$latest" ]]; then
+  "${PSQL[@]}" -d orderhub -F $'\t' -c "SELECT calls, round(total_exec_time::numeric,1) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'orderhub')
+      ORDER BY total_exec_time DESC LIMIT 60" >"${latest%.csv}-statements.tsv"
+  echo; column -s, -t <"$latest" 2>/dev/null || cat "$latest"
+fi
+grep -E "\[(ERR|WRN|FTL)\]|Exception" "$D/host.log" | cut -c1-240 | sort | uniq -c | sort -rn | head -20 || true
+exit $status
