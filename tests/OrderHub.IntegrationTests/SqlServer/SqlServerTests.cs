@@ -42,7 +42,7 @@ public sealed class SqlServerTests
                 .RootElement.GetProperty("number").GetString();
             await app.DispatchOutboxAsync();
 
-            (await app.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().EmailMessages.CountAsync(e => e.OrderNumber == number)))
+            (await app.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().EmailMessages.CountAsync(e => e.OrderNumber == number && e.Kind == "OrderReceived")))
                 .ShouldBe(1);
         }
     }

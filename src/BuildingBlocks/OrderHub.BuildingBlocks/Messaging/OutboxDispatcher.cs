@@ -24,16 +24,34 @@ public sealed partial class OutboxDispatcher(
 {
     private readonly string _hostId = HostIdentity.Create();
 
-    /// <summary>Dispatches everything currently due in every module; returns how many messages were delivered.</summary>
+    private bool? _oneWriter;
+
+    /// <summary>
+    /// Dispatches everything currently due in every module; returns how many messages were delivered. On a server
+    /// database the modules are swept side by side: each has its own outbox and its consumers their own inboxes, so one
+    /// module's backlog (a burst of orders) does not make another's work (a release's labels) wait for its turn. SQLite
+    /// has one writer for every module: there they go one after another.
+    /// </summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
-        var delivered = 0;
-        foreach (var module in modules)
+        if (_oneWriter ??= IsSqlite())
         {
-            delivered += await DispatchModuleAsync(module, cancellationToken);
+            var delivered = 0;
+            foreach (var module in modules)
+            {
+                delivered += await DispatchModuleAsync(module, cancellationToken);
+            }
+
+            return delivered;
         }
 
-        return delivered;
+        return (await Task.WhenAll(modules.Select(m => DispatchModuleAsync(m, cancellationToken)))).Sum();
+    }
+
+    private bool IsSqlite()
+    {
+        using var scope = scopeFactory.CreateScope();
+        return modules.Select(m => (ModuleDbContext)scope.ServiceProvider.GetRequiredService(m.ContextType)).Any(db => db.Database.IsSqlite());
     }
 
     private async Task<int> DispatchModuleAsync(ModuleDatabase module, CancellationToken cancellationToken)
