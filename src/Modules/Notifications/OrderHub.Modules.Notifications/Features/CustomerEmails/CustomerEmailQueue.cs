@@ -27,7 +27,8 @@ internal sealed partial class CustomerEmailQueue(NotificationsDbContext db, Emai
         CustomerEmailType type, Guid orderId, Guid? shipmentId, JsonObject model, Guid causationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var contact = await db.CustomerContacts.AsNoTracking().SingleOrDefaultAsync(c => c.OrderId == orderId, cancellationToken);
+        var contact = db.CustomerContacts.Local.FirstOrDefault(c => c.OrderId == orderId)
+            ?? await db.CustomerContacts.AsNoTracking().SingleOrDefaultAsync(c => c.OrderId == orderId, cancellationToken);
         if (contact is null)
         {
             LogNoContact(logger, type, orderId);

@@ -19,8 +19,7 @@ internal sealed class QueueReceivedEmailHandler(
     {
         if (!await Db.CustomerContacts.AnyAsync(c => c.OrderId == e.OrderId, cancellationToken))
         {
-            Db.CustomerContacts.Add(CustomerContact.For(e.OrderId, e.OrderNumber, e.CustomerEmail, e.CustomerName, Clock.GetUtcNow()));
-            await Db.SaveChangesAsync(cancellationToken); // the queue reads it back
+            Db.CustomerContacts.Add(CustomerContact.For(e.OrderId, e.OrderNumber, e.CustomerEmail, e.CustomerName, Clock.GetUtcNow())); // saved with the email
         }
 
         var lines = await OrderLines.NamedAsync(sender, [.. e.Lines.Select(l => (l.Sku, l.Quantity))], cancellationToken);

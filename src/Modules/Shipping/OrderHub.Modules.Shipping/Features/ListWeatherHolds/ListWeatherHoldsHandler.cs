@@ -33,7 +33,7 @@ internal sealed class ListWeatherHoldsHandler(ShippingDbContext db, IOptions<Del
             weather.MinF,
             weather.MaxF,
             DeliveryPlanner.NextTick(now),
-            [.. held.OrderBy(s => s.WeatherHeldSince).ThenBy(s => s.OrderNumber, StringComparer.Ordinal).Select(s => new WeatherHoldDto(
+            [.. held.OrderBy(s => s.WeatherHeldSince).ThenBy(s => s.OrderNumber, StringComparer.Ordinal).Select(s => new HeldForWeatherDto(
                 s.Id, s.OrderId, s.OrderNumber, s.LocationCode, s.ShipTo.City, s.ShipTo.Region, s.ShipTo.PostalCode, s.RequestedService.ToString(),
                 s.WeatherHeldSince!.Value, s.WeatherHoldReason ?? string.Empty, s.WeatherHoldUntil))],
             [.. releases.Where(a => shipments.ContainsKey(a.SubjectId)).Select(a =>

@@ -9,13 +9,13 @@ namespace OrderHub.Modules.Shipping.Features.ListWeatherHolds;
 internal sealed record ListWeatherHoldsQuery(int ReleasedDays = 7) : IQuery<WeatherHoldsDto>;
 
 /// <summary>The holds page: the temperature limits (°F), the next hourly check, the held shipments and the recent releases.</summary>
-internal sealed record WeatherHoldsDto(int MinF, int MaxF, DateTimeOffset NextCheck, IReadOnlyList<WeatherHoldDto> Held, IReadOnlyList<ReleasedWeatherHoldDto> Released);
+internal sealed record WeatherHoldsDto(int MinF, int MaxF, DateTimeOffset NextCheck, IReadOnlyList<HeldForWeatherDto> Held, IReadOnlyList<ReleasedWeatherHoldDto> Released);
 
 /// <summary>
 /// A shipment waiting for weather: the order, where it goes, since when, why (<see cref="Reason"/>: the temperature,
 /// where and when, the limits), the proposed ship date (null: none within a year fits).
 /// </summary>
-internal sealed record WeatherHoldDto(
+internal sealed record HeldForWeatherDto(
     Guid ShipmentId,
     Guid OrderId,
     string OrderNumber,
