@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Persistence;
-using OrderHub.Modules.Notifications.Domain.CustomerEmails;
-
 using OrderHub.Modules.Notifications.Domain.Alerts;
+using OrderHub.Modules.Notifications.Domain.CustomerEmails;
 using OrderHub.Modules.Notifications.Domain.Emails;
 
 namespace OrderHub.Modules.Notifications.Persistence;
