@@ -72,7 +72,7 @@ public sealed class NotificationsModule : IModule
     private static void RegisterCustomerEmails(IServiceCollection services, ModuleContext context)
     {
         services.AddOptions<BrandOptions>().Bind(context.Configuration.GetSection(BrandOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BrandOptions>, BrandOptionsValidator>();
+        services.AddSingleton<IValidateOptions<BrandOptions>, SelfCheckedOptionsValidator<BrandOptions>>();
         services.AddSingleton<EmailRenderer>();
         services.AddScoped<CustomerEmailQueue>();
     }

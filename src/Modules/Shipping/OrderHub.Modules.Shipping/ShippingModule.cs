@@ -60,7 +60,7 @@ public sealed class ShippingModule : IModule
                 $"{ShippingOptions.Section}:Gs1CompanyPrefix must be 7 to 10 digits and SsccExtensionDigit 0 to 9 (the cartons' SSCC-18).")
             .ValidateOnStart();
         services.AddOptions<CheckoutChargeOptions>().Bind(context.Configuration.GetSection(CheckoutChargeOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CheckoutChargeOptions>, CheckoutChargeOptionsValidator>();
+        services.AddSingleton<IValidateOptions<CheckoutChargeOptions>, SelfCheckedOptionsValidator<CheckoutChargeOptions>>();
         RegisterRating(services, context);
         RegisterShipments(services);
         RegisterManifests(services);

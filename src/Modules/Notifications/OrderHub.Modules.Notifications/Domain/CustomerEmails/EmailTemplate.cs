@@ -38,3 +38,6 @@ internal sealed class EmailTemplate
 
 /// <summary>The three Liquid sources of one email.</summary>
 internal sealed record EmailTemplateSource(string Subject, string Html, string Text);
+
+/// <summary>One email rendered from its template, ready to queue.</summary>
+internal sealed record RenderedEmail(string Subject, string Text, string Html);

@@ -66,7 +66,7 @@ internal sealed class EmailMessage
 
     /// <summary>A customer email rendered from its template, once per <paramref name="dedupKey"/>.</summary>
     public static EmailMessage QueueCustomer(
-        string to, Features.CustomerEmails.RenderedEmail email, string orderNumber, Guid causationId, string kind, string dedupKey, DateTimeOffset now)
+        string to, CustomerEmails.RenderedEmail email, string orderNumber, Guid causationId, string kind, string dedupKey, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(email);
         var message = Queue(to, email.Subject, email.Text, orderNumber, causationId, now);

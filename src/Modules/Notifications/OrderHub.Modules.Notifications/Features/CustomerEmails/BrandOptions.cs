@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using MimeKit;
+using OrderHub.BuildingBlocks.Modules;
 
 namespace OrderHub.Modules.Notifications.Features.CustomerEmails;
 
 /// <summary><c>OrderHub:Notifications:Brand</c>: how the winery's emails look (name, logo, colours) and where customers write back.</summary>
-internal sealed partial class BrandOptions
+internal sealed partial class BrandOptions : ISelfCheckingOptions
 {
     public const string Section = "OrderHub:Notifications:Brand";
 
@@ -53,15 +53,4 @@ internal sealed partial class BrandOptions
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex HexColor();
-}
-
-/// <summary>Names every problem of <see cref="BrandOptions"/> at start.</summary>
-internal sealed class BrandOptionsValidator : IValidateOptions<BrandOptions>
-{
-    public ValidateOptionsResult Validate(string? name, BrandOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Problems();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
 }

@@ -12,9 +12,6 @@ namespace OrderHub.Modules.Notifications.Features.CustomerEmails;
 /// <summary>A template that does not parse: which part, where, and why.</summary>
 internal sealed record TemplateProblem(string Field, int Line, int Column, string Message);
 
-/// <summary>One email ready to queue.</summary>
-internal sealed record RenderedEmail(string Subject, string Text, string Html);
-
 /// <summary>
 /// Renders a template (Liquid through Fluid) against an email's model. Staff write the templates, so they run with
 /// limits (size, steps, output), values are HTML-encoded in the HTML body, and the body is sanitised afterwards (no

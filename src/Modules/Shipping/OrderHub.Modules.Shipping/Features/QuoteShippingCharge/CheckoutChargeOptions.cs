@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using OrderHub.BuildingBlocks.Modules;
 
 namespace OrderHub.Modules.Shipping.Features.QuoteShippingCharge;
 
@@ -17,7 +17,7 @@ internal enum CheckoutChargeBasis
 /// per box: up to 6 units ship in one small box at 15.00, more in boxes of 12 at 25.00 each; TwoDay costs 2x and
 /// Overnight 3x. Checked at start: a charge rule that cannot price a cart stops the host, not a checkout.
 /// </summary>
-internal sealed class CheckoutChargeOptions
+internal sealed class CheckoutChargeOptions : ISelfCheckingOptions
 {
     public const string Section = "OrderHub:Shipping:CheckoutCharge";
 
@@ -76,18 +76,5 @@ internal sealed class CheckoutChargeOptions
         }
 
         return problems;
-    }
-}
-
-/// <summary>Names every problem of <see cref="CheckoutChargeOptions"/> at start.</summary>
-internal sealed class CheckoutChargeOptionsValidator : IValidateOptions<CheckoutChargeOptions>
-{
-    public ValidateOptionsResult Validate(string? name, CheckoutChargeOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Problems();
-        return problems.Count == 0
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(problems);
     }
 }
