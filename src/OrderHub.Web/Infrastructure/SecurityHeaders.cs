@@ -31,12 +31,21 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-z7zcnw/4WalZqx+PrNaRnoeLz/G9WXuFqV1WCJ129sg='; img-src 'self' data:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// An email shown in the back-office's sandboxed frame (a sent email, or a template's preview): the HTML a mail client
+    /// would get, so styles are inline and images come from anywhere over https; no script, no form, no plugin, and only
+    /// our own pages may frame it.
+    /// </summary>
+    public const string EmailViewPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         // The path as requested: the Hangfire dashboard moves its prefix into PathBase before the answer starts.
         var path = context.Request.Path;
         var policy = path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase) ? SwaggerPolicy
             : path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase) ? HangfirePolicy
+            : IsEmailView(path) ? EmailViewPolicy
             : DefaultPolicy;
 
         // Set as the answer starts, so error pages and problem details (written after a Response.Clear) carry them too.
@@ -44,11 +53,16 @@ internal static class SecurityHeaders
         {
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = policy;
-            headers.XFrameOptions = "DENY";
+            headers.XFrameOptions = policy == EmailViewPolicy ? "SAMEORIGIN" : "DENY";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             return Task.CompletedTask;
         });
         return next(context);
     });
+
+    /// <summary><c>/notifications/emails/{id}/html</c> and <c>/notifications/email-templates/{type}/preview</c>.</summary>
+    private static bool IsEmailView(PathString path) =>
+        path.StartsWithSegments("/notifications", StringComparison.OrdinalIgnoreCase)
+        && (path.Value!.EndsWith("/html", StringComparison.OrdinalIgnoreCase) || path.Value.EndsWith("/preview", StringComparison.OrdinalIgnoreCase));
 }

@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using OrderHub.IntegrationTests.Infrastructure;
 using OrderHub.IntegrationTests.Shipping;
 using OrderHub.Modules.Notifications.Domain.CustomerEmails;
 using OrderHub.Modules.Notifications.Features.SendQueuedEmails;
-using OrderHub.Modules.Notifications.Persistence;
 using OrderHub.Modules.Shipping.Contracts.IntegrationEvents;
 using Shouldly;
 
@@ -130,17 +129,23 @@ public sealed class CustomerEmailTests(SmtpHostFixture fixture) : IClassFixture<
         received.TextBody.ShouldContain($"Hi <b>Ada</b>"); // plain text is not HTML: the name as written
     }
 
-    private Task<int> EditTemplateAsync(EmailTemplateSource? source) => fixture.App.InScopeAsync(async sp =>
+    /// <summary>Through the API, as staff would (the host forgets its cached template at once).</summary>
+    private async Task EditTemplateAsync(EmailTemplateSource? source)
     {
-        var db = sp.GetRequiredService<NotificationsDbContext>();
-        db.EmailTemplates.RemoveRange(await db.EmailTemplates.Where(t => t.Type == CustomerEmailType.OrderReceived).ToListAsync(Ct));
-        if (source is not null)
+        var client = fixture.App.CreateApiClient();
+        if (source is null)
         {
-            db.EmailTemplates.Add(EmailTemplate.Create(CustomerEmailType.OrderReceived, source, "staff:test", DateTimeOffset.UtcNow));
+            (await client.DeleteAsync("/api/v1/notifications/email-templates/OrderReceived", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            return;
         }
 
-        return await db.SaveChangesAsync(Ct);
-    });
+        var current = await client.GetFromJsonAsync<JsonElement>("/api/v1/notifications/email-templates/OrderReceived", Ct);
+        var saved = await client.PutAsJsonAsync(
+            "/api/v1/notifications/email-templates/OrderReceived",
+            new { subject = source.Subject, html = source.Html, text = source.Text, version = current.GetProperty("version").GetInt32() },
+            Ct);
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync(Ct));
+    }
 
     private static (string Number, string Tracking, string Estimate) Describe(JsonElement shipment) =>
         (shipment.GetProperty("orderNumber").GetString()!, shipment.GetProperty("trackingNumber").GetString()!, shipment.GetProperty("estimatedDelivery").GetString()!);

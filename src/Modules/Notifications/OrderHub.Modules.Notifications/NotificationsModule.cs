@@ -12,10 +12,13 @@ using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Notifications.Domain.Alerts;
 using OrderHub.Modules.Notifications.Features.AcknowledgeStaffAlert;
 using OrderHub.Modules.Notifications.Features.CustomerEmails;
+using OrderHub.Modules.Notifications.Features.EmailTemplates;
+using OrderHub.Modules.Notifications.Features.GetEmail;
 using OrderHub.Modules.Notifications.Features.ListEmails;
 using OrderHub.Modules.Notifications.Features.ListStaffAlerts;
 using OrderHub.Modules.Notifications.Features.QueueLowStockAlert;
 using OrderHub.Modules.Notifications.Features.RaiseStaffAlert;
+using OrderHub.Modules.Notifications.Features.RetryEmail;
 using OrderHub.Modules.Notifications.Features.ScanForStaffAlerts;
 using OrderHub.Modules.Notifications.Features.SendQueuedEmails;
 using OrderHub.Modules.Notifications.Persistence;
@@ -75,12 +78,17 @@ public sealed class NotificationsModule : IModule
         services.AddSingleton<IValidateOptions<BrandOptions>, SelfCheckedOptionsValidator<BrandOptions>>();
         services.AddSingleton<EmailRenderer>();
         services.AddScoped<CustomerEmailQueue>();
+        services.AddSingleton<EmailTemplateCache>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var notifications = endpoints.MapGroup("/api/v1/notifications").WithTags(ModuleName).RequireAuthorization(ApiScopes.NotificationsRead);
-        ListEmailsEndpoint.Map(notifications);
+        var read = endpoints.MapGroup("/api/v1/notifications").WithTags(ModuleName).RequireAuthorization(ApiScopes.NotificationsRead);
+        var write = endpoints.MapGroup("/api/v1/notifications").WithTags(ModuleName).RequireAuthorization(ApiScopes.NotificationsWrite);
+        ListEmailsEndpoint.Map(read);
+        GetEmailEndpoint.Map(read);
+        RetryEmailEndpoint.Map(write);
+        EmailTemplatesEndpoints.Map(read, write);
         var alerts = endpoints.MapGroup("/api/v1").WithTags("Alerts");
         ListStaffAlertsEndpoint.Map(alerts);
         AcknowledgeStaffAlertEndpoint.Map(alerts);

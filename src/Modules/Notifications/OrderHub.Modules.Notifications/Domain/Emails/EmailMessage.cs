@@ -1,3 +1,5 @@
+using OrderHub.BuildingBlocks.Domain;
+
 namespace OrderHub.Modules.Notifications.Domain.Emails;
 
 internal enum EmailStatus
@@ -74,5 +76,21 @@ internal sealed class EmailMessage
         message.Kind = kind;
         message.DedupKey = dedupKey;
         return message;
+    }
+
+    /// <summary>
+    /// Staff send a failed email again (after fixing the mail server or the address book): it is queued with a fresh count
+    /// of attempts; its last error stays until the next attempt says otherwise.
+    /// </summary>
+    public void Retry()
+    {
+        if (Status != EmailStatus.Failed)
+        {
+            throw new ConflictException($"The email \"{Subject}\" to {To} is {Status}, not Failed: only a failed email is sent again.");
+        }
+
+        Status = EmailStatus.Queued;
+        Attempts = 0;
+        LockedUntil = null;
     }
 }

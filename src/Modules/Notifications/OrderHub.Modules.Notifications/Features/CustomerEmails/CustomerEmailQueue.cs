@@ -14,7 +14,8 @@ namespace OrderHub.Modules.Notifications.Features.CustomerEmails;
 /// customer. Exactly one per (order, shipment, type): its key is unique, so an event delivered twice, or two events that
 /// mean the same thing, queue one email. Runs inside the caller's inbox transaction.
 /// </summary>
-internal sealed partial class CustomerEmailQueue(NotificationsDbContext db, EmailRenderer renderer, IOptions<BrandOptions> brand, TimeProvider clock, ILogger<CustomerEmailQueue> logger)
+internal sealed partial class CustomerEmailQueue(
+    NotificationsDbContext db, EmailRenderer renderer, EmailTemplateCache templates, IOptions<BrandOptions> brand, TimeProvider clock, ILogger<CustomerEmailQueue> logger)
 {
     public static string KeyOf(string orderNumber, Guid? shipmentId, CustomerEmailType type) =>
         $"{orderNumber}/{(shipmentId is { } id ? id.ToString("N") : "-")}/{type}";
@@ -41,13 +42,9 @@ internal sealed partial class CustomerEmailQueue(NotificationsDbContext db, Emai
             return false;
         }
 
-        var template = await db.EmailTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Type == type, cancellationToken);
-        model["brand"] = new JsonObject { ["name"] = brand.Value.Name, ["support_email"] = brand.Value.SupportEmail };
-        model["customer"] = new JsonObject { ["name"] = contact.Name, ["email"] = contact.Email };
-        var order = model["order"] as JsonObject ?? [];
-        order["number"] = contact.OrderNumber;
-        model["order"] = order;
-        var email = await renderer.RenderAsync(template?.Source ?? DefaultEmailTemplates.For(type), model, cancellationToken);
+        var source = await templates.SourceAsync(db, type, cancellationToken);
+        EmailModels.Complete(model, brand.Value, contact.Name, contact.Email, contact.OrderNumber);
+        var email = await renderer.RenderAsync(source, model, cancellationToken);
         db.EmailMessages.Add(EmailMessage.QueueCustomer(contact.Email, email, contact.OrderNumber, causationId, type.ToString(), key, clock.GetUtcNow()));
         LogQueued(logger, type, contact.OrderNumber);
         return true;

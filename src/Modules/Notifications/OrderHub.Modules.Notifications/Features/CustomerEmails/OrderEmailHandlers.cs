@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -23,7 +22,7 @@ internal sealed class QueueReceivedEmailHandler(
         }
 
         var lines = await OrderLines.NamedAsync(sender, [.. e.Lines.Select(l => (l.Sku, l.Quantity))], cancellationToken);
-        await emails.QueueAsync(CustomerEmailType.OrderReceived, e.OrderId, null, new JsonObject { ["order"] = new JsonObject { ["lines"] = lines } }, e.Id, cancellationToken);
+        await emails.QueueAsync(CustomerEmailType.OrderReceived, e.OrderId, null, EmailModels.Lines(lines), e.Id, cancellationToken);
     }
 }
 
@@ -35,7 +34,7 @@ internal sealed class QueueConfirmedEmailHandler(
     protected override async ValueTask HandleOnceAsync(OrderReadyToFulfillIntegrationEvent e, CancellationToken cancellationToken)
     {
         var lines = await OrderLines.NamedAsync(sender, [.. e.Lines.Select(l => (l.Sku, l.Quantity))], cancellationToken);
-        await emails.QueueAsync(CustomerEmailType.OrderConfirmed, e.OrderId, null, new JsonObject { ["order"] = new JsonObject { ["lines"] = lines } }, e.Id, cancellationToken);
+        await emails.QueueAsync(CustomerEmailType.OrderConfirmed, e.OrderId, null, EmailModels.Lines(lines), e.Id, cancellationToken);
     }
 }
 
@@ -44,16 +43,17 @@ internal sealed class QueueCancelledEmailHandler(NotificationsDbContext db, Cust
     : InboxHandler<OrderCancelledIntegrationEvent, NotificationsDbContext>(db, clock, logger)
 {
     protected override async ValueTask HandleOnceAsync(OrderCancelledIntegrationEvent e, CancellationToken cancellationToken) =>
-        await emails.QueueAsync(CustomerEmailType.Cancelled, e.OrderId, null, new JsonObject { ["cancellation"] = new JsonObject { ["reason"] = e.Reason } }, e.Id, cancellationToken);
+        await emails.QueueAsync(CustomerEmailType.Cancelled, e.OrderId, null, EmailModels.Cancellation(e.Reason), e.Id, cancellationToken);
 }
 
 /// <summary>An order's lines as the emails list them: the wine's name from the catalog, else its SKU.</summary>
 internal static class OrderLines
 {
-    public static async Task<JsonArray> NamedAsync(ISender sender, IReadOnlyList<(string Sku, int Quantity)> lines, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(string Sku, string Name, int Quantity)>> NamedAsync(
+        ISender sender, IReadOnlyList<(string Sku, int Quantity)> lines, CancellationToken cancellationToken)
     {
         var names = (await sender.Send(new GetProductsBySkuQuery([.. lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal)]), cancellationToken))
             .ToDictionary(p => p.Sku, p => p.Name, StringComparer.Ordinal);
-        return [.. lines.Select(l => (JsonNode)new JsonObject { ["sku"] = l.Sku, ["name"] = names.GetValueOrDefault(l.Sku, l.Sku), ["quantity"] = l.Quantity })];
+        return [.. lines.Select(l => (l.Sku, names.GetValueOrDefault(l.Sku, l.Sku), l.Quantity))];
     }
 }

@@ -46,11 +46,7 @@ internal sealed class QueueShipmentEmailsHandler(NotificationsDbContext db, Cust
 
         if (e.Status != "Delivered" && promised is not null && e.EstimatedDelivery is { } now && IsLate(promised.Date, now))
         {
-            await QueueAsync(CustomerEmailType.Delayed, e, cancellationToken, new JsonObject
-            {
-                ["promised"] = CustomerEmailQueue.Date(promised.Date),
-                ["estimated"] = CustomerEmailQueue.Date(now),
-            });
+            await QueueAsync(CustomerEmailType.Delayed, e, cancellationToken, EmailModels.Delay(promised.Date, now));
         }
     }
 
@@ -71,19 +67,8 @@ internal sealed class QueueShipmentEmailsHandler(NotificationsDbContext db, Cust
 
     private Task<bool> QueueAsync(CustomerEmailType type, ShipmentStatusChangedIntegrationEvent e, CancellationToken cancellationToken, JsonObject? delay = null)
     {
-        var model = new JsonObject
-        {
-            ["shipment"] = new JsonObject
-            {
-                ["carrier"] = e.Carrier,
-                ["service"] = e.ServiceName ?? $"{e.Carrier} {e.Service}",
-                ["tracking_number"] = e.TrackingNumber,
-                ["tracking_url"] = e.TrackingUrl,
-                ["estimated_delivery"] = e.EstimatedDelivery is { } date ? CustomerEmailQueue.Date(date) : null,
-                ["description"] = e.Description,
-                ["adult_signature"] = e.AdultSignatureRequired,
-            },
-        };
+        var model = EmailModels.Shipment(
+            e.Carrier, e.ServiceName ?? $"{e.Carrier} {e.Service}", e.TrackingNumber, e.TrackingUrl, e.EstimatedDelivery, e.Description, e.AdultSignatureRequired);
         if (delay is not null)
         {
             model["delay"] = delay;
@@ -98,12 +83,5 @@ internal sealed class QueueWeatherHoldEmailHandler(NotificationsDbContext db, Cu
     : InboxHandler<ShipmentHeldForWeatherIntegrationEvent, NotificationsDbContext>(db, clock, logger)
 {
     protected override async ValueTask HandleOnceAsync(ShipmentHeldForWeatherIntegrationEvent e, CancellationToken cancellationToken) =>
-        await emails.QueueAsync(CustomerEmailType.WeatherHold, e.OrderId, e.ShipmentId, new JsonObject
-        {
-            ["hold"] = new JsonObject
-            {
-                ["reason"] = e.Reason,
-                ["new_ship_date"] = e.NewShipDate is { } date ? CustomerEmailQueue.Date(date) : null,
-            },
-        }, e.Id, cancellationToken);
+        await emails.QueueAsync(CustomerEmailType.WeatherHold, e.OrderId, e.ShipmentId, EmailModels.WeatherHold(e.Reason, e.NewShipDate), e.Id, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using OrderHub.Modules.Notifications.Domain.Emails;
 using OrderHub.Modules.Notifications.Persistence;
 
 namespace OrderHub.Modules.Notifications.Features.ListEmails;
@@ -11,10 +12,24 @@ internal sealed class ListEmailsHandler(NotificationsDbContext db) : IQueryHandl
         var emails = db.EmailMessages.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.OrderNumber))
         {
-            emails = emails.Where(e => e.OrderNumber == query.OrderNumber);
+            emails = emails.Where(e => e.OrderNumber == query.OrderNumber.Trim());
         }
 
-        var rows = await emails.OrderByDescending(e => e.CreatedAt).Take(100).ToListAsync(cancellationToken);
-        return [.. rows.Select(e => new EmailDto(e.Id, e.To, e.Subject, e.OrderNumber, e.Status.ToString(), e.CreatedAt))];
+        if (!string.IsNullOrWhiteSpace(query.Status))
+        {
+            var status = Enum.Parse<EmailStatus>(query.Status, ignoreCase: true);
+            emails = emails.Where(e => e.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Kind))
+        {
+            emails = emails.Where(e => e.Kind == query.Kind.Trim());
+        }
+
+        var rows = await emails.OrderByDescending(e => e.CreatedAt).Take(query.Take).ToListAsync(cancellationToken);
+        return [.. rows.Select(Dto)];
     }
+
+    public static EmailDto Dto(EmailMessage e) =>
+        new(e.Id, e.To, e.Subject, e.OrderNumber, e.Status.ToString(), e.CreatedAt, e.Kind, e.Attempts, e.SentAt, e.LastError);
 }
