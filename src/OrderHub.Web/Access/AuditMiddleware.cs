@@ -34,7 +34,9 @@ public sealed class AuditMiddleware(RequestDelegate next, ILogger<AuditMiddlewar
             return;
         }
 
-        var readJson = context.Request.HasJsonContentType() && context.Request.ContentLength is > 0 and <= MaxBufferedBody;
+        // JSON of a known small size, or of unknown size (chunked): buffered so it can be read again once handled (in
+        // memory up to 30 KB, then a temp file); only its first MaxBufferedBody characters are ever read back.
+        var readJson = context.Request.HasJsonContentType() && context.Request.ContentLength is null or (> 0 and <= MaxBufferedBody);
         if (readJson)
         {
             context.Request.EnableBuffering();
@@ -124,11 +126,23 @@ public sealed class AuditMiddleware(RequestDelegate next, ILogger<AuditMiddlewar
             var body = context.Request.Body;
             body.Position = 0;
             using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-            var text = await reader.ReadToEndAsync(CancellationToken.None);
+            var buffer = new char[MaxBufferedBody];
+            var read = await reader.ReadBlockAsync(buffer, CancellationToken.None);
+            var more = reader.Peek() >= 0;
             body.Position = 0;
+            if (read == 0)
+            {
+                return null;
+            }
+
+            if (more)
+            {
+                return JsonSerializer.Serialize(new { body = $"more than {MaxBufferedBody} characters, not recorded" });
+            }
+
             try
             {
-                return Truncate(AuditRedaction.RemoveSecrets(JsonNode.Parse(text))?.ToJsonString() ?? "null", MaxStoredChars);
+                return Truncate(AuditRedaction.RemoveSecrets(JsonNode.Parse(new string(buffer, 0, read)))?.ToJsonString() ?? "null", MaxStoredChars);
             }
             catch (JsonException)
             {
