@@ -142,7 +142,7 @@ public sealed class AuditMiddleware(RequestDelegate next, ILogger<AuditMiddlewar
 
             try
             {
-                return Truncate(AuditRedaction.RemoveSecrets(JsonNode.Parse(new string(buffer, 0, read)))?.ToJsonString() ?? "null", MaxStoredChars);
+                return Truncate(AuditRedaction.RemoveSecrets(JsonNode.Parse(new string(buffer, 0, read)))?.ToJsonString(AuditRedaction.Readable) ?? "null", MaxStoredChars);
             }
             catch (JsonException)
             {
@@ -179,7 +179,7 @@ public sealed class AuditMiddleware(RequestDelegate next, ILogger<AuditMiddlewar
             fields["files"] = new JsonArray(form.Files.Select(f => (JsonNode?)JsonValue.Create($"{f.FileName} ({f.Length} bytes)")).ToArray());
         }
 
-        return Truncate(fields.ToJsonString(), MaxStoredChars);
+        return Truncate(fields.ToJsonString(AuditRedaction.Readable), MaxStoredChars);
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

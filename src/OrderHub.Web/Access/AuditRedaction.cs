@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -11,6 +12,9 @@ namespace OrderHub.Web.Access;
 public static partial class AuditRedaction
 {
     public const string Removed = "[removed]";
+
+    /// <summary>Readable JSON ("•••", "José" as such, not \u escapes): the page HTML-encodes what it shows.</summary>
+    public static readonly JsonSerializerOptions Readable = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     public const string Masked = "•••";
 
     private static readonly string[] SecretMarkers =
@@ -58,12 +62,12 @@ public static partial class AuditRedaction
 
         if (node is JsonValue single)
         {
-            return single.TryGetValue(out string? text) ? JsonSerializer.Serialize(MaskEmails(text)) : json;
+            return single.TryGetValue(out string? text) ? JsonSerializer.Serialize(MaskEmails(text), Readable) : json;
         }
 
         Walk(node, (name, value) => IsPersonal(name) ? MaskValue(value) : null);
         MaskStrings(node);
-        return node?.ToJsonString();
+        return node?.ToJsonString(Readable);
     }
 
     /// <summary>"jane.doe@example.com" → "j***@example.com" wherever an email address appears in the text.</summary>

@@ -9,8 +9,6 @@ namespace OrderHub.Web.Access;
 /// </summary>
 internal sealed class AuditTrail(IHttpContextAccessor http, AccessDbContext db, TimeProvider clock) : IAuditTrail
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task RecordAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -38,7 +36,7 @@ internal sealed class AuditTrail(IHttpContextAccessor http, AccessDbContext db, 
     public static string? Serialize(object? value) => value switch
     {
         null => null,
-        string s => JsonSerializer.Serialize(s, Json),
-        _ => JsonSerializer.Serialize(value, Json),
+        string s => JsonSerializer.Serialize(s, AuditRedaction.Readable),
+        _ => JsonSerializer.Serialize(value, AuditRedaction.Readable),
     };
 }

@@ -93,11 +93,11 @@ public sealed class AuditLogPagesTests : IAsyncLifetime
         await admin.FillAsync("[data-testid=audit-search] input[name=actor]", "api:");
         await admin.ClickAsync("[data-testid=audit-search] button[type=submit]");
         await admin.WaitForURLAsync("**actor=api*");
-        (await admin.Locator("[data-testid=audit] tbody [data-testid=actor]").AllInnerTextsAsync()).ShouldAllBe(a => a.StartsWith("api:", StringComparison.Ordinal));
+        (await admin.Locator("[data-testid=audit] [data-testid=actor]").AllInnerTextsAsync()).ShouldAllBe(a => a.StartsWith("api:", StringComparison.Ordinal));
         await admin.GotoAsync(_host.BaseUrl + "/admin/audit?q=users.create");
-        (await admin.Locator("[data-testid=audit] tbody tr").CountAsync()).ShouldBe(1);
+        (await admin.Locator("[data-testid=entry]").CountAsync()).ShouldBe(1);
         await admin.GotoAsync(_host.BaseUrl + "/admin/audit?subject=state%3DCA&from=" + DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        (await admin.Locator("[data-testid=audit] tbody tr").CountAsync()).ShouldBe(1);
+        (await admin.Locator("[data-testid=entry]").CountAsync()).ShouldBe(1);
         await admin.GotoAsync(_host.BaseUrl + "/admin/audit?to=2000-01-01");
         (await admin.Locator("[data-testid=no-entries]").CountAsync()).ShouldBe(1);
         var methods = await _host.App.InScopeAsync(sp => sp.GetRequiredService<AccessDbContext>().AuditEntries.AsNoTracking().Select(e => e.Method).Distinct().ToListAsync(Ct));
@@ -135,7 +135,7 @@ public sealed class AuditLogPagesTests : IAsyncLifetime
     }
 
     private static ILocator Row(IPage page, string action) =>
-        page.Locator("[data-testid=audit] tbody tr", new PageLocatorOptions { Has = page.Locator($"[data-testid=action] strong:text-is('{action}')") });
+        page.Locator("[data-testid=entry]", new PageLocatorOptions { Has = page.Locator($"[data-testid=action] strong:text-is('{action}')") });
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
