@@ -70,8 +70,15 @@ public sealed class AuditMiddleware(RequestDelegate next, ILogger<AuditMiddlewar
             var entries = records.Count > 0
                 ? records.Select(r => new AuditEntry
                 {
-                    At = now, Actor = actor, Action = Truncate(r.Action, 200), Subject = r.Subject is null ? null : Truncate(r.Subject, 300),
-                    Method = method, Path = path, Status = status, Before = AuditTrail.Serialize(r.Before), After = AuditTrail.Serialize(r.After),
+                    At = now,
+                    Actor = actor,
+                    Action = Truncate(r.Action, 200),
+                    Subject = r.Subject is null ? null : Truncate(r.Subject, 300),
+                    Method = method,
+                    Path = path,
+                    Status = status,
+                    Before = AuditTrail.Serialize(r.Before),
+                    After = AuditTrail.Serialize(r.After),
                     CorrelationId = correlationId,
                 }).ToList()
                 :
