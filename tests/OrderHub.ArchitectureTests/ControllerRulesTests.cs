@@ -25,6 +25,9 @@ public sealed class ControllerRulesTests
         [typeof(IOptionsMonitor<>)] = "host configuration",
         [typeof(SignInManager<>)] = "staff sign-in is the host's own Identity (Access schema), not a module (AccountController)",
         [typeof(UserManager<>)] = "staff accounts are the host's own Identity (Access schema), not a module",
+        [typeof(OrderHub.Web.Access.StaffAccounts)] = "the host's own Access: staff users and roles (Admin pages), not a module",
+        [typeof(OrderHub.Web.Access.ApiClientRegistry)] = "the host's own Access: API clients and keys (Admin pages), not a module",
+        [typeof(OrderHub.Web.Access.AuditLog)] = "the host's own Access: the central audit log (Admin pages), not a module",
     };
 
     /// <summary>

@@ -38,6 +38,8 @@ public abstract class AccessDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -51,6 +53,20 @@ public abstract class AccessDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(c => c.KeyHash).HasMaxLength(64);
             e.Property(c => c.Scopes).HasMaxLength(2000);
             e.HasIndex(c => c.KeyHash).IsUnique();
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Actor).HasMaxLength(300);
+            e.Property(a => a.Action).HasMaxLength(200);
+            e.Property(a => a.Subject).HasMaxLength(300);
+            e.Property(a => a.Method).HasMaxLength(10);
+            e.Property(a => a.Path).HasMaxLength(500);
+            e.Property(a => a.CorrelationId).HasMaxLength(100);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.Actor, a.At });
+            e.HasIndex(a => new { a.Subject, a.At });
         });
         if (Database.IsSqlite())
         {

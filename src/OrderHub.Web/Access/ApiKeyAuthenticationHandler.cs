@@ -18,6 +18,9 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    /// <summary>The claim carrying the key's prefix, so the audit can tell two keys of one client apart.</summary>
+    public const string KeyPrefixClaim = "key_prefix";
+
     /// <summary>A revoked key stops working within this time; in exchange most requests skip the database look-up.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -29,12 +32,12 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var hash = ApiKeys.Hash(values.ToString());
-        var cacheKey = $"apikey:{hash}";
+        var cacheKey = CacheKey(hash);
         if (!cache.TryGetValue(cacheKey, out CachedClient? client))
         {
             client = await db.ApiClients.AsNoTracking()
                 .Where(c => c.KeyHash == hash && c.RevokedAt == null)
-                .Select(c => new CachedClient(c.Id, c.Name, c.Scopes))
+                .Select(c => new CachedClient(c.Id, c.Name, c.KeyPrefix, c.Scopes))
                 .FirstOrDefaultAsync(Context.RequestAborted);
             if (client is not null)
             {
@@ -51,11 +54,15 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             new(ClaimTypes.NameIdentifier, client.Id.ToString()),
             new(ClaimTypes.Name, client.Name),
+            new(KeyPrefixClaim, client.KeyPrefix),
         };
         claims.AddRange(client.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(ApiScopes.ClaimType, s)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    /// <summary>The cache entry of a key by its hash (a revoke removes it, so the key is refused at once).</summary>
+    public static string CacheKey(string keyHash) => $"apikey:{keyHash}";
 }
 
-internal sealed record CachedClient(Guid Id, string Name, string Scopes);
+internal sealed record CachedClient(Guid Id, string Name, string KeyPrefix, string Scopes);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using OrderHub.BuildingBlocks.Application;
+using OrderHub.BuildingBlocks.Auditing;
 using OrderHub.BuildingBlocks.Csv;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Modules;
@@ -108,6 +109,9 @@ internal static class HostSetup
             o.AccessDeniedPath = "/account/denied";
             o.Cookie.Name = "orderhub.auth";
         });
+        // Every back-office request checks the account's security stamp (one look-up by key): a disabled user, a reset
+        // password or changed roles take effect at the user's next request, not half an hour later.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
@@ -126,6 +130,11 @@ internal static class HostSetup
             }
         });
         services.AddScoped<AccessBootstrapper>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<ApiClientRegistry>();
+        services.AddScoped<AuditLog>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IDemoDataSeeder, DemoJourneySeeder>(); // orders at every stage, through the modules' own commands
         services.AddMemoryCache();
 
@@ -168,6 +177,7 @@ internal static class HostSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<AuditMiddleware>(); // after authorization: a refused request is never recorded as done
 
         app.UseOrderHubSwagger();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "OrderHub jobs" })
