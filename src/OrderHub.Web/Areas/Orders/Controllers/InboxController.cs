@@ -10,8 +10,8 @@ using OrderHub.Modules.Orders.Features.CountOrders;
 using OrderHub.Modules.Orders.Features.ExportOrders;
 using OrderHub.Modules.Orders.Features.GetOrderDetails;
 using OrderHub.Modules.Orders.Features.ReleaseHold;
+using OrderHub.Modules.Orders.Features.ResumePlacement;
 using OrderHub.Modules.Orders.Features.SearchOrders;
-using OrderHub.Modules.Orders.Placement;
 using SpreadCheetah;
 
 namespace OrderHub.Web.Areas.Orders.Controllers;
@@ -26,8 +26,6 @@ namespace OrderHub.Web.Areas.Orders.Controllers;
 [Authorize(AuthenticationSchemes = "Identity.Application", Roles = OrderDesk.ReadRoles)]
 public sealed class InboxController(ISender sender, ILogger<InboxController> logger) : Controller
 {
-    /// <summary>The Orders module's placement runner (internal to it, so taken from the request's services).</summary>
-    private PlacementProcess Placement => HttpContext.RequestServices.GetRequiredService<PlacementProcess>();
 
     /// <summary>Orders a bulk action takes at once.</summary>
     public const int MaxBulk = 100;
@@ -111,7 +109,7 @@ public sealed class InboxController(ISender sender, ILogger<InboxController> log
             try
             {
                 await sender.Send(new ReleaseHoldCommand(id, holdType, reason, Actors.Of(User)), cancellationToken);
-                await Placement.RunAsync(id, cancellationToken);
+                await sender.Send(new ResumePlacementCommand(id), cancellationToken);
                 var order = await sender.Send(new GetOrderDetailsQuery(id), cancellationToken);
                 results.Add(new BulkResult(id, order.Number, true, $"{holdType} hold released; now {order.Status}"));
             }

@@ -18,7 +18,7 @@ using OrderHub.Modules.Orders.Features.GetOrderDetails;
 using OrderHub.Modules.Orders.Features.PlaceHold;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Features.ReleaseHold;
-using OrderHub.Modules.Orders.Placement;
+using OrderHub.Modules.Orders.Features.ResumePlacement;
 using OrderHub.Modules.Payments.Contracts.Commands;
 using OrderHub.Modules.Payments.Contracts.Queries;
 
@@ -35,8 +35,6 @@ namespace OrderHub.Web.Areas.Orders.Controllers;
 [Authorize(AuthenticationSchemes = "Identity.Application", Roles = OrderDesk.ReadRoles)]
 public sealed class OrderPageController(ISender sender, ILogger<OrderPageController> logger) : Controller
 {
-    /// <summary>The Orders module's placement runner (internal to it, so taken from the request's services).</summary>
-    private PlacementProcess Placement => HttpContext.RequestServices.GetRequiredService<PlacementProcess>();
 
     [HttpGet("")]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
@@ -112,7 +110,7 @@ public sealed class OrderPageController(ISender sender, ILogger<OrderPageControl
         return await ActAsync(id, $"{type} hold released.", async () =>
         {
             await sender.Send(new ReleaseHoldCommand(id, type, reason, Actor), cancellationToken);
-            await Placement.RunAsync(id, cancellationToken);
+            await sender.Send(new ResumePlacementCommand(id), cancellationToken);
         }, cancellationToken);
     }
 
@@ -184,7 +182,7 @@ public sealed class OrderPageController(ISender sender, ILogger<OrderPageControl
             var key = string.IsNullOrWhiteSpace(changeKey) ? Guid.NewGuid().ToString("N") : changeKey.Trim();
             if (await sender.Send(new ChangeOrderCommand(id, change, key[..Math.Min(key.Length, ChangeOrderCommand.MaxClientKeyLength)], Actor), cancellationToken))
             {
-                await Placement.RunAsync(id, cancellationToken); // the change cleared the last hold: placement's next step is due
+                await sender.Send(new ResumePlacementCommand(id), cancellationToken); // the change cleared the last hold: placement's next step is due
             }
         }, cancellationToken);
 
