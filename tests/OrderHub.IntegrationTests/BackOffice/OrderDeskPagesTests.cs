@@ -169,6 +169,23 @@ public sealed class OrderDeskPagesTests : IAsyncLifetime
         await SettleAsync();
         (await OrderAsync(cardHeld)).GetProperty("status").GetString().ShouldBe("ReadyToFulfill");
 
+        // The address and the lines change before picking (one change each, repriced and re-authorized).
+        await page.ReloadAsync();
+        var address = page.Locator("[data-testid=address-form]");
+        await address.Locator("input[name=line1]").FillAsync("12 Vineyard Lane");
+        await address.Locator("input[name=reason]").FillAsync("Customer moved");
+        await address.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=notice]");
+        (await page.Locator("[data-testid=error]").CountAsync()).ShouldBe(0);
+        var lines = page.Locator("[data-testid=lines-form]");
+        await lines.Locator("input[name='lines[0].Quantity']").FillAsync("2");
+        await lines.Locator("input[name=reason]").FillAsync("Customer wants two");
+        await lines.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=notice]");
+        var changed = await OrderAsync(cardHeld);
+        changed.GetProperty("shippingAddress").GetProperty("line1").GetString().ShouldBe("12 Vineyard Lane");
+        changed.GetProperty("lines")[0].GetProperty("quantity").GetInt32().ShouldBe(2);
+
         // Then cancelled with a reason.
         await page.ReloadAsync();
         await page.FillAsync("[data-testid=cancel-form] input[name=reason]", "Customer changed their mind");
