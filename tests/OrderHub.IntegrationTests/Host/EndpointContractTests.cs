@@ -71,6 +71,7 @@ public sealed class EndpointContractTests(SqliteHostFixture fixture) : IClassFix
         ("ConsolidateOrders", "POST", "/api/v1/orders/{id:guid}/consolidate", "Orders", ApiScopes.OrdersWrite),
         ("PlaceHold", "POST", "/api/v1/orders/{id:guid}/holds", "Orders", ApiScopes.OrdersWrite),
         ("ReleaseHold", "POST", "/api/v1/orders/{id:guid}/holds/{type}/release", "Orders", ApiScopes.OrdersWrite),
+        ("AddOrderNote", "POST", "/api/v1/orders/{id:guid}/notes", "Orders", ApiScopes.OrdersWrite),
         ("GetComplianceRules", "GET", "/api/v1/compliance/rules", "Compliance", ApiScopes.ComplianceRead),
         ("GetComplianceRule", "GET", "/api/v1/compliance/rules/{state}", "Compliance", ApiScopes.ComplianceRead),
         ("UpdateComplianceRule", "PUT", "/api/v1/compliance/rules/{state}", "Compliance", ApiScopes.ComplianceWrite),

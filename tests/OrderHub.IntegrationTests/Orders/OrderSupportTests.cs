@@ -2,9 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.IntegrationTests.Infrastructure;
 using OrderHub.Modules.Notifications.Persistence;
+using OrderHub.Modules.Orders.Features.CountOrders;
+using OrderHub.Modules.Orders.Features.ExportOrders;
+using OrderHub.Modules.Orders.Features.SearchOrders;
 using Shouldly;
 
 namespace OrderHub.IntegrationTests.Orders;
@@ -101,6 +105,47 @@ public abstract class OrderSupportTests(HostFixture fixture)
 
         (await client.GetAsync("/api/v1/orders?status=Teleported", Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.GetAsync("/api/v1/orders?pageSize=5000", Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Notes_go_on_the_timeline_and_the_desk_filters_count_and_export_by_channel_and_hold_type()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var email = $"desk-{Guid.NewGuid():N}@example.com";
+        var (held, _) = await PlaceAsync(client, email);
+        var phone = await OrderHubApp.PlaceOrderAsync(client, Infrastructure.Orders.ValidBody(email: email, channel: "Phone"));
+        phone.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var phoneId = (await phone.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        (await client.PostAsJsonAsync($"/api/v1/orders/{held}/holds", new { type = "Manual", reason = "Desk check" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // A note: 200 with the order, on its timeline with who wrote it; an empty note is 400, an unknown order 404.
+        var noted = await client.PostAsJsonAsync($"/api/v1/orders/{held}/notes", new { text = "Customer will call back" }, Ct);
+        noted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var note = (await noted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("timeline").EnumerateArray().Last();
+        (note.GetProperty("event").GetString(), note.GetProperty("detail").GetString()).ShouldBe(("NoteAdded", "Customer will call back"));
+        note.GetProperty("actor").GetString()!.ShouldStartWith("api:");
+        (await client.PostAsJsonAsync($"/api/v1/orders/{held}/notes", new { text = " " }, Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.PostAsJsonAsync($"/api/v1/orders/{Guid.NewGuid()}/notes", new { text = "x" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Search by channel and by active hold type.
+        var byChannel = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders?email={email}&channel=Phone", Ct);
+        byChannel.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldBe([phoneId]);
+        var byHold = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders?email={email}&holdType=Manual", Ct);
+        byHold.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldBe([held]);
+        (await client.GetAsync("/api/v1/orders?holdType=Sunny", Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/api/v1/orders?channel=Fax", Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // The counts agree with the searches (one grouped query each), and the export holds the filter's orders.
+        var counts = await fixture.App.InScopeAsync(sp => sp.GetRequiredService<ISender>().Send(new CountOrdersQuery(), Ct).AsTask());
+        var manual = await client.GetFromJsonAsync<JsonElement>("/api/v1/orders?holdType=Manual", Ct);
+        counts.ByHoldType.Single(c => c.Name == "Manual").Count.ShouldBe(manual.GetProperty("total").GetInt32());
+        var onHold = await client.GetFromJsonAsync<JsonElement>("/api/v1/orders?status=OnHold", Ct);
+        counts.ByStatus.Single(c => c.Name == "OnHold").Count.ShouldBe(onHold.GetProperty("total").GetInt32());
+        var exported = await fixture.App.InScopeAsync(sp => sp.GetRequiredService<ISender>()
+            .Send(new ExportOrdersQuery(new SearchOrdersQuery(null, email, null, null, null, null, null, null, null)), Ct).AsTask());
+        exported.Truncated.ShouldBeFalse();
+        exported.Orders.Select(o => o.Id).Order().ShouldBe(new[] { held, phoneId }.Order());
     }
 
     private static async Task<(Guid Id, string Number)> PlaceAsync(HttpClient client, string email, string sku = "CAB-2019-750")

@@ -10,6 +10,7 @@ using OrderHub.BuildingBlocks.Modules;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
+using OrderHub.Modules.Orders.Features.AddOrderNote;
 using OrderHub.Modules.Orders.Features.CancelOrder;
 using OrderHub.Modules.Orders.Features.ChangeOrder;
 using OrderHub.Modules.Orders.Features.ConsolidateOrders;
@@ -87,6 +88,7 @@ public sealed class OrdersModule : IModule
         ConsolidateOrdersEndpoint.Map(writes);
         PlaceHoldEndpoint.Map(writes);
         ReleaseHoldEndpoint.Map(writes);
+        AddOrderNoteEndpoint.Map(writes);
     }
 
     public void ScheduleJobs(IRecurringJobManager jobs)

@@ -30,6 +30,9 @@ internal sealed partial class Order
     }
 
     /// <summary>Fulfillment chose where each part ships from: on the timeline; the order stays ReadyToFulfill until picking.</summary>
+    /// <summary>A person's note about the order (a call, a promise made): on the timeline, whatever the status.</summary>
+    public void AddNote(string text, string actor, DateTimeOffset now) => Record(now, "NoteAdded", text, actor);
+
     public void RecordSourced(string detail, string actor, DateTimeOffset now) => Record(now, "Sourced", detail, actor);
 
     /// <summary>Work waited past a location's pick deadline: Fulfillment sources it again elsewhere; on the timeline.</summary>

@@ -15,64 +15,32 @@ internal sealed class SearchOrdersHandler(OrdersDbContext db) : IQueryHandler<Se
 
     public async ValueTask<OrderPageDto> Handle(SearchOrdersQuery query, CancellationToken cancellationToken)
     {
-        var orders = db.Orders.AsNoTracking();
-        if (query.Status is not null)
-        {
-            var status = Enum.Parse<OrderStatus>(query.Status);
-            orders = orders.Where(o => o.Status == status);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Email))
-        {
-            var email = query.Email.Trim().ToLowerInvariant(); // stored lower-case at placement
-            orders = orders.Where(o => o.Customer.Email == email);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Number))
-        {
-            var number = query.Number.Trim().ToUpperInvariant();
-            orders = orders.Where(o => o.Number == number);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Name))
-        {
-            var pattern = $"%{query.Name.Trim()}%";
-            orders = orders.Where(o => EF.Functions.Like(o.Customer.FirstName + " " + o.Customer.LastName, pattern));
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.ExternalReference))
-        {
-            orders = orders.Where(o => o.ExternalReference == query.ExternalReference);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Sku))
-        {
-            orders = orders.Where(o => o.Lines.Any(l => l.Sku == query.Sku));
-        }
-
-        if (query.From is { } from)
-        {
-            orders = orders.Where(o => o.PlacedAt >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            orders = orders.Where(o => o.PlacedAt <= to);
-        }
-
+        var orders = SearchOrdersFilter.Apply(db.Orders.AsNoTracking(), query);
         var counted = await orders.Take(CountCap + 1).CountAsync(cancellationToken);
-        orders = query.Sort switch
-        {
-            "placedAt" => orders.OrderBy(o => o.PlacedAt),
-            "number" => orders.OrderBy(o => o.Number),
-            "-number" => orders.OrderByDescending(o => o.Number),
-            "status" => orders.OrderBy(o => o.Status).ThenByDescending(o => o.PlacedAt),
-            "-status" => orders.OrderByDescending(o => o.Status).ThenByDescending(o => o.PlacedAt),
-            _ => orders.OrderByDescending(o => o.PlacedAt),
-        };
-        var page = await orders
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
+        var page = await Summaries(Sorted(orders, query.Sort).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize), cancellationToken);
+        return new OrderPageDto(
+            page,
+            query.Page,
+            query.PageSize,
+            Math.Min(counted, CountCap),
+            counted <= CountCap);
+    }
+
+    /// <summary>The orders in the asked order (newest first by default).</summary>
+    internal static IQueryable<Order> Sorted(IQueryable<Order> orders, string? sort) => sort switch
+    {
+        "placedAt" => orders.OrderBy(o => o.PlacedAt),
+        "number" => orders.OrderBy(o => o.Number),
+        "-number" => orders.OrderByDescending(o => o.Number),
+        "status" => orders.OrderBy(o => o.Status).ThenByDescending(o => o.PlacedAt),
+        "-status" => orders.OrderByDescending(o => o.Status).ThenByDescending(o => o.PlacedAt),
+        _ => orders.OrderByDescending(o => o.PlacedAt),
+    };
+
+    /// <summary>The summaries of the orders, read in one query of just the columns shown.</summary>
+    internal static async Task<IReadOnlyList<OrderSummaryDto>> Summaries(IQueryable<Order> orders, CancellationToken cancellationToken)
+    {
+        var rows = await orders
             .Select(o => new
             {
                 o.Id,
@@ -88,12 +56,7 @@ internal sealed class SearchOrdersHandler(OrdersDbContext db) : IQueryHandler<Se
                 o.PlacedAt,
             })
             .ToListAsync(cancellationToken);
-        return new OrderPageDto(
-            [.. page.Select(o => new OrderSummaryDto(o.Id, o.Number, o.Status.ToString(), o.Channel.ToString(), o.Email,
-                $"{o.FirstName} {o.LastName}", o.Total, o.Currency, o.LineCount, o.PlacedAt))],
-            query.Page,
-            query.PageSize,
-            Math.Min(counted, CountCap),
-            counted <= CountCap);
+        return [.. rows.Select(o => new OrderSummaryDto(o.Id, o.Number, o.Status.ToString(), o.Channel.ToString(), o.Email,
+            $"{o.FirstName} {o.LastName}", o.Total, o.Currency, o.LineCount, o.PlacedAt))];
     }
 }

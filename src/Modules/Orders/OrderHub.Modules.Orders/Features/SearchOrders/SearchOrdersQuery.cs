@@ -4,7 +4,10 @@ using OrderHub.Modules.Orders.Domain.Orders;
 
 namespace OrderHub.Modules.Orders.Features.SearchOrders;
 
-/// <summary>Support look-up: any combination of filters, paged and sorted (newest first by default).</summary>
+/// <summary>
+/// Support look-up: any combination of filters, paged and sorted (newest first by default). <see cref="HoldType"/> keeps
+/// the orders with an active hold of that type; <see cref="Channel"/> the orders taken through that channel.
+/// </summary>
 internal sealed record SearchOrdersQuery(
     string? Status,
     string? Email,
@@ -16,7 +19,9 @@ internal sealed record SearchOrdersQuery(
     DateTimeOffset? To,
     string? Sort,
     int Page = 1,
-    int PageSize = 25) : IQuery<OrderPageDto>;
+    int PageSize = 25,
+    string? Channel = null,
+    string? HoldType = null) : IQuery<OrderPageDto>;
 
 /// <summary>One page of a search, newest first unless sorted otherwise.</summary>
 /// <param name="Items">The orders on this page.</param>
@@ -38,6 +43,10 @@ internal sealed class SearchOrdersValidator : AbstractValidator<SearchOrdersQuer
     {
         RuleFor(q => q.Status).Must(s => s is null || Enum.TryParse<OrderStatus>(s, ignoreCase: false, out _))
             .WithMessage("Unknown status.");
+        RuleFor(q => q.Channel).Must(c => c is null || Enum.TryParse<OrderChannel>(c, ignoreCase: false, out _))
+            .WithMessage("Unknown channel.");
+        RuleFor(q => q.HoldType).Must(t => t is null || Enum.TryParse<HoldType>(t, ignoreCase: false, out _))
+            .WithMessage("Hold type must be one of: Compliance, Payment, Inventory, Fraud, Manual.");
         RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s))
             .WithMessage($"Sort must be one of: {string.Join(", ", Sorts)}.");
         RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
