@@ -17,6 +17,7 @@ namespace OrderHub.IntegrationTests.Notifications;
 public sealed class WebhookCrashTests : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> Settings = new() { ["OrderHub:Webhooks:AllowPrivateTargets"] = "true" };
+    private static readonly string[] OrderReceived = ["order.received"];
     private TestDatabase? _database;
     private WebhookReceiver? _receiver;
 
@@ -35,7 +36,7 @@ public sealed class WebhookCrashTests : IAsyncLifetime
         await using (var first = new OrderHubApp(_database!, Settings))
         {
             var client = first.CreateApiClient();
-            var created = await client.PostAsJsonAsync("/api/v1/webhooks", new { url = _receiver!.BaseUrl + "/crash", events = new[] { "order.received" } }, Ct);
+            var created = await client.PostAsJsonAsync("/api/v1/webhooks", new { url = _receiver!.BaseUrl + "/crash", events = OrderReceived }, Ct);
             created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
             secret = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("secret").GetString()!;
             queued = await PlaceAsync(client);

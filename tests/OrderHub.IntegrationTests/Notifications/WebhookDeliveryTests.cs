@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Reflection;
 using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.TestHost;
@@ -307,6 +305,8 @@ public abstract class WebhookHostFixture : HostFixture
         {
             await Receiver.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 }
 

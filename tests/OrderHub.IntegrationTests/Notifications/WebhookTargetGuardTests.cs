@@ -20,6 +20,10 @@ namespace OrderHub.IntegrationTests.Notifications;
 /// </summary>
 public sealed class WebhookTargetGuardTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
 {
+    private static readonly string[] OrderReceived = ["order.received"];
+    private static readonly string[] Teleported = ["order.teleported"];
+    private static readonly string[] LowStock = ["inventory.low_stock"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -35,7 +39,7 @@ public sealed class WebhookTargetGuardTests(SqliteHostFixture fixture) : IClassF
     public async Task A_private_loopback_or_non_https_target_is_refused_with_a_400_problem(string url, string says)
     {
         fixture.RequireProvider();
-        var response = await fixture.App.CreateApiClient().PostAsJsonAsync("/api/v1/webhooks", new { url, events = new[] { "order.received" } }, Ct);
+        var response = await fixture.App.CreateApiClient().PostAsJsonAsync("/api/v1/webhooks", new { url, events = OrderReceived }, Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -49,12 +53,12 @@ public sealed class WebhookTargetGuardTests(SqliteHostFixture fixture) : IClassF
     {
         fixture.RequireProvider();
         var client = fixture.App.CreateApiClient();
-        (await client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/hook", events = new[] { "order.teleported" } }, Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/hook", events = Teleported }, Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/hook", events = Array.Empty<string>() }, Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.PostAsync("/api/v1/webhooks", JsonContent.Create(new { }), Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var limited = fixture.App.CreateApiClient(await ApiClients.CreateAsync(fixture.App, ApiScopes.OrdersRead));
         (await limited.GetAsync("/api/v1/webhooks", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await limited.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/hook", events = new[] { "order.received" } }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await limited.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/hook", events = OrderReceived }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -62,7 +66,7 @@ public sealed class WebhookTargetGuardTests(SqliteHostFixture fixture) : IClassF
     {
         fixture.RequireProvider();
         var client = fixture.App.CreateApiClient();
-        var created = await client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/hook", events = new[] { "inventory.low_stock" } }, Ct);
+        var created = await client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/hook", events = LowStock }, Ct);
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
         (await client.DeleteAsync($"/api/v1/webhooks/{(await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid()}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
