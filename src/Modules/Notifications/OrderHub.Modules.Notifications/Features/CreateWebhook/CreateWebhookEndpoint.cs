@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Notifications.Domain.Webhooks;
 
 namespace OrderHub.Modules.Notifications.Features.CreateWebhook;
 
@@ -18,8 +19,7 @@ internal static class CreateWebhookEndpoint
             .WithName("CreateWebhook")
             .WithSummary("Subscribes an https endpoint to event types; the answer carries the signing secret (whsec_...), shown only this once.")
             .WithDescription(
-                "Events: order.received, order.ready_to_fulfill, order.on_hold, order.cancelled, order.shipped, order.delivered, order.returned, " +
-                "shipment.updated, refund.issued, inventory.low_stock. Deliveries are signed the Standard Webhooks way (webhook-id, webhook-timestamp, " +
+                $"Events: {string.Join(", ", WebhookEventTypes.All)}. Deliveries are signed the Standard Webhooks way (webhook-id, webhook-timestamp, " +
                 "webhook-signature: v1,<base64 HMAC-SHA256 of \"{id}.{timestamp}.{body}\"> keyed by the bytes after whsec_). 400 when the URL is not " +
                 "absolute https or points at a private or loopback address (unless OrderHub:Webhooks:AllowPrivateTargets), or an event type is unknown.")
             .Accepts<CreateWebhookRequest>("application/json")
