@@ -49,6 +49,7 @@ chown postgres: "$D"; chmod 700 "$D"
 declare -a HOST_PID HOST_PORT
 PG_STARTED=""
 CRASHER_PID=""
+RECEIVER_PID=""
 
 stop_host() {
   local pid=${HOST_PID[$1]:-}
@@ -60,6 +61,7 @@ stop_host() {
 cleanup() {
   set +e
   [[ -n "$CRASHER_PID" ]] && kill "$CRASHER_PID" 2>/dev/null
+  [[ -n "$RECEIVER_PID" ]] && kill "$RECEIVER_PID" 2>/dev/null
   [[ -f "$D/restarted.pid" ]] && HOST_PID[0]=$(cat "$D/restarted.pid") # a host restarted by the crash step
   for i in "${!HOST_PID[@]}"; do stop_host "$i"; done
   [[ -n "$PG_STARTED" ]] && runuser -u postgres -- "$B/pg_ctl" -D "$D/data" -m immediate stop >/dev/null 2>&1
@@ -114,6 +116,7 @@ start_host() {
       OrderHub__Bootstrap__ApiKey="$API_KEY" \
       OrderHub__Shipping__TrackingWebhookSecret="bench-tracking-secret-0123" \
       OrderHub__Payments__Gateway=Test \
+      OrderHub__Webhooks__AllowPrivateTargets=true \
       Serilog__MinimumLevel__Default=Warning \
       DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
     exec dotnet "$HOST_DLL" --urls "http://127.0.0.1:${HOST_PORT[$i]}"
@@ -134,6 +137,27 @@ wait_ready() {
 start_host 1 true; wait_ready 1
 for i in $(seq 2 "$HOSTS"); do start_host "$i" false; done
 for i in $(seq 2 "$HOSTS"); do wait_ready "$i"; done
+
+# A webhook receiver on loopback (issue 23): every accepted order's order.received must reach it, posted by whichever
+# host's sender, once per delivery id (a host killed mid-post may post an id again: at least once, never two ids).
+WEBHOOK_PORT=$(free_port)
+cat >"$D/receiver.py" <<'PY'
+import http.server, json, sys
+log = open(sys.argv[2], "a", buffering=1)
+class Receiver(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("content-length", 0)))
+        log.write("%s,%s\n" % (self.headers.get("webhook-id"), json.loads(body).get("data", {}).get("number", "")))
+        self.send_response(200); self.end_headers(); self.wfile.write(b"ok")
+    def log_message(self, *args): pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Receiver).serve_forever()
+PY
+touch "$D/webhooks.csv"
+/usr/bin/python3 "$D/receiver.py" "$WEBHOOK_PORT" "$D/webhooks.csv" >>"$D/receiver.log" 2>&1 &
+RECEIVER_PID=$!
+curl -fsS -X POST -H "X-Api-Key: $API_KEY" -H "Content-Type: application/json" \
+  -d "{\"url\":\"http://127.0.0.1:$WEBHOOK_PORT/orderhub\",\"events\":[\"order.received\"]}" \
+  "http://127.0.0.1:${HOST_PORT[1]}/api/v1/webhooks" >/dev/null || { echo "could not subscribe the webhook receiver"; exit 1; }
 URLS=""; PIDS=""
 for i in $(seq 1 "$HOSTS"); do
   URLS+="${URLS:+,}http://127.0.0.1:${HOST_PORT[$i]}"; PIDS+="${PIDS:+,}${HOST_PID[$i]}"
@@ -230,6 +254,17 @@ while :; do
   sleep 5
 done
 
+echo "== webhooks: waiting for queued deliveries (the sender runs every minute on each host)"
+for _ in $(seq 36); do
+  left=$(Q "SELECT count(*) FROM notifications.\"WebhookDeliveries\" WHERE \"Status\" IN ('Queued', 'Sending')")
+  echo "   $left deliveries queued or sending"
+  [[ "$left" == 0 ]] && break
+  sleep 5
+done
+chmod 644 "$D/webhooks.csv"
+Q "CREATE TABLE public.lt_webhooks (webhook_id uuid, number text)"
+Q "\copy public.lt_webhooks FROM '$D/webhooks.csv' WITH (FORMAT csv)"
+
 # ---- invariants
 FAILS=0
 check() { # <name> <sql returning the number of violations> [<sql listing a few violations>]
@@ -291,6 +326,14 @@ check "payments: at most one successful transaction per order and type (no doubl
   "SELECT \"OrderNumber\", \"Type\", count(*) FROM payments.\"Transactions\" WHERE \"Outcome\" IN ('Approved', 'Succeeded') GROUP BY 1, 2 HAVING count(*) > 1 LIMIT 10"
 check "payments: one transaction per command key" \
   "SELECT count(*) FROM (SELECT \"CommandKey\" FROM payments.\"Transactions\" WHERE \"CommandKey\" IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d"
+check "webhooks: every accepted order has exactly one order.received delivery, and it is Sent" \
+  "SELECT count(*) FROM (SELECT DISTINCT number FROM lt_requests WHERE code IN (200, 201)) r WHERE (SELECT count(*) FROM notifications.\"WebhookDeliveries\" d
+     WHERE d.\"Subject\" = r.number AND d.\"EventType\" = 'order.received' AND d.\"Status\" = 'Sent') <> 1"
+check "webhooks: the receiver got every Sent delivery" \
+  "SELECT count(*) FROM notifications.\"WebhookDeliveries\" d WHERE d.\"Status\" = 'Sent' AND NOT EXISTS (SELECT 1 FROM lt_webhooks w WHERE w.webhook_id = d.\"Id\")"
+check "webhooks: no order received under two delivery ids (no double delivery)" \
+  "SELECT count(*) FROM (SELECT number FROM lt_webhooks GROUP BY 1 HAVING count(DISTINCT webhook_id) > 1) d"
+info "webhook posts received / the same id posted again (a host killed mid-post)" "SELECT count(*) || ' / ' || (count(*) - count(DISTINCT webhook_id)) FROM lt_webhooks"
 info "payment transactions (type outcome count)" "SELECT \"Type\" || '/' || \"Outcome\" || '=' || count(*) FROM payments.\"Transactions\" GROUP BY \"Type\", \"Outcome\" ORDER BY 1"
 info "emails (status count)" "SELECT \"Status\" || '=' || count(*) FROM notifications.\"EmailMessages\" GROUP BY \"Status\" ORDER BY 1"
 

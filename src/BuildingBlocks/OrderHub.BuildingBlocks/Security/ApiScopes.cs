@@ -19,6 +19,9 @@ public static class ApiScopes
     public const string ShippingWrite = "shipping:write";
     public const string NotificationsRead = "notifications:read";
     public const string NotificationsWrite = "notifications:write";
+
+    /// <summary>Manage outbound webhook subscriptions and their deliveries.</summary>
+    public const string WebhooksWrite = "webhooks:write";
     public const string SystemRead = "system:read";
 
     /// <summary>The claim type carrying one granted scope per claim.</summary>
@@ -28,6 +31,6 @@ public static class ApiScopes
     [
         OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, CatalogRead, CatalogWrite,
         ComplianceRead, ComplianceWrite, PaymentsRead, PaymentsWrite, FulfillmentRead, FulfillmentWrite,
-        ShippingRead, ShippingWrite, NotificationsRead, NotificationsWrite, SystemRead,
+        ShippingRead, ShippingWrite, NotificationsRead, NotificationsWrite, WebhooksWrite, SystemRead,
     ];
 }

@@ -11,16 +11,24 @@ using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.BuildingBlocks.Security;
 using OrderHub.Modules.Notifications.Domain.Alerts;
 using OrderHub.Modules.Notifications.Features.AcknowledgeStaffAlert;
+using OrderHub.Modules.Notifications.Features.CreateWebhook;
 using OrderHub.Modules.Notifications.Features.CustomerEmails;
+using OrderHub.Modules.Notifications.Features.DeleteWebhook;
 using OrderHub.Modules.Notifications.Features.EmailTemplates;
+using OrderHub.Modules.Notifications.Features.EnableWebhook;
 using OrderHub.Modules.Notifications.Features.GetEmail;
 using OrderHub.Modules.Notifications.Features.ListEmails;
 using OrderHub.Modules.Notifications.Features.ListStaffAlerts;
+using OrderHub.Modules.Notifications.Features.ListWebhookDeliveries;
+using OrderHub.Modules.Notifications.Features.ListWebhooks;
 using OrderHub.Modules.Notifications.Features.QueueLowStockAlert;
+using OrderHub.Modules.Notifications.Features.QueueWebhookDeliveries;
 using OrderHub.Modules.Notifications.Features.RaiseStaffAlert;
 using OrderHub.Modules.Notifications.Features.RetryEmail;
+using OrderHub.Modules.Notifications.Features.RetryWebhookDelivery;
 using OrderHub.Modules.Notifications.Features.ScanForStaffAlerts;
 using OrderHub.Modules.Notifications.Features.SendQueuedEmails;
+using OrderHub.Modules.Notifications.Features.SendWebhooks;
 using OrderHub.Modules.Notifications.Persistence;
 
 namespace OrderHub.Modules.Notifications;
@@ -69,6 +77,34 @@ public sealed class NotificationsModule : IModule
             .ValidateOnStart();
         services.AddScoped<StaffAlertDesk>();
         services.AddTransient<ScanForStaffAlertsJob>();
+        RegisterWebhooks(services, context);
+    }
+
+    /// <summary>
+    /// Outbound webhooks (<c>OrderHub:Webhooks</c>): the queue the inbox handlers write to, and the sender's HTTP client,
+    /// whose every connection goes through the private-address guard (unless private targets are allowed) and never
+    /// follows a redirect.
+    /// </summary>
+    private static void RegisterWebhooks(IServiceCollection services, ModuleContext context)
+    {
+        services.AddOptions<WebhookOptions>().Bind(context.Configuration.GetSection(WebhookOptions.SectionName))
+            .Validate(o => o.TimeoutSeconds is >= 1 and <= 60, $"{WebhookOptions.SectionName}:TimeoutSeconds must be between 1 and 60.")
+            .Validate(o => o.DisableAfterFailedDeliveries >= 1, $"{WebhookOptions.SectionName}:DisableAfterFailedDeliveries must be at least 1.")
+            .Validate(o => o.BatchSize >= 1, $"{WebhookOptions.SectionName}:BatchSize must be at least 1.")
+            .ValidateOnStart();
+        services.AddScoped<WebhookQueue>();
+        services.AddTransient<SendWebhooksJob>();
+        services.AddHttpClient(SendWebhooksJob.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan) // the job's own time-out applies
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var allowPrivate = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateTargets;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                    ConnectCallback = (connect, ct) => WebhookTargetGuard.ConnectAsync(connect.DnsEndPoint, allowPrivate, ct),
+                };
+            });
     }
 
     /// <summary>Customer emails from templates (<see cref="CustomerEmailQueue"/>), in the brand's look (<c>OrderHub:Notifications:Brand</c>, checked at start).</summary>
@@ -92,12 +128,20 @@ public sealed class NotificationsModule : IModule
         var alerts = endpoints.MapGroup("/api/v1").WithTags("Alerts");
         ListStaffAlertsEndpoint.Map(alerts);
         AcknowledgeStaffAlertEndpoint.Map(alerts);
+        var webhooks = endpoints.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(ApiScopes.WebhooksWrite);
+        CreateWebhookEndpoint.Map(webhooks);
+        ListWebhooksEndpoint.Map(webhooks);
+        DeleteWebhookEndpoint.Map(webhooks);
+        SetWebhookEnabledEndpoint.Map(webhooks);
+        ListWebhookDeliveriesEndpoint.Map(webhooks);
+        RetryWebhookDeliveryEndpoint.Map(webhooks);
     }
 
     public void ScheduleJobs(IRecurringJobManager jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.AddOrUpdate<SendQueuedEmailsJob>("notifications-send-emails", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<SendWebhooksJob>("notifications-send-webhooks", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<ScanForStaffAlertsJob>("notifications-scan-alerts", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

@@ -3,6 +3,7 @@ using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Notifications.Domain.Alerts;
 using OrderHub.Modules.Notifications.Domain.CustomerEmails;
 using OrderHub.Modules.Notifications.Domain.Emails;
+using OrderHub.Modules.Notifications.Domain.Webhooks;
 
 namespace OrderHub.Modules.Notifications.Persistence;
 
@@ -22,6 +23,12 @@ internal abstract class NotificationsDbContext(DbContextOptions options) : Modul
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
 
     public DbSet<StaffAlert> StaffAlerts => Set<StaffAlert>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(NotificationsDbContext).Namespace!, StringComparison.Ordinal) == true);

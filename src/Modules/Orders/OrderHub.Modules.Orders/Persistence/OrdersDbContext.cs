@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
 using OrderHub.Modules.Orders.Domain.Orders;
 using OrderHub.Modules.Orders.Placement;
 
@@ -33,12 +34,14 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         SchedulePlacements();
+        PublishStatusChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         SchedulePlacements();
+        PublishStatusChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -57,6 +60,26 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
         if (_heldPlacements.Remove(orderId, out var step))
         {
             ReleaseToDispatcher(step);
+        }
+    }
+
+    /// <summary>Status changes published, by order and version, so a save retried in the same context writes each once.</summary>
+    private readonly HashSet<(Guid, int)> _publishedStatusChanges = [];
+
+    /// <summary>Every order whose status changed in this save tells others (<see cref="OrderStatusChangedIntegrationEvent"/>), in the same save.</summary>
+    private void PublishStatusChanges()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<Order>().Where(e => e.State == EntityState.Modified).ToList())
+        {
+            var status = entry.Property(o => o.Status);
+            if (status.IsModified && status.OriginalValue != status.CurrentValue && _publishedStatusChanges.Add((entry.Entity.Id, entry.Entity.Version)))
+            {
+                AddIntegrationEvent(new OrderStatusChangedIntegrationEvent(entry.Entity.Id, entry.Entity.Number, status.CurrentValue.ToString(), status.OriginalValue.ToString())
+                {
+                    OccurredAt = entry.Entity.UpdatedAt,
+                });
+            }
         }
     }
 
