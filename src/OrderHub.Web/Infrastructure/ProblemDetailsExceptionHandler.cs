@@ -8,7 +8,11 @@ using OrderHub.BuildingBlocks.Domain;
 
 namespace OrderHub.Web.Infrastructure;
 
-/// <summary>Maps every exception to an RFC 9457 problem: bad input is never a 500.</summary>
+/// <summary>
+/// Maps every exception to an RFC 9457 problem: bad input is never a 500. A browser on a back-office page is left to the
+/// HTML error page instead (<see cref="BackOfficeErrors"/>: the middleware re-executes <c>/error</c>, which maps the
+/// exception with <see cref="Map"/> too).
+/// </summary>
 public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>What a 503 answer asks the client to wait before retrying.</summary>
@@ -20,6 +24,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
+        }
+
+        if (BackOfficeErrors.WantsHtml(httpContext))
+        {
+            return false;
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
