@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using OrderHub.IntegrationTests.Infrastructure;
 using OrderHub.IntegrationTests.Inventory;
 using Shouldly;
 
