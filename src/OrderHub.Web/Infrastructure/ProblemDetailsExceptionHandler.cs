@@ -37,12 +37,20 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        if (await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = problem,
             Exception = exception,
-        });
+        }))
+        {
+            return true;
+        }
+
+        // A client that accepts neither JSON nor anything (e.g. only text/html) on /api still gets the problem, not a page.
+        problem.Instance ??= httpContext.Request.Path;
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), (JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        return true;
     }
 
     internal static ProblemDetails Map(Exception exception) => exception switch
