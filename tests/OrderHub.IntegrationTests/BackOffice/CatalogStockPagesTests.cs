@@ -209,12 +209,12 @@ public sealed class CatalogStockPagesTests : BackOfficeBrowser
         foreach (var (path, action) in new[]
         {
             ("/inventory/products", "[data-testid=new-product]"),
-            ("/inventory/products/new", "button:has-text('Create product')"),
-            ("/inventory/products/CAB-2019-750/edit", "button:has-text('Save changes')"),
+            ("/inventory/products/new", "[data-testid=product-form] button[type=submit]"),
+            ("/inventory/products/CAB-2019-750/edit", "[data-testid=product-form] button[type=submit]"),
             ("/inventory/actions", "[data-testid=receive-form] button[type=submit]"),
-            ("/inventory/locations/NAPA-WH", "a:has-text('Receive stock here')"),
-            ("/inventory?sku=CAB-2019-750", "button:has-text('Look up')"),
-            ("/imports", "button:has-text('Import products')"),
+            ("/inventory/locations/NAPA-WH", "a.button[href*='form=receive']"),
+            ("/inventory?sku=CAB-2019-750", "form[role=search] button[type=submit]"),
+            ("/imports", "form[action='/imports/products'] button[type=submit]"),
         })
         {
             await page.GotoAsync(BaseUrl + path);

@@ -27,7 +27,13 @@ public sealed class StockActionsController(ISender sender, ILogger<StockActionsC
         View(new StockActionsModel(new StockActionForm { LocationCode = location, Sku = sku, Bin = bin, Lot = lot }, form)
         {
             Notice = TempData["notice"] as string,
-            PendingTransfer = TempData["transfer"] is string t && Guid.TryParse(t, out var id) ? id : null,
+            // TempData gives a GUID-looking string back as a Guid.
+            PendingTransfer = TempData["transfer"] switch
+            {
+                Guid id => id,
+                string text when Guid.TryParse(text, out var parsed) => parsed,
+                _ => null,
+            },
         });
 
     [HttpPost("receive"), ValidateAntiForgeryToken]
