@@ -61,8 +61,15 @@ public abstract class CatalogApiTests(HostFixture fixture)
 
         var put = await client.PutAsJsonAsync($"/api/v1/products/{sku}", new
         {
-            name = "Reserve Merlot", price = 55.25m, currency = "USD", weightGrams = 1500, isAlcohol = true, varietal = "Merlot",
-            vintage = 2020, volumeMl = 1500, unitsPerCase = 6,
+            name = "Reserve Merlot",
+            price = 55.25m,
+            currency = "USD",
+            weightGrams = 1500,
+            isAlcohol = true,
+            varietal = "Merlot",
+            vintage = 2020,
+            volumeMl = 1500,
+            unitsPerCase = 6,
         }, Ct);
         put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync(Ct));
         var product = await client.GetFromJsonAsync<JsonElement>($"/api/v1/products/{sku}", Ct);
@@ -103,7 +110,9 @@ public abstract class CatalogApiTests(HostFixture fixture)
         // 6 reserved: counting 4 would leave reservations uncovered, so it is refused and nothing moves.
         var reserve = await client.PostAsJsonAsync("/api/v1/inventory/reservations", new
         {
-            reservationKey = $"count-{sku}", channel = "Web", lines = new[] { new { sku, quantity = 9 } },
+            reservationKey = $"count-{sku}",
+            channel = "Web",
+            lines = new[] { new { sku, quantity = 9 } },
         }, Ct);
         reserve.StatusCode.ShouldBe(HttpStatusCode.Created, await reserve.Content.ReadAsStringAsync(Ct));
         var refused = await client.PostAsJsonAsync("/api/v1/inventory/counts", new { locationCode = "NAPA-WH", bin = "B-01-1", sku, lot = "L-CNT", countedQuantity = 4 }, Ct);

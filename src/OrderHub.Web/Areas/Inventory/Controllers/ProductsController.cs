@@ -46,9 +46,18 @@ public sealed class ProductsController(ISender sender, ILogger<ProductsControlle
         {
             var created = await sender.Send(new CreateProductCommand
             {
-                Sku = form.Sku?.Trim(), Name = form.Name, Price = form.Price ?? -1, Currency = form.Currency?.Trim().ToUpperInvariant(),
-                WeightGrams = form.WeightGrams ?? 0, IsAlcohol = form.IsAlcohol, Varietal = Blank(form.Varietal), Vintage = form.Vintage,
-                Appellation = Blank(form.Appellation), VolumeMl = form.VolumeMl, UnitsPerCase = form.UnitsPerCase, Abv = form.Abv,
+                Sku = form.Sku?.Trim(),
+                Name = form.Name,
+                Price = form.Price ?? -1,
+                Currency = form.Currency?.Trim().ToUpperInvariant(),
+                WeightGrams = form.WeightGrams ?? 0,
+                IsAlcohol = form.IsAlcohol,
+                Varietal = Blank(form.Varietal),
+                Vintage = form.Vintage,
+                Appellation = Blank(form.Appellation),
+                VolumeMl = form.VolumeMl,
+                UnitsPerCase = form.UnitsPerCase,
+                Abv = form.Abv,
             }, cancellationToken);
             logger.LogInformation("Staff {Staff} created product {Sku}", User.Identity?.Name, created.Sku);
             TempData["notice"] = $"Product {created.Sku} created.";
@@ -66,9 +75,20 @@ public sealed class ProductsController(ISender sender, ILogger<ProductsControlle
         var p = await sender.Send(new GetProductQuery(sku), cancellationToken); // unknown SKU → the HTML 404 page
         return View("Edit", new ProductFormModel(new ProductForm
         {
-            Sku = p.Sku, Name = p.Name, Price = p.Price, Currency = p.Currency, WeightGrams = p.WeightGrams, IsAlcohol = p.IsAlcohol,
-            Varietal = p.Varietal, Vintage = p.Vintage, Appellation = p.Appellation, VolumeMl = p.VolumeMl, UnitsPerCase = p.UnitsPerCase, Abv = p.Abv,
-        }, IsNew: false) { Components = p.Components, Notice = TempData["notice"] as string });
+            Sku = p.Sku,
+            Name = p.Name,
+            Price = p.Price,
+            Currency = p.Currency,
+            WeightGrams = p.WeightGrams,
+            IsAlcohol = p.IsAlcohol,
+            Varietal = p.Varietal,
+            Vintage = p.Vintage,
+            Appellation = p.Appellation,
+            VolumeMl = p.VolumeMl,
+            UnitsPerCase = p.UnitsPerCase,
+            Abv = p.Abv,
+        }, IsNew: false)
+        { Components = p.Components, Notice = TempData["notice"] as string });
     }
 
     [HttpPost("{sku}/edit"), Authorize(Roles = Editors), ValidateAntiForgeryToken]
@@ -79,9 +99,18 @@ public sealed class ProductsController(ISender sender, ILogger<ProductsControlle
         {
             var saved = await sender.Send(new UpdateProductCommand
             {
-                Sku = sku, Name = form.Name, Price = form.Price ?? -1, Currency = form.Currency?.Trim().ToUpperInvariant(),
-                WeightGrams = form.WeightGrams ?? 0, IsAlcohol = form.IsAlcohol, Varietal = Blank(form.Varietal), Vintage = form.Vintage,
-                Appellation = Blank(form.Appellation), VolumeMl = form.VolumeMl, UnitsPerCase = form.UnitsPerCase, Abv = form.Abv,
+                Sku = sku,
+                Name = form.Name,
+                Price = form.Price ?? -1,
+                Currency = form.Currency?.Trim().ToUpperInvariant(),
+                WeightGrams = form.WeightGrams ?? 0,
+                IsAlcohol = form.IsAlcohol,
+                Varietal = Blank(form.Varietal),
+                Vintage = form.Vintage,
+                Appellation = Blank(form.Appellation),
+                VolumeMl = form.VolumeMl,
+                UnitsPerCase = form.UnitsPerCase,
+                Abv = form.Abv,
                 Actor = Actors.Of(User),
             }, cancellationToken);
             logger.LogInformation("Staff {Staff} edited product {Sku}", User.Identity?.Name, saved.Sku);

@@ -42,8 +42,12 @@ public sealed class StockActionsController(ISender sender, ILogger<StockActionsC
         {
             var r = await sender.Send(new ReceiveStockCommand
             {
-                LocationCode = Upper(input.LocationCode), Sku = input.Sku?.Trim(), Quantity = input.Quantity ?? 0, Bin = Blank(input.Bin),
-                Lot = input.Lot?.Trim() ?? string.Empty, ExpiresOn = input.ExpiresOn,
+                LocationCode = Upper(input.LocationCode),
+                Sku = input.Sku?.Trim(),
+                Quantity = input.Quantity ?? 0,
+                Bin = Blank(input.Bin),
+                Lot = input.Lot?.Trim() ?? string.Empty,
+                ExpiresOn = input.ExpiresOn,
             }, cancellationToken);
             return $"Received {r.Quantity} x {r.Sku} into {r.LocationCode}/{r.Bin}{LotText(r.Lot)}: {r.OnHand} on hand there.";
         });
@@ -54,8 +58,13 @@ public sealed class StockActionsController(ISender sender, ILogger<StockActionsC
         {
             var a = await sender.Send(new AdjustStockCommand
             {
-                LocationCode = Upper(input.LocationCode), Sku = input.Sku?.Trim(), Quantity = input.Quantity ?? 0, Reason = input.Reason,
-                Bin = Blank(input.Bin), Lot = input.Lot?.Trim(), Note = Note(input.Note),
+                LocationCode = Upper(input.LocationCode),
+                Sku = input.Sku?.Trim(),
+                Quantity = input.Quantity ?? 0,
+                Reason = input.Reason,
+                Bin = Blank(input.Bin),
+                Lot = input.Lot?.Trim(),
+                Note = Note(input.Note),
             }, cancellationToken);
             return $"Adjusted {a.Sku} at {a.LocationCode}/{a.Bin}{LotText(a.Lot)} by {a.Quantity:+#;-#} ({a.Reason}): {a.OnHand} on hand there.";
         });
@@ -66,8 +75,11 @@ public sealed class StockActionsController(ISender sender, ILogger<StockActionsC
         {
             var t = await sender.Send(new TransferStockCommand
             {
-                FromLocationCode = Upper(input.LocationCode), ToLocationCode = Upper(input.ToLocationCode), Sku = input.Sku?.Trim(),
-                Quantity = input.Quantity ?? 0, Lot = Blank(input.Lot),
+                FromLocationCode = Upper(input.LocationCode),
+                ToLocationCode = Upper(input.ToLocationCode),
+                Sku = input.Sku?.Trim(),
+                Quantity = input.Quantity ?? 0,
+                Lot = Blank(input.Lot),
             }, cancellationToken);
             TempData["transfer"] = t.Id.ToString();
             return $"Shipped {t.Quantity} x {t.Sku} from {t.FromLocationCode} to {t.ToLocationCode}: in transit until received (transfer {t.Id}).";
@@ -87,8 +99,13 @@ public sealed class StockActionsController(ISender sender, ILogger<StockActionsC
         {
             var c = await sender.Send(new CountStockCommand
             {
-                LocationCode = Upper(input.LocationCode), Bin = Blank(input.Bin), Sku = input.Sku?.Trim(), Lot = input.Lot?.Trim(),
-                CountedQuantity = input.Quantity ?? -1, Note = Note(input.Note), Actor = Actors.Of(User),
+                LocationCode = Upper(input.LocationCode),
+                Bin = Blank(input.Bin),
+                Sku = input.Sku?.Trim(),
+                Lot = input.Lot?.Trim(),
+                CountedQuantity = input.Quantity ?? -1,
+                Note = Note(input.Note),
+                Actor = Actors.Of(User),
             }, cancellationToken);
             return c.Variance == 0
                 ? $"Counted {c.Counted} x {c.Sku} in {c.LocationCode}/{c.Bin}{LotText(c.Lot)}: as expected, nothing changed."
