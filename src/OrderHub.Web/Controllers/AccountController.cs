@@ -62,5 +62,9 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, ILogger<A
     }
 
     [HttpGet("denied")]
-    public IActionResult Denied() => View();
+    public IActionResult Denied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
 }

@@ -170,8 +170,16 @@ internal static class HostSetup
             app.UseHsts();
         }
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Exceptions and bare status codes: RFC 9457 problems for /api and API clients, HTML error pages for staff in a
+        // browser (BackOfficeErrors). The exception handler logs 5xx itself; 4xx on a page is not an error of the host.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = BackOfficeErrors.ExceptionPath,
+            AllowStatusCode404Response = true,
+            SuppressDiagnosticsCallback = _ => true,
+        });
+        app.UseWhen(BackOfficeErrors.WantsHtml, b => b.UseStatusCodePagesWithReExecute(BackOfficeErrors.StatusPathFormat));
+        app.UseWhen(c => !BackOfficeErrors.WantsHtml(c), b => b.UseStatusCodePages());
         app.UseStaticFiles();
         app.UseSignInThrottling();
         app.UseRouting();

@@ -8,7 +8,11 @@ using OrderHub.BuildingBlocks.Domain;
 
 namespace OrderHub.Web.Infrastructure;
 
-/// <summary>Maps every exception to an RFC 9457 problem: bad input is never a 500.</summary>
+/// <summary>
+/// Maps every exception to an RFC 9457 problem: bad input is never a 500. A browser on a back-office page is left to the
+/// HTML error page instead (<see cref="BackOfficeErrors"/>: the middleware re-executes <c>/error</c>, which maps the
+/// exception with <see cref="Map"/> too).
+/// </summary>
 public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>What a 503 answer asks the client to wait before retrying.</summary>
@@ -22,18 +26,31 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
         }
 
+        if (BackOfficeErrors.WantsHtml(httpContext))
+        {
+            return false;
+        }
+
         httpContext.Response.StatusCode = problem.Status ?? 500;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        if (await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = problem,
             Exception = exception,
-        });
+        }))
+        {
+            return true;
+        }
+
+        // A client that accepts neither JSON nor anything (e.g. only text/html) on /api still gets the problem, not a page.
+        problem.Instance ??= httpContext.Request.Path;
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), (JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        return true;
     }
 
     internal static ProblemDetails Map(Exception exception) => exception switch

@@ -285,7 +285,7 @@ public sealed class SignInTests : IAsyncLifetime
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync("[data-testid=module-status]");
+        await page.WaitForSelectorAsync("[data-testid=dashboard]");
     }
 
     private async Task<IPage> NewPageAsync()

@@ -14,6 +14,7 @@ using OrderHub.Modules.Inventory.Domain.Allocation;
 using OrderHub.Modules.Inventory.Features.AdjustStock;
 using OrderHub.Modules.Inventory.Features.AllocateBackorders;
 using OrderHub.Modules.Inventory.Features.ApplySupplierFeed;
+using OrderHub.Modules.Inventory.Features.CountStock;
 using OrderHub.Modules.Inventory.Features.CreateLocation;
 using OrderHub.Modules.Inventory.Features.CreatePool;
 using OrderHub.Modules.Inventory.Features.CreateProduct;
@@ -30,6 +31,8 @@ using OrderHub.Modules.Inventory.Features.ImportCsv;
 using OrderHub.Modules.Inventory.Features.ImportProducts;
 using OrderHub.Modules.Inventory.Features.ImportStock;
 using OrderHub.Modules.Inventory.Features.ListBackorders;
+using OrderHub.Modules.Inventory.Features.ListLocationStock;
+using OrderHub.Modules.Inventory.Features.ListProducts;
 using OrderHub.Modules.Inventory.Features.ListReorderSuggestions;
 using OrderHub.Modules.Inventory.Features.PullSupplierFeeds;
 using OrderHub.Modules.Inventory.Features.QuarantineLot;
@@ -45,6 +48,7 @@ using OrderHub.Modules.Inventory.Features.ReserveStock;
 using OrderHub.Modules.Inventory.Features.SetReorderPoint;
 using OrderHub.Modules.Inventory.Features.SubmitPurchaseOrder;
 using OrderHub.Modules.Inventory.Features.TransferStock;
+using OrderHub.Modules.Inventory.Features.UpdateProduct;
 using OrderHub.Modules.Inventory.Persistence;
 
 namespace OrderHub.Modules.Inventory;
@@ -106,7 +110,9 @@ public sealed class InventoryModule : IModule
         var catalogReads = catalog.MapGroup(string.Empty).RequireAuthorization(ApiScopes.CatalogRead);
         var catalogWrites = catalog.MapGroup(string.Empty).RequireAuthorization(ApiScopes.CatalogWrite);
         GetProductEndpoint.Map(catalogReads);
+        ListProductsEndpoint.Map(catalogReads);
         CreateProductEndpoint.Map(catalogWrites);
+        UpdateProductEndpoint.Map(catalogWrites);
         ImportProductsEndpoint.Map(catalogWrites);
 
         var inventory = api.MapGroup(string.Empty).WithTags(ModuleName);
@@ -115,6 +121,7 @@ public sealed class InventoryModule : IModule
         GetChannelAvailabilityEndpoint.Map(reads);
         GetLocationEndpoint.Map(reads);
         GetLocationInventoryEndpoint.Map(reads);
+        ListLocationStockEndpoint.Map(reads);
         GetTransferEndpoint.Map(reads);
         GetPoolEndpoint.Map(reads);
         GetPurchaseOrderEndpoint.Map(reads);
@@ -125,6 +132,7 @@ public sealed class InventoryModule : IModule
         CreateLocationEndpoint.Map(writes);
         ReceiveStockEndpoint.Map(writes);
         AdjustStockEndpoint.Map(writes);
+        CountStockEndpoint.Map(writes);
         TransferStockEndpoint.Map(writes);
         ReceiveTransferEndpoint.Map(writes);
         ReserveStockEndpoint.Map(writes);

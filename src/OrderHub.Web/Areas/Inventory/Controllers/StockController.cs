@@ -6,6 +6,7 @@ using OrderHub.Modules.Inventory.Features.GetChannelAvailability;
 using OrderHub.Modules.Inventory.Features.GetLocationInventory;
 using OrderHub.Modules.Inventory.Features.GetStockAvailability;
 using OrderHub.Modules.Inventory.Features.ListBackorders;
+using OrderHub.Modules.Inventory.Features.ListLocationStock;
 using OrderHub.Modules.Inventory.Features.ListReorderSuggestions;
 
 namespace OrderHub.Web.Areas.Inventory.Controllers;
@@ -49,14 +50,21 @@ public sealed class StockController(ISender sender) : Controller
     {
         try
         {
-            return View(await sender.Send(new GetLocationInventoryQuery(code.Trim().ToUpperInvariant(), Math.Max(1, page), 50), cancellationToken));
+            var location = code.Trim().ToUpperInvariant();
+            return View(new LocationPageModel(
+                await sender.Send(new GetLocationInventoryQuery(location, Math.Max(1, page), 50), cancellationToken),
+                await sender.Send(new ListLocationStockQuery(location), cancellationToken),
+                User.IsInRole("Admin") || User.IsInRole("Warehouse")));
         }
         catch (NotFoundException)
         {
-            return NotFound();
+            return NotFound(); // the HTML "page not found" for a browser
         }
     }
 }
+
+/// <summary>A location's page: stock by SKU (paged), by bin and lot, and whether the viewer may move stock.</summary>
+internal sealed record LocationPageModel(LocationInventoryDto Inventory, LocationBinsDto Stock, bool CanMoveStock);
 
 /// <summary>What the stock page shows: the looked-up SKU (if any), waiting backorders and the latest reorder suggestions.</summary>
 internal sealed record StockPageModel(string? Sku, IReadOnlyList<BackorderRequestDto> Backorders, IReadOnlyList<ReorderSuggestionDto> ReorderSuggestions)

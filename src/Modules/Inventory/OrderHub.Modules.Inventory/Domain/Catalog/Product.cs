@@ -57,6 +57,22 @@ internal sealed class Product
         Abv = wine?.Abv,
     };
 
+    /// <summary>New catalog facts for the SKU. The SKU itself and a kit's components never change (the catalog cache relies on it).</summary>
+    public void Update(string name, decimal price, string currency, int weightGrams, bool isAlcohol, WineAttributes? wine)
+    {
+        Name = name;
+        Price = price;
+        Currency = currency;
+        WeightGrams = weightGrams;
+        IsAlcohol = isAlcohol;
+        Varietal = wine?.Varietal;
+        Vintage = wine?.Vintage;
+        Appellation = wine?.Appellation;
+        VolumeMl = wine?.VolumeMl;
+        UnitsPerCase = wine?.UnitsPerCase;
+        Abv = wine?.Abv;
+    }
+
     public void AddComponent(string componentSku, int quantity) => _components.Add(new BundleComponent(Sku, componentSku, quantity));
 }
 
