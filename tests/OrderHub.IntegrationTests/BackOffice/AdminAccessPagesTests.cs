@@ -134,7 +134,7 @@ public sealed class AdminAccessPagesTests : IAsyncLifetime
         await _host.SignInAsync(warehouse, WarehouseEmail, WarehousePassword);
         (await warehouse.InnerTextAsync(".errors")).ShouldContain(AccountController.FailedMessage);
         await _host.SignInAsync(warehouse, WarehouseEmail, "Warehouse-Pass-456");
-        await warehouse.WaitForSelectorAsync("[data-testid=module-status]");
+        await warehouse.WaitForSelectorAsync("[data-testid=signed-in-user]");
         _host.Violations.ShouldBeEmpty("no Content-Security-Policy violation on these pages");
     }
 

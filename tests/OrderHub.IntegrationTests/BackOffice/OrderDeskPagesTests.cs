@@ -393,7 +393,7 @@ public sealed class OrderDeskPagesTests : IAsyncLifetime
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync("[data-testid=module-status]");
+        await page.WaitForSelectorAsync("[data-testid=signed-in-user]");
     }
 
     private async Task<IPage> NewPageAsync()

@@ -52,7 +52,7 @@ public sealed class SignInTests : IAsyncLifetime
         await page.FillAsync("#Password", OrderHubApp.AdminPassword);
         await page.ClickAsync("button[type=submit]");
 
-        await page.WaitForSelectorAsync("[data-testid=module-status]");
+        await page.WaitForSelectorAsync("[data-testid=signed-in-user]");
         (await page.InnerTextAsync("[data-testid=signed-in-user]")).ShouldBe(OrderHubApp.AdminEmail);
         var rows = await page.QuerySelectorAllAsync("[data-testid=module-status] tbody tr");
         rows.Count.ShouldBe(ModuleCatalog.All.Count);

@@ -65,7 +65,7 @@ public sealed class StaffBrowser : IAsyncDisposable
     {
         var page = await NewPageAsync();
         await SignInAsync(page, email, password);
-        await page.WaitForSelectorAsync("[data-testid=module-status]");
+        await page.WaitForSelectorAsync("[data-testid=signed-in-user]");
         return page;
     }
 

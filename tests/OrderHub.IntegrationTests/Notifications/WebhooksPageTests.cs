@@ -135,7 +135,7 @@ public sealed class WebhooksPageTests : IAsyncLifetime
         await page.FillAsync("#Email", OrderHubApp.AdminEmail);
         await page.FillAsync("#Password", OrderHubApp.AdminPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync("[data-testid=module-status]");
+        await page.WaitForSelectorAsync("[data-testid=signed-in-user]");
     }
 
     private async Task<IPage> NewPageAsync()

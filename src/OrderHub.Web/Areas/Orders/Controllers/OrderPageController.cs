@@ -39,15 +39,7 @@ public sealed class OrderPageController(ISender sender, ILogger<OrderPageControl
     [HttpGet("")]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
-        OrderDetailsDto order;
-        try
-        {
-            order = await sender.Send(new GetOrderDetailsQuery(id), cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        var order = await sender.Send(new GetOrderDetailsQuery(id), cancellationToken); // unknown: the "Order not found" page
 
         SourcingDecisionDto? sourcing;
         try
