@@ -63,6 +63,41 @@ public sealed class CustomerEmailTests(SmtpHostFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Each_refund_of_a_shipped_order_tells_the_customer_the_amount_once()
+    {
+        fixture.RequireProvider();
+        var scenario = new ShippingScenario(fixture);
+        var shipment = (await scenario.LabelledAsync("RFND")).Single();
+        var (number, _, _) = Describe(shipment);
+        await ScanAsync(scenario, shipment, "InTransit", DateTimeOffset.UtcNow); // the goods leave: the payment is captured
+        await scenario.SettleAsync();
+        var orderId = shipment.GetProperty("orderId").GetGuid();
+        var client = fixture.App.CreateApiClient();
+        var firstKey = Guid.NewGuid().ToString();
+
+        (await RefundAsync(client, orderId, 5.00m, firstKey)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await RefundAsync(client, orderId, 5.00m, firstKey)).StatusCode.ShouldBe(HttpStatusCode.OK); // a retried request: the same refund
+        (await RefundAsync(client, orderId, 3.50m, Guid.NewGuid().ToString())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await scenario.SettleAsync();
+        await SendAsync();
+
+        var refunds = Received(number).Where(m => m.Subject == $"Your refund for order {number}").Select(m => m.TextBody).ToList();
+        refunds.Count.ShouldBe(2);
+        refunds.ShouldContain(t => t.Contains("we refunded 5.00 USD", StringComparison.Ordinal));
+        refunds.ShouldContain(t => t.Contains("we refunded 3.50 USD", StringComparison.Ordinal));
+    }
+
+    private static async Task<HttpResponseMessage> RefundAsync(HttpClient client, Guid orderId, decimal amount, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/payments/orders/{orderId}/refunds")
+        {
+            Content = JsonContent.Create(new { amount, reason = "A corked bottle" }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request, Ct);
+    }
+
+    [Fact]
     public async Task A_carrier_exception_tells_the_customer_what_happens_next_and_a_later_estimate_is_a_delay_once()
     {
         fixture.RequireProvider();

@@ -31,7 +31,7 @@ public abstract class WebhookDeliveryTests(WebhookHostFixture fixture)
     {
         fixture.RequireProvider();
         var (id, secret) = await SubscribeAsync("/journey", "order.received", "order.ready_to_fulfill", "order.on_hold", "order.cancelled",
-            "order.shipped", "order.delivered", "order.returned", "shipment.updated");
+            "order.shipped", "order.delivered", "order.returned", "shipment.updated", "refund.issued");
         var scenario = new ShippingScenario(fixture);
         var shipment = (await scenario.LabelledAsync("HOOK")).Single();
         var number = shipment.GetProperty("orderNumber").GetString()!;
@@ -40,6 +40,13 @@ public abstract class WebhookDeliveryTests(WebhookHostFixture fixture)
         await SettleAndSendAsync(scenario, "/journey", number, 5); // the scans come hours apart; a handler's transient failure is retried a second later
         await ScanAsync(scenario, shipment, "Delivered", DateTimeOffset.UtcNow.AddHours(20));
         await SettleAndSendAsync(scenario, "/journey", number, 7);
+        using (var refund = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/payments/orders/{orderId}/refunds") { Content = JsonContent.Create(new { amount = 4.00m, reason = "A corked bottle" }) })
+        {
+            refund.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            (await Client.SendAsync(refund, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        await SettleAndSendAsync(scenario, "/journey", number, 8);
         var redelivered = await RedeliverToNotificationsAsync(number); // every event of the order, to Notifications once more
         redelivered.ShouldBeGreaterThanOrEqualTo(7);
         await SendAllAsync();
@@ -50,9 +57,11 @@ public abstract class WebhookDeliveryTests(WebhookHostFixture fixture)
         hits.Select(h => h.Id).Distinct().Count().ShouldBe(hits.Count, "each delivery posted once");
         hits.Select(h => h.Type == "shipment.updated" ? $"shipment.updated:{h.Data.GetProperty("status").GetString()}" : h.Type).Order(StringComparer.Ordinal).ShouldBe(
         [
-            "order.delivered", "order.ready_to_fulfill", "order.received", "order.shipped",
+            "order.delivered", "order.ready_to_fulfill", "order.received", "order.shipped", "refund.issued",
             "shipment.updated:Delivered", "shipment.updated:InTransit", "shipment.updated:LabelCreated",
         ]);
+        var refunded = hits.Single(h => h.Type == "refund.issued").Data;
+        (refunded.GetProperty("number").GetString(), refunded.GetProperty("amount").GetDecimal(), refunded.GetProperty("currency").GetString()).ShouldBe((number, 4.00m, "USD"));
         foreach (var order in hits.Where(h => h.Type.StartsWith("order.", StringComparison.Ordinal)))
         {
             order.Data.GetProperty("id").GetGuid().ShouldBe(orderId);
@@ -68,7 +77,7 @@ public abstract class WebhookDeliveryTests(WebhookHostFixture fixture)
 
         var deliveries = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{id}/deliveries", Ct);
         var mine = deliveries.EnumerateArray().Where(d => d.GetProperty("subject").GetString() == number).ToList();
-        mine.Count.ShouldBe(7);
+        mine.Count.ShouldBe(8);
         mine.ShouldAllBe(d => d.GetProperty("status").GetString() == "Sent" && d.GetProperty("attempts").GetInt32() == 1 && d.GetProperty("lastStatusCode").GetInt32() == 200);
     }
 

@@ -5,6 +5,7 @@ using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Payments.Contracts.Commands;
 using OrderHub.Modules.Payments.Gateways;
 using OrderHub.Modules.Payments.Persistence;
+using OrderHub.Modules.Payments.Contracts.IntegrationEvents;
 
 namespace OrderHub.Modules.Payments.Domain;
 
@@ -124,6 +125,10 @@ internal sealed partial class PaymentProcessor(
         if (result.Outcome == PaymentOutcome.Succeeded)
         {
             LogSucceeded(step.OrderNumber, step.Type, step.Amount, step.Currency, result.Reference);
+            if (step.Type == PaymentTransactionType.Refund)
+            {
+                db.AddIntegrationEvent(new RefundIssuedIntegrationEvent(step.OrderId, step.OrderNumber, step.Id, step.Amount, step.Currency, step.Reason, result.Reference));
+            }
         }
         else
         {

@@ -17,15 +17,16 @@ namespace OrderHub.Modules.Notifications.Features.CustomerEmails;
 internal sealed partial class CustomerEmailQueue(
     NotificationsDbContext db, EmailRenderer renderer, EmailTemplateCache templates, IOptions<BrandOptions> brand, TimeProvider clock, ILogger<CustomerEmailQueue> logger)
 {
-    public static string KeyOf(string orderNumber, Guid? shipmentId, CustomerEmailType type) =>
-        $"{orderNumber}/{(shipmentId is { } id ? id.ToString("N") : "-")}/{type}";
+    /// <summary>The email's once-only key: the order, what it is about within the order (a shipment, a refund; none for the order itself), and the type.</summary>
+    public static string KeyOf(string orderNumber, Guid? subjectId, CustomerEmailType type) =>
+        $"{orderNumber}/{(subjectId is { } id ? id.ToString("N") : "-")}/{type}";
 
     /// <summary>A date as the emails write it: "Tuesday, December 8, 2026".</summary>
     public static string Date(DateOnly date) => date.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture);
 
     /// <returns>Whether an email was queued (not when one was already, or the customer is unknown).</returns>
     public async Task<bool> QueueAsync(
-        CustomerEmailType type, Guid orderId, Guid? shipmentId, JsonObject model, Guid causationId, CancellationToken cancellationToken)
+        CustomerEmailType type, Guid orderId, Guid? subjectId, JsonObject model, Guid causationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         var contact = db.CustomerContacts.Local.FirstOrDefault(c => c.OrderId == orderId)
@@ -36,7 +37,7 @@ internal sealed partial class CustomerEmailQueue(
             return false;
         }
 
-        var key = KeyOf(contact.OrderNumber, shipmentId, type);
+        var key = KeyOf(contact.OrderNumber, subjectId, type);
         if (db.EmailMessages.Local.Any(e => e.DedupKey == key) || await db.EmailMessages.AnyAsync(e => e.DedupKey == key, cancellationToken))
         {
             return false;

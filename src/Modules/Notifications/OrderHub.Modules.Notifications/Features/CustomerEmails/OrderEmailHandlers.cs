@@ -6,6 +6,7 @@ using OrderHub.Modules.Inventory.Contracts.Queries;
 using OrderHub.Modules.Notifications.Domain.CustomerEmails;
 using OrderHub.Modules.Notifications.Persistence;
 using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
+using OrderHub.Modules.Payments.Contracts.IntegrationEvents;
 
 namespace OrderHub.Modules.Notifications.Features.CustomerEmails;
 
@@ -44,6 +45,14 @@ internal sealed class QueueCancelledEmailHandler(NotificationsDbContext db, Cust
 {
     protected override async ValueTask HandleOnceAsync(OrderCancelledIntegrationEvent e, CancellationToken cancellationToken) =>
         await emails.QueueAsync(CustomerEmailType.Cancelled, e.OrderId, null, EmailModels.Cancellation(e.Reason), e.Id, cancellationToken);
+}
+
+/// <summary>Money went back to the card: the customer learns how much, once per refund.</summary>
+internal sealed class QueueRefundEmailHandler(NotificationsDbContext db, CustomerEmailQueue emails, TimeProvider clock, ILogger<QueueRefundEmailHandler> logger)
+    : InboxHandler<RefundIssuedIntegrationEvent, NotificationsDbContext>(db, clock, logger)
+{
+    protected override async ValueTask HandleOnceAsync(RefundIssuedIntegrationEvent e, CancellationToken cancellationToken) =>
+        await emails.QueueAsync(CustomerEmailType.RefundIssued, e.OrderId, e.RefundId, EmailModels.Refund(e.Amount, e.Currency), e.Id, cancellationToken);
 }
 
 /// <summary>An order's lines as the emails list them: the wine's name from the catalog, else its SKU.</summary>

@@ -5,6 +5,7 @@ using OrderHub.Modules.Inventory.Contracts.IntegrationEvents;
 using OrderHub.Modules.Notifications.Domain.Webhooks;
 using OrderHub.Modules.Notifications.Persistence;
 using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
+using OrderHub.Modules.Payments.Contracts.IntegrationEvents;
 using OrderHub.Modules.Shipping.Contracts.IntegrationEvents;
 
 namespace OrderHub.Modules.Notifications.Features.QueueWebhookDeliveries;
@@ -70,6 +71,26 @@ internal sealed class QueueOrderStatusWebhookHandler(NotificationsDbContext db, 
         var data = WebhookData.Order(e.OrderId, e.OrderNumber, e.Status);
         data["previousStatus"] = e.PreviousStatus;
         await webhooks.QueueAsync(type, e.Id, e.OccurredAt, e.OrderNumber, data, cancellationToken);
+    }
+}
+
+/// <summary>refund.issued: money went back to the customer's card (one per refund transaction).</summary>
+internal sealed class QueueRefundWebhookHandler(NotificationsDbContext db, WebhookQueue webhooks, TimeProvider clock, ILogger<QueueRefundWebhookHandler> logger)
+    : InboxHandler<RefundIssuedIntegrationEvent, NotificationsDbContext>(db, clock, logger)
+{
+    protected override async ValueTask HandleOnceAsync(RefundIssuedIntegrationEvent e, CancellationToken cancellationToken)
+    {
+        var data = new JsonObject
+        {
+            ["orderId"] = e.OrderId,
+            ["number"] = e.OrderNumber,
+            ["refundId"] = e.RefundId,
+            ["amount"] = e.Amount,
+            ["currency"] = e.Currency,
+            ["reason"] = e.Reason,
+            ["reference"] = e.Reference,
+        };
+        await webhooks.QueueAsync(WebhookEventTypes.RefundIssued, e.Id, e.OccurredAt, e.OrderNumber, data, cancellationToken);
     }
 }
 
