@@ -3,9 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Payments.Contracts.Commands;
+using OrderHub.Modules.Payments.Contracts.IntegrationEvents;
 using OrderHub.Modules.Payments.Gateways;
 using OrderHub.Modules.Payments.Persistence;
-using OrderHub.Modules.Payments.Contracts.IntegrationEvents;
 
 namespace OrderHub.Modules.Payments.Domain;
 
