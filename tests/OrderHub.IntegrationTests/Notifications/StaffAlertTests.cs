@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
+using Hangfire.States;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,6 +93,23 @@ public abstract class StaffAlertTests(HostFixture fixture)
         // The hold is still there: the next scan finds the condition acknowledged, so it raises nothing new.
         await ScanAsync();
         (await AlertsAsync("open", "ComplianceHold")).ShouldNotContain(a => a.GetProperty("link").GetString() == $"/orders/{order}");
+    }
+
+    [Fact]
+    public async Task A_background_job_that_failed_for_good_raises_one_critical_alert_linking_to_the_jobs_dashboard()
+    {
+        fixture.RequireProvider();
+        var error = $"The SMTP server refused the connection ({Guid.NewGuid():N})";
+        fixture.App.Services.GetRequiredService<IBackgroundJobClient>()
+            .Create(() => MailJobWithoutRetries.Send(), new FailedState(new InvalidOperationException(error)));
+        await ScanAsync();
+        await ScanAsync();
+
+        var alert = (await AlertsAsync("open", "JobFailing")).Where(a => a.GetProperty("whatToDo").GetString()!.Contains(error, StringComparison.Ordinal)).ShouldHaveSingleItem();
+        alert.GetProperty("severity").GetString().ShouldBe("Critical");
+        alert.GetProperty("title").GetString().ShouldBe("Background job MailJobWithoutRetries.Send failed");
+        alert.GetProperty("link").GetString().ShouldBe("/hangfire/jobs/failed");
+        alert.GetProperty("occurrences").GetInt32().ShouldBe(2);
     }
 
     [Fact]
@@ -212,6 +231,15 @@ public abstract class StaffAlertTests(HostFixture fixture)
         var response = await Client.GetAsync($"/api/v1/alerts?status={status}{(kind is null ? "" : $"&kind={kind}")}", Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
         return [.. (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray()];
+    }
+}
+
+/// <summary>A job Hangfire does not retry, so a failure is final at once (with retries, a Failed state becomes a retry).</summary>
+public static class MailJobWithoutRetries
+{
+    [AutomaticRetry(Attempts = 0)]
+    public static void Send()
+    {
     }
 }
 

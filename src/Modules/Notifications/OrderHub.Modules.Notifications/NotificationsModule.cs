@@ -77,6 +77,7 @@ public sealed class NotificationsModule : IModule
             .ValidateOnStart();
         services.AddScoped<StaffAlertDesk>();
         services.AddTransient<ScanForStaffAlertsJob>();
+        services.AddTransient<FailedBackgroundJobs>();
         RegisterWebhooks(services, context);
     }
 

@@ -84,6 +84,8 @@ internal sealed record AlertsPageModel(IReadOnlyList<StaffAlertDto> Open, IReadO
             var l when l.StartsWith("/orders/", StringComparison.Ordinal) => $"Open order {alert.Subject}",
             var l when l.StartsWith("/fulfillment/pick-lists", StringComparison.Ordinal) => "Open the picking board",
             var l when l.StartsWith("/inventory", StringComparison.Ordinal) => "Open the stock page",
+            var l when l.StartsWith("/hangfire", StringComparison.Ordinal) => "Open the Jobs dashboard (Admins)",
+            var l when l.StartsWith("/notifications/webhooks", StringComparison.Ordinal) => "Open the webhook's deliveries",
             _ => "Open",
         };
     }

@@ -26,6 +26,9 @@ internal enum AlertKind
 
     /// <summary>An outbound webhook endpoint was disabled after failing (comes with outbound webhooks).</summary>
     WebhookDisabled,
+
+    /// <summary>A background job failed for good (Hangfire gave up after its retries): mail, carriers, imports, sweeps.</summary>
+    JobFailing,
 }
 
 internal enum AlertSeverity

@@ -15,7 +15,7 @@ internal static class ListStaffAlertsEndpoint
             .WithName("ListStaffAlerts")
             .WithSummary("Staff alerts: open ones (status=open, the default; critical first) or the acknowledged history (status=acknowledged), optionally of one kind.")
             .WithDescription(
-                "Kinds: ShipmentException, LowStock, ComplianceHold, StartPicking, OrderStuck, ShipmentLate, LabelFailing, WebhookDisabled. " +
+                "Kinds: ShipmentException, LowStock, ComplianceHold, StartPicking, OrderStuck, ShipmentLate, LabelFailing, WebhookDisabled, JobFailing. " +
                 "Each alert says what to do (`whatToDo`) and links to the back-office page to act on (`link`). An unknown status or kind is a 400 problem.")
             .Produces<IReadOnlyList<StaffAlertDto>>()
             .ProducesValidationProblem();

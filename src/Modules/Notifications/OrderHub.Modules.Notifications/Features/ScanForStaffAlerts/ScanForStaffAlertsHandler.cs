@@ -14,7 +14,8 @@ namespace OrderHub.Modules.Notifications.Features.ScanForStaffAlerts;
 /// again only counts it, and once acknowledged it stays quiet until the condition changes; the unit of work saves them
 /// all at once.
 /// </summary>
-internal sealed partial class ScanForStaffAlertsHandler(ISender sender, StaffAlertDesk desk, IOptions<StaffAlertsOptions> options, TimeProvider clock, ILogger<ScanForStaffAlertsHandler> logger)
+internal sealed partial class ScanForStaffAlertsHandler(
+    ISender sender, StaffAlertDesk desk, FailedBackgroundJobs failedJobs, IOptions<StaffAlertsOptions> options, TimeProvider clock, ILogger<ScanForStaffAlertsHandler> logger)
     : ICommandHandler<ScanForStaffAlertsCommand, int>
 {
     public async ValueTask<int> Handle(ScanForStaffAlertsCommand command, CancellationToken cancellationToken)
@@ -83,6 +84,20 @@ internal sealed partial class ScanForStaffAlertsHandler(ISender sender, StaffAle
                 label.OrderNumber,
                 $"LabelFailing:{label.ShipmentId}")
             { OrderNumber = label.OrderNumber, RaiseAgainOnceAcknowledged = false });
+        }
+
+        foreach (var job in failedJobs.Recent(20))
+        {
+            alerts.Add(new NewStaffAlert(
+                AlertKind.JobFailing,
+                AlertSeverity.Critical,
+                $"Background job {job.Name} failed",
+                $"It failed for good at {job.FailedAt:yyyy-MM-dd HH:mm} UTC after its retries: {job.Error}. "
+                    + "Fix the cause (a setting, the mail server, a carrier's account), then requeue the job from the Jobs dashboard (Admins).",
+                "/hangfire/jobs/failed",
+                job.Name,
+                $"JobFailing:{job.Id}")
+            { RaiseAgainOnceAcknowledged = false });
         }
 
         var raised = 0;
