@@ -117,6 +117,8 @@ start_host() {
       OrderHub__Shipping__TrackingWebhookSecret="bench-tracking-secret-0123" \
       OrderHub__Payments__Gateway=Test \
       OrderHub__Webhooks__AllowPrivateTargets=true \
+      OrderHub__Shipping__Carriers__UPS__AlcoholAgreement=true \
+      OrderHub__Shipping__Carriers__FedEx__AlcoholAgreement=true \
       Serilog__MinimumLevel__Default=Warning \
       DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
     exec dotnet "$HOST_DLL" --urls "http://127.0.0.1:${HOST_PORT[$i]}"
