@@ -49,20 +49,20 @@ public sealed class EmailTemplatesController(ISender sender) : Controller
     [Authorize(AuthenticationSchemes = "Identity.Application", Roles = StaffRoles.Admin)]
     public async Task<IActionResult> Save(string type, string? subject, string? html, string? text, int version, CancellationToken cancellationToken)
     {
-        var template = await CurrentAsync(type, cancellationToken);
-        if (template is null)
-        {
-            return NotFound();
-        }
-
         try
         {
             var saved = await sender.Send(new SaveEmailTemplateCommand(type, subject ?? string.Empty, html ?? string.Empty, text ?? string.Empty, version, Actors.Of(User)), cancellationToken);
             TempData["done"] = $"Saved: version {saved.Version}. Emails queued from now on use it.";
             return RedirectToAction(nameof(Edit), new { type = saved.Type });
         }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
         catch (Exception ex) when (ex is ValidationException or ConflictException)
         {
+            // The draft is given back beside what is saved now (someone else's version, on a conflict).
+            var template = await sender.Send(new GetEmailTemplateQuery(type), cancellationToken);
             Response.StatusCode = ex is ConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             var problems = ex is ValidationException invalid ? [.. invalid.Errors.Select(e => e.ErrorMessage)] : new[] { ex.Message };
             return View(nameof(Edit), new EmailTemplatePageModel(template, subject ?? string.Empty, html ?? string.Empty, text ?? string.Empty, version) { Problems = problems });
@@ -100,18 +100,6 @@ public sealed class EmailTemplatesController(ISender sender) : Controller
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Content(EmailPreviewDocument.Problems(ex.Errors.Select(e => e.ErrorMessage)), "text/html; charset=utf-8");
-        }
-    }
-
-    private async Task<EmailTemplateDto?> CurrentAsync(string type, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await sender.Send(new GetEmailTemplateQuery(type), cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return null;
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.BuildingBlocks.Security;
+using OrderHub.Modules.Notifications.Domain.Emails;
 using OrderHub.Modules.Notifications.Features.GetEmail;
 using OrderHub.Modules.Notifications.Features.ListEmails;
 using OrderHub.Modules.Notifications.Features.RetryEmail;
@@ -21,7 +22,7 @@ public sealed class EmailsController(ISender sender) : Controller
 {
     public const string Roles = $"{StaffRoles.Admin},{StaffRoles.CustomerService}";
 
-    public static IReadOnlyList<string> Statuses { get; } = ["Queued", "Sending", "Sent", "Failed"];
+    public static IReadOnlyList<string> Statuses { get; } = Enum.GetNames<EmailStatus>();
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? status, string? orderNumber, CancellationToken cancellationToken) =>
