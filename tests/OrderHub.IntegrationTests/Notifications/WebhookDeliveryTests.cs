@@ -9,7 +9,9 @@ using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.IntegrationTests.Infrastructure;
 using OrderHub.IntegrationTests.Shipping;
+using OrderHub.Modules.Notifications.Domain.Webhooks;
 using OrderHub.Modules.Notifications.Features.SendWebhooks;
+using OrderHub.Modules.Notifications.Persistence;
 using Shouldly;
 
 namespace OrderHub.IntegrationTests.Notifications;
@@ -170,6 +172,46 @@ public abstract class WebhookDeliveryTests(WebhookHostFixture fixture)
         sent.GetProperty("status").GetString().ShouldBe("Sent");
         sent.GetProperty("lastStatusCode").GetInt32().ShouldBe(204);
         (await Client.PostAsync($"/api/v1/webhooks/{id}/deliveries/{Guid.NewGuid()}/retry", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_burst_of_deliveries_larger_than_a_batch_goes_out_in_one_run_with_several_posts_in_flight_on_a_server_database()
+    {
+        fixture.RequireProvider();
+        fixture.Receiver!.Delay("/burst", TimeSpan.FromMilliseconds(30)); // a receiver that takes its time
+        var (id, secret) = await SubscribeAsync("/burst", "order.received");
+        const int burst = 150; // more than one batch (100)
+        var oneWriter = await fixture.App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NotificationsDbContext>();
+            for (var i = 0; i < burst; i++)
+            {
+                db.WebhookDeliveries.Add(WebhookDelivery.Queue(id, "order.received", Guid.NewGuid(), $"BURST-{i}", "{\"type\":\"order.received\",\"data\":{\"n\":" + i + "}}", DateTimeOffset.UtcNow));
+            }
+
+            await db.SaveChangesAsync(Ct);
+            return db.Database.IsSqlite();
+        });
+
+        var sent = await fixture.App.Services.GetRequiredService<SendWebhooksJob>().RunAsync(Ct);
+
+        sent.ShouldBeGreaterThanOrEqualTo(burst);
+        var hits = fixture.Receiver.At("/burst");
+        hits.Count.ShouldBe(burst);
+        hits.Select(h => h.Id).Distinct().Count().ShouldBe(burst);
+        hits.ShouldAllBe(h => WebhookReceiver.SignatureIsValid(h, secret));
+        var deliveries = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{id}/deliveries", Ct);
+        deliveries.EnumerateArray().Where(d => d.GetProperty("subject").GetString()!.StartsWith("BURST-", StringComparison.Ordinal))
+            .ShouldAllBe(d => d.GetProperty("status").GetString() == "Sent" && d.GetProperty("attempts").GetInt32() == 1);
+        var inFlight = fixture.Receiver.MostInFlight("/burst");
+        if (oneWriter)
+        {
+            inFlight.ShouldBe(1, "SQLite has one writer: one post at a time");
+        }
+        else
+        {
+            inFlight.ShouldBeInRange(2, 8); // OrderHub:Webhooks:MaxParallelPosts
+        }
     }
 
     [Fact]

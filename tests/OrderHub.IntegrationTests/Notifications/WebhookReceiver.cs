@@ -23,6 +23,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
     private readonly ConcurrentDictionary<string, Func<int, int>> _answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _mostInFlight = new(StringComparer.Ordinal);
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -40,6 +43,20 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync(http.RequestAborted);
             var path = http.Request.Path.Value ?? "/";
+            var inFlight = receiver._inFlight.AddOrUpdate(path, 1, (_, n) => n + 1);
+            receiver._mostInFlight.AddOrUpdate(path, inFlight, (_, most) => Math.Max(most, inFlight));
+            try
+            {
+                if (receiver._delays.TryGetValue(path, out var delay))
+                {
+                    await Task.Delay(delay, http.RequestAborted);
+                }
+            }
+            finally
+            {
+                receiver._inFlight.AddOrUpdate(path, 0, (_, n) => n - 1);
+            }
+
             var hit = new ReceivedWebhook(
                 path,
                 http.Request.Headers["webhook-id"].ToString(),
@@ -60,6 +77,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>What <paramref name="path"/> answers to the n-th POST of one webhook-id (1-based).</summary>
     public void Answer(string path, Func<int, int> statusForAttempt) => _answers[path] = statusForAttempt;
+
+    /// <summary>How long <paramref name="path"/> takes before it answers (a slow integrator).</summary>
+    public void Delay(string path, TimeSpan delay) => _delays[path] = delay;
+
+    /// <summary>The most POSTs to <paramref name="path"/> that were being answered at the same time.</summary>
+    public int MostInFlight(string path) => _mostInFlight.GetValueOrDefault(path);
 
     public IReadOnlyList<ReceivedWebhook> At(string path) => [.. _received.Where(r => r.Path == path)];
 

@@ -92,6 +92,8 @@ public sealed class NotificationsModule : IModule
             .Validate(o => o.TimeoutSeconds is >= 1 and <= 60, $"{WebhookOptions.SectionName}:TimeoutSeconds must be between 1 and 60.")
             .Validate(o => o.DisableAfterFailedDeliveries >= 1, $"{WebhookOptions.SectionName}:DisableAfterFailedDeliveries must be at least 1.")
             .Validate(o => o.BatchSize >= 1, $"{WebhookOptions.SectionName}:BatchSize must be at least 1.")
+            .Validate(o => o.MaxParallelPosts is >= 1 and <= 64, $"{WebhookOptions.SectionName}:MaxParallelPosts must be between 1 and 64.")
+            .Validate(o => o.RunBudgetSeconds is >= 1 and <= 50, $"{WebhookOptions.SectionName}:RunBudgetSeconds must be between 1 and 50 (a run starts every minute).")
             .ValidateOnStart();
         services.AddScoped<WebhookQueue>();
         services.AddTransient<SendWebhooksJob>();

@@ -14,7 +14,7 @@ using StandardWebhooks;
 namespace OrderHub.Modules.Notifications.Features.SendWebhooks;
 
 /// <summary>
-/// Posts due webhook deliveries (every minute, on whichever host), signed the Standard Webhooks way. Each delivery is
+/// Posts due webhook deliveries (a run every minute, on whichever host), signed the Standard Webhooks way. Each delivery is
 /// claimed by a guarded update, so two hosts never post it at once; a sender that dies mid-post loses its claim after
 /// the lease and the delivery is posted again with the same <c>webhook-id</c> (receivers drop duplicates by it). A
 /// non-2xx answer, a time-out or a refused target is an attempt logged with what happened; the next one follows the
@@ -30,29 +30,66 @@ internal sealed partial class SendWebhooksJob(
 {
     public const string HttpClientName = "OrderHub.Webhooks";
 
+    /// <summary>
+    /// Sends what is due, batch after batch, until nothing is due or the run's time budget is spent (the next run
+    /// carries on): a burst of thousands of events drains within minutes instead of one batch a minute. On a server
+    /// database several posts are in flight at once, each with its own unit of work; SQLite has one writer.
+    /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var budget = TimeSpan.FromSeconds(options.Value.RunBudgetSeconds);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = await ParallelPostsAsync(), CancellationToken = cancellationToken };
+        var sent = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var due = await DueAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            await Parallel.ForEachAsync(due, parallel, async (id, ct) =>
+            {
+                if (await ClaimAndSendAsync(id, ct))
+                {
+                    Interlocked.Increment(ref sent);
+                }
+            });
+            if (Stopwatch.GetElapsedTime(started) >= budget)
+            {
+                break;
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<int> ParallelPostsAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().Database.IsSqlite() ? 1 : Math.Max(1, options.Value.MaxParallelPosts);
+    }
+
+    private async Task<List<Guid>> DueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var now = clock.GetUtcNow();
-        var due = await db.WebhookDeliveries.AsNoTracking()
+        return await db.WebhookDeliveries.AsNoTracking()
             .Where(d => (d.Status == WebhookDeliveryStatus.Queued && d.NextAttemptAt <= now) || (d.Status == WebhookDeliveryStatus.Sending && d.LockedUntil < now))
             .Where(d => db.WebhookSubscriptions.Any(s => s.Id == d.SubscriptionId && s.Enabled))
             .OrderBy(d => d.NextAttemptAt)
             .Select(d => d.Id)
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
-        var sent = 0;
-        foreach (var id in due)
-        {
-            if (await TryClaimAsync(db, id, cancellationToken))
-            {
-                db.ChangeTracker.Clear();
-                sent += await SendAsync(scope.ServiceProvider, db, id, cancellationToken) ? 1 : 0;
-            }
-        }
+    }
 
-        return sent;
+    private async Task<bool> ClaimAndSendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        return await TryClaimAsync(db, id, cancellationToken) && await SendAsync(scope.ServiceProvider, db, id, cancellationToken);
     }
 
     private async Task<bool> TryClaimAsync(NotificationsDbContext db, Guid id, CancellationToken cancellationToken)

@@ -18,6 +18,15 @@ internal sealed class WebhookOptions
     /// <summary>Deliveries failed for good in a row (each after its full back-off) before the subscription is disabled.</summary>
     public int DisableAfterFailedDeliveries { get; set; } = 1;
 
-    /// <summary>Deliveries sent per run of the sender.</summary>
+    /// <summary>Due deliveries read at a time; a run reads batch after batch until nothing is due.</summary>
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>Posts in flight at once (on PostgreSQL or SQL Server; SQLite posts one at a time).</summary>
+    public int MaxParallelPosts { get; set; } = 8;
+
+    /// <summary>
+    /// How long one run keeps sending before it stops and leaves the rest to the next run a minute later (a run never
+    /// starts a batch after this, and a batch ends within <see cref="TimeoutSeconds"/> of it).
+    /// </summary>
+    public int RunBudgetSeconds { get; set; } = 45;
 }
