@@ -48,6 +48,11 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LockedBy).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => new { m.ProcessedAt, m.OccurredAt });
+
+        // The dispatcher's "what is due" scan: only pending rows, in order. Without it, a busy outbox's processed rows
+        // (dead entries until vacuum) and stale statistics sent PostgreSQL to a sorted sequential scan: 41 ms a sweep
+        // in a 5,000-label release against 0.1-5 ms with it (docs/performance.md).
+        builder.HasIndex(m => m.OccurredAt).HasFilter("\"ProcessedAt\" IS NULL");
     }
 }
 

@@ -82,8 +82,17 @@ internal sealed class WebhookSubscription
         ConsecutiveFailures = 0;
     }
 
+    /// <summary>
+    /// A delivery succeeded. Within a minute of the last success recorded nothing changes: a burst's posts, several in
+    /// flight, would otherwise all queue on this one row.
+    /// </summary>
     public void Delivered(DateTimeOffset at)
     {
+        if (ConsecutiveFailures == 0 && LastDeliveryStatus == nameof(WebhookDeliveryStatus.Sent) && LastDeliveryAt is { } last && at - last < TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+
         ConsecutiveFailures = 0;
         LastDeliveryAt = at;
         LastDeliveryStatus = nameof(WebhookDeliveryStatus.Sent);

@@ -70,6 +70,9 @@ namespace OrderHub.Modules.Compliance.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
+
                     b.HasIndex("ProcessedAt", "OccurredAt");
 
                     b.ToTable("compliance_OutboxMessages", (string)null);

@@ -70,6 +70,9 @@ namespace OrderHub.Modules.Notifications.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
+
                     b.HasIndex("ProcessedAt", "OccurredAt");
 
                     b.ToTable("notifications_OutboxMessages", (string)null);

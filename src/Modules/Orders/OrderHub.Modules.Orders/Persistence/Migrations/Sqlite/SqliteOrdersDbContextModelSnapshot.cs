@@ -70,6 +70,9 @@ namespace OrderHub.Modules.Orders.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
+
                     b.HasIndex("ProcessedAt", "OccurredAt");
 
                     b.ToTable("orders_OutboxMessages", (string)null);

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrderHub.Modules.Shipping.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class OutboxPendingIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_OccurredAt",
+                schema: "shipping",
+                table: "OutboxMessages",
+                column: "OccurredAt",
+                filter: "\"ProcessedAt\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_OccurredAt",
+                schema: "shipping",
+                table: "OutboxMessages");
+        }
+    }
+}
