@@ -5,6 +5,8 @@
 # "speed must not regress": A = the code before a change, B = after.
 # Usage (as root): A=/path/to/tree-before B=/path/to/tree-after scripts/bench-orders-ab.sh
 # Knobs (env): CLIENTS=8 (per host) WARMUP=20 DURATION=30 ROUNDS=3 (windows, the hosts kept warm between them) KEEP=1
+#   TRACE=1: in the last round's measured window, 20 s of CPU samples of each host (dotnet-trace, cpu-sampling) to
+#   bench/results/orders-ab-<utc>-<a|b>.nettrace (top methods: bench/trace-top.py)
 # Each tree is built in Release from its own sources; each host gets its own database and its own load harness.
 # Output: bench/results/orders-ab-<utc>.csv (one row per host per round, plus the B/A ratios) and a summary on stdout.
 set -euo pipefail
@@ -132,6 +134,13 @@ for round in $(seq "$ROUNDS"); do
       >"$D/round$round-$side.log" 2>&1 &
     eval "H_$side=$!"
   done
+  if [[ "${TRACE:-0}" == 1 && $round == "$ROUNDS" ]]; then
+    sleep "$(( WARMUP + 3 ))"
+    for side in a b; do
+      ~/.dotnet/tools/dotnet-trace collect -p "${HOST_PID[$side]}" --profile dotnet-sampled-thread-time --format Speedscope --duration 00:00:00:20 \
+        -o "$RESULTS/orders-ab-$STAMP-$side.nettrace" >"$D/trace-$side.log" 2>&1 &
+    done
+  fi
   wait "$H_a" "$H_b"
   for side in a b; do
     n=$(( $(placed "$side") - ${P0[$side]} ))
