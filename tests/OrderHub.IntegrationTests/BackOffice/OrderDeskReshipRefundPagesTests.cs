@@ -54,6 +54,8 @@ public sealed class OrderDeskReshipRefundPagesTests : BackOfficeBrowser
         (await page.InnerTextAsync("[data-testid=replacement-for]")).ShouldContain(number);
         (await page.InnerTextAsync("[data-testid=lines] tr")).ShouldContain("0.00");
         (await page.InnerTextAsync("[data-testid=payments]")).ShouldContain("No payment yet.");
+        (await page.Locator("[data-testid=lines-form], [data-testid=card-form]").CountAsync()).ShouldBe(0, "a replacement's lines are fixed and it takes no card");
+        (await page.InnerTextAsync("[data-testid=timeline]")).ShouldContain("Stock reserved, compliance approved, nothing to charge");
         await SaveScreenshotAsync(page, "orderdesk-reship-created");
         var replacementId = Guid.Parse(page.Url.Split('/')[^1]);
         var replacement = await OrderAsync(replacementId);

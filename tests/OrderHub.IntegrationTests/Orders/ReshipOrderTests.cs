@@ -49,7 +49,7 @@ public abstract class ReshipOrderTests(HostFixture fixture)
         var line = reship.GetProperty("lines").EnumerateArray().ShouldHaveSingleItem();
         (line.GetProperty("sku").GetString(), line.GetProperty("quantity").GetInt32(), line.GetProperty("unitPrice").GetDecimal()).ShouldBe((sku, 1, 0m));
         var totals = reship.GetProperty("totals");
-        new[] { "subtotal", "shipping", "tax", "total" }.Select(t => totals.GetProperty(t).GetDecimal()).ShouldAllBe(amount => amount == 0m);
+        totals.EnumerateObject().Where(t => t.Value.ValueKind == JsonValueKind.Number).ShouldAllBe(t => t.Value.GetDecimal() == 0m); // subtotal, shipping, tax, total
         reship.GetProperty("payments").GetArrayLength().ShouldBe(0, "nothing is authorized for a zero total, and no card is needed");
         reship.GetProperty("holds").GetArrayLength().ShouldBe(0);
         var events = reship.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("event").GetString()).ToList();

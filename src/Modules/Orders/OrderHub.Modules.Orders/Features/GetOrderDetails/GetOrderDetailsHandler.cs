@@ -22,7 +22,7 @@ internal sealed class GetOrderDetailsHandler(OrdersDbContext db, ISender sender)
         var details = OrderDetails.From(order, await OrderDetails.PaymentsAsync(sender, order.Id, cancellationToken));
         if (ReshipReferences.OriginalNumberOf(order.ExternalReference) is { } originalNumber)
         {
-            details = details with { ReplacementFor = (await LinksAsync(o => o.Number == originalNumber, cancellationToken)).FirstOrDefault() };
+            details = details with { ReplacementFor = await LinksAsync(o => o.Number == originalNumber, cancellationToken) is [var original, ..] ? original : null };
         }
 
         // Only an order whose timeline says it was reshipped looks for its replacements (most orders never are).

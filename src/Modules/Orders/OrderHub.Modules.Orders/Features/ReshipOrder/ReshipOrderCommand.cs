@@ -11,7 +11,4 @@ namespace OrderHub.Modules.Orders.Features.ReshipOrder;
 internal sealed record ReshipOrderCommand(ReceiveReshipCommand Reship) : IProcessCommand<ReshippedOrder>;
 
 /// <summary>The replacement; <paramref name="Placement"/> is null on a replay (this request created nothing).</summary>
-internal sealed record ReshippedOrder(Guid OrderId, string OrderNumber, string OriginalNumber, PlacementResult? Placement)
-{
-    public bool Created => Placement is not null;
-}
+internal sealed record ReshippedOrder(Guid OrderId, string OrderNumber, string OriginalNumber, PlacementResult? Placement);
