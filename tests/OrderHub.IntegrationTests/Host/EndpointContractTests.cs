@@ -72,6 +72,7 @@ public sealed class EndpointContractTests(SqliteHostFixture fixture) : IClassFix
         ("PlaceHold", "POST", "/api/v1/orders/{id:guid}/holds", "Orders", ApiScopes.OrdersWrite),
         ("ReleaseHold", "POST", "/api/v1/orders/{id:guid}/holds/{type}/release", "Orders", ApiScopes.OrdersWrite),
         ("AddOrderNote", "POST", "/api/v1/orders/{id:guid}/notes", "Orders", ApiScopes.OrdersWrite),
+        ("ReshipOrder", "POST", "/api/v1/orders/{id:guid}/reship", "Orders", ApiScopes.OrdersWrite),
         ("GetComplianceRules", "GET", "/api/v1/compliance/rules", "Compliance", ApiScopes.ComplianceRead),
         ("GetComplianceRule", "GET", "/api/v1/compliance/rules/{state}", "Compliance", ApiScopes.ComplianceRead),
         ("UpdateComplianceRule", "PUT", "/api/v1/compliance/rules/{state}", "Compliance", ApiScopes.ComplianceWrite),

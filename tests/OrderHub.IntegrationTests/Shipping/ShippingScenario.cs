@@ -12,15 +12,21 @@ namespace OrderHub.IntegrationTests.Shipping;
 /// <summary>
 /// Orders brought to labelled shipments through the API alone (as <see cref="ShipmentJourneyTests"/> does: placed,
 /// picked, packed, label bought by the outbox), and the signed carrier webhooks, for the manifest, void, pickup and
-/// tracking-format tests.
+/// tracking-format tests. On a host fixture (in-memory server), or on any host given its API client, a client for the
+/// carriers' webhooks (no API key) and the dispatcher's sweep (a browser test's host on a real port).
 /// </summary>
-internal sealed class ShippingScenario(HostFixture fixture)
+internal sealed class ShippingScenario(Func<HttpClient> apiClient, Func<HttpClient> carrierClient, Func<Task> dispatchOutbox)
 {
     public const string Napa = "NAPA-WH";
 
+    public ShippingScenario(HostFixture fixture)
+        : this(() => fixture.App.CreateApiClient(), () => fixture.App.Server.CreateClient(), () => fixture.App.DispatchOutboxAsync())
+    {
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public HttpClient Client => fixture.App.CreateApiClient();
+    public HttpClient Client => apiClient();
 
     /// <summary>Places <paramref name="count"/> wine orders shipped from Napa, picks and packs them; their shipments as the API shows them.</summary>
     public async Task<IReadOnlyList<JsonElement>> LabelledAsync(string prefix, int count = 1, string shippingService = "Ground")
@@ -61,6 +67,41 @@ internal sealed class ShippingScenario(HostFixture fixture)
         return shipments;
     }
 
+    /// <summary>
+    /// Places <paramref name="count"/> wine orders and ships them: labelled, then the carrier's InTransit scan, so each is
+    /// Shipped, its stock committed and its payment captured. Their ids.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ShippedAsync(string prefix, int count = 1)
+    {
+        var shipments = await LabelledAsync(prefix, count);
+        foreach (var shipment in shipments)
+        {
+            await ScanAsync(shipment, "InTransit", DateTimeOffset.UtcNow);
+        }
+
+        await SettleAsync();
+        var orders = shipments.Select(s => s.GetProperty("orderId").GetGuid()).ToList();
+        foreach (var order in orders)
+        {
+            (await OrderAsync(order)).GetProperty("status").GetString().ShouldBe("Shipped");
+        }
+
+        return orders;
+    }
+
+    /// <summary>A carrier's tracking scan of <paramref name="shipment"/> (as the API shows it), signed.</summary>
+    public async Task ScanAsync(JsonElement shipment, string status, DateTimeOffset at)
+    {
+        var response = await WebhookAsync("/api/v1/shipping/tracking-events", new
+        {
+            carrier = shipment.GetProperty("carrier").GetString(),
+            trackingNumber = shipment.GetProperty("trackingNumber").GetString(),
+            status,
+            at,
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Ct));
+    }
+
     public Task<JsonElement> OrderAsync(Guid order) => Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct);
 
     public Task<JsonElement> ShipmentAsync(Guid id) => Client.GetFromJsonAsync<JsonElement>($"/api/v1/shipments/{id}", Ct);
@@ -79,14 +120,14 @@ internal sealed class ShippingScenario(HostFixture fixture)
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(json)));
         request.Headers.Add("X-OrderHub-Signature", $"sha256={signature}");
-        return fixture.App.Server.CreateClient().SendAsync(request, Ct);
+        return carrierClient().SendAsync(request, Ct);
     }
 
     public async Task SettleAsync()
     {
         for (var sweep = 0; sweep < 6; sweep++)
         {
-            await fixture.App.DispatchOutboxAsync();
+            await dispatchOutbox();
         }
     }
 }

@@ -21,6 +21,7 @@ using OrderHub.Modules.Orders.Features.MarketplaceOrders;
 using OrderHub.Modules.Orders.Features.PlaceHold;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Features.ReleaseHold;
+using OrderHub.Modules.Orders.Features.ReshipOrder;
 using OrderHub.Modules.Orders.Features.SearchOrders;
 using OrderHub.Modules.Orders.Persistence;
 using OrderHub.Modules.Orders.Placement;
@@ -89,6 +90,7 @@ public sealed class OrdersModule : IModule
         PlaceHoldEndpoint.Map(writes);
         ReleaseHoldEndpoint.Map(writes);
         AddOrderNoteEndpoint.Map(writes);
+        ReshipOrderEndpoint.Map(writes);
     }
 
     public void ScheduleJobs(IRecurringJobManager jobs)

@@ -18,7 +18,9 @@ using OrderHub.Modules.Orders.Features.GetOrderDetails;
 using OrderHub.Modules.Orders.Features.PlaceHold;
 using OrderHub.Modules.Orders.Features.PlaceOrder;
 using OrderHub.Modules.Orders.Features.ReleaseHold;
+using OrderHub.Modules.Orders.Features.ReshipOrder;
 using OrderHub.Modules.Orders.Features.ResumePlacement;
+using OrderHub.Modules.Orders.Placement;
 using OrderHub.Modules.Payments.Contracts.Commands;
 using OrderHub.Modules.Payments.Contracts.Queries;
 
@@ -160,6 +162,23 @@ public sealed class OrderPageController(ISender sender, ILogger<OrderPageControl
             await sender.Send(new AddOrderNoteCommand(id, $"Refund of {result.Amount:0.00} {result.Currency} issued ({result.Reference}): {reason.Trim()}", Actor), cancellationToken);
         }, cancellationToken);
 
+    /// <summary>
+    /// A replacement of a shipped order at no charge (a new order; quantity 0 leaves a line out): the page of the new
+    /// order follows, linked to this one. A double submit is one reship (the form's key).
+    /// </summary>
+    [HttpPost("reship"), ValidateAntiForgeryToken]
+    [Authorize(AuthenticationSchemes = "Identity.Application", Roles = OrderDesk.ActRoles)]
+    public Task<IActionResult> Reship(Guid id, List<LineForm>? lines, string? reason, string? reshipKey, CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
+        {
+            var chosen = (lines ?? []).Where(l => !string.IsNullOrWhiteSpace(l.Sku) && l.Quantity != 0).Select(l => new LineInput(l.Sku!.Trim(), l.Quantity)).ToList();
+            var key = string.IsNullOrWhiteSpace(reshipKey) ? Guid.NewGuid().ToString("N") : reshipKey.Trim();
+            var reship = await sender.Send(new ReshipOrderCommand(new ReceiveReshipCommand(id, new ReshipOrderRequest(reason, chosen), key, Actor)), cancellationToken);
+            return reship.Placement is { Outcome: PlacementOutcome.Refused } refused
+                ? new DeskOutcome(reship.OrderId, $"Replacement {reship.OrderNumber} for {reship.OriginalNumber} was refused ({refused.Rule}): {refused.Reason}", IsError: true)
+                : new DeskOutcome(reship.OrderId, $"Replacement {reship.OrderNumber} created for {reship.OriginalNumber} at no charge.");
+        }, cancellationToken);
+
     [HttpPost("notes"), ValidateAntiForgeryToken]
     [Authorize(AuthenticationSchemes = "Identity.Application", Roles = OrderDesk.ActRoles)]
     public Task<IActionResult> AddNote(Guid id, string? text, CancellationToken cancellationToken) =>
@@ -178,13 +197,22 @@ public sealed class OrderPageController(ISender sender, ILogger<OrderPageControl
             }
         }, cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task> action, CancellationToken cancellationToken)
+    private Task<IActionResult> ActAsync(Guid id, string done, Func<Task> action, CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
+        {
+            await action();
+            return new DeskOutcome(id, done);
+        }, cancellationToken);
+
+    /// <summary>Runs a desk action; its outcome names the order page to show next (this order, or one it made) and the message.</summary>
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<DeskOutcome>> action, CancellationToken cancellationToken)
     {
         try
         {
-            await action();
-            logger.LogInformation("Staff {Staff} on order {OrderId}: {Done}", User.Identity?.Name, id, done);
-            TempData["notice"] = done;
+            var outcome = await action();
+            logger.LogInformation("Staff {Staff} on order {OrderId}: {Done}", User.Identity?.Name, id, outcome.Message);
+            TempData[outcome.IsError ? "error" : "notice"] = outcome.Message;
+            return RedirectToAction(nameof(Details), new { id = outcome.Show });
         }
         catch (Exception ex) when (OrderDesk.IsRefusal(ex))
         {
@@ -214,6 +242,9 @@ public sealed class OrderPageController(ISender sender, ILogger<OrderPageControl
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
+
+/// <summary>What a desk action did: the order page to show next and the message for it.</summary>
+internal sealed record DeskOutcome(Guid Show, string Message, bool IsError = false);
 
 /// <summary>One line of the lines form.</summary>
 public sealed class LineForm

@@ -12,7 +12,8 @@ internal sealed partial class Order
             throw new ConflictException($"Order {Number} still has holds.");
         }
 
-        MoveTo(OrderStatus.ReadyToFulfill, actor, now, "ReadyToFulfill", "Stock reserved, compliance approved, payment authorized");
+        MoveTo(OrderStatus.ReadyToFulfill, actor, now, "ReadyToFulfill",
+            Total == 0 ? "Stock reserved, compliance approved, nothing to charge" : "Stock reserved, compliance approved, payment authorized");
     }
 
     /// <summary>

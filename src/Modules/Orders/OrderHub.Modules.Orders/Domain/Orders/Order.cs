@@ -96,6 +96,9 @@ internal sealed partial class Order
 
     public bool IsCarryOut => ShippingService == ShippingService.Pickup;
 
+    /// <summary>A replacement staff sent at no charge for a shipped order (<see cref="ReshipReferences"/>).</summary>
+    public bool IsReplacement => ReshipReferences.OriginalNumberOf(ExternalReference) is not null;
+
     public static Order Receive(ReceiveOrder data, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(data);

@@ -159,6 +159,15 @@ internal sealed partial class ChangeOrderHandler(
         Order order, IReadOnlyList<LineInput>? newLines, IReadOnlyList<PricedLine> oldLines, Address address, CancellationToken cancellationToken)
     {
         var wanted = newLines?.Select(l => (l.Sku!.Trim(), l.Quantity)).ToList() ?? [.. oldLines.Select(l => (l.Sku, l.Quantity))];
+        if (order.IsReplacement)
+        {
+            // A replacement stays free (a new address keeps it so); new lines would be goods given away by whoever may change orders.
+            return newLines is null
+                ? await pricing.PriceAtNoChargeAsync(wanted, cancellationToken)
+                : throw new BusinessRuleViolationException(
+                    "ReplacementLinesFixed", $"Order {order.Number} is a replacement sent at no charge; its lines cannot change: cancel it and reship again.");
+        }
+
         var priced = await pricing.PriceAsync(wanted, order.ShippingService, address, cancellationToken);
         return priced.Currency == order.Currency
             ? priced

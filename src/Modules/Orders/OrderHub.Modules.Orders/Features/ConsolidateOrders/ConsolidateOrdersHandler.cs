@@ -87,6 +87,13 @@ internal sealed partial class ConsolidateOrdersHandler(
         {
             throw new BusinessRuleViolationException("ConsolidationMismatch", $"{other.Number} ships by another service or in another currency than {target.Number}.");
         }
+
+        if (target.IsReplacement || other.IsReplacement)
+        {
+            // A merge reprices every line at the target's terms: charged goods would go free, or a free replacement be charged.
+            throw new BusinessRuleViolationException(
+                "ConsolidationMismatch", $"{(target.IsReplacement ? target.Number : other.Number)} is a replacement sent at no charge; it ships on its own.");
+        }
     }
 
     private static string Normalize(Address a) =>

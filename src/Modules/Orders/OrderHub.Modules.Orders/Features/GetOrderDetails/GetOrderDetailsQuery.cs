@@ -23,7 +23,12 @@ internal sealed record OrderDetailsDto(
     IReadOnlyList<TimelineEntryDto> Timeline,
     bool AdultSignatureRequired,
     Guid? MergedIntoOrderId,
-    DateTimeOffset PlacedAt);
+    DateTimeOffset PlacedAt,
+    OrderLinkDto? ReplacementFor,
+    IReadOnlyList<OrderLinkDto> Reships);
+
+/// <summary>Another order this one is linked to: the order a reship replaces, or a replacement sent for this one.</summary>
+internal sealed record OrderLinkDto(Guid Id, string Number, string Status);
 
 internal sealed record CustomerDto(string Email, string FirstName, string LastName, DateOnly? DateOfBirth, string? Phone);
 

@@ -35,7 +35,9 @@ internal static class OrderDetails
             [.. order.Timeline.OrderBy(t => t.Id).Select(t => new TimelineEntryDto(t.At, t.Event, t.Detail, t.Actor))],
             order.AdultSignatureRequired,
             order.MergedIntoOrderId,
-            order.PlacedAt);
+            order.PlacedAt,
+            ReplacementFor: null, // links to other orders are read by GetOrderDetailsHandler
+            Reships: []);
     }
 
     private static AddressDto ToDto(Address a) => new(a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country);

@@ -28,6 +28,13 @@ internal sealed record AddressInput(string? Line1, string? Line2, string? City, 
 {
     /// <summary>The validated input as a domain address (trimmed).</summary>
     public Address ToAddress() => new(Line1!.Trim(), Line2?.Trim(), City!.Trim(), Region!.Trim(), PostalCode!.Trim(), Country!);
+
+    /// <summary>A stored address as input again (an order the server builds from another, such as a reship).</summary>
+    public static AddressInput From(Address address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return new(address.Line1, address.Line2, address.City, address.Region, address.PostalCode, address.Country);
+    }
 }
 
 internal sealed record LineInput(string? Sku, int Quantity);

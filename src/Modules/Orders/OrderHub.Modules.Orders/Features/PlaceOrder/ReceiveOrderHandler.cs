@@ -25,7 +25,10 @@ internal sealed class ReceiveOrderHandler(
             command.Customer.LastName!.Trim(), command.Customer.DateOfBirth, command.Customer.Phone);
         var service = command.ShippingService is null ? ShippingService.Ground : Enum.Parse<ShippingService>(command.ShippingService);
         var shipTo = command.ShippingAddress!.ToAddress();
-        var priced = await pricing.PriceAsync([.. command.Lines!.Select(l => (l.Sku!.Trim(), l.Quantity))], service, shipTo, cancellationToken);
+        List<(string Sku, int Quantity)> lines = [.. command.Lines!.Select(l => (l.Sku!.Trim(), l.Quantity))];
+        var priced = command.Pricing == OrderPricingMode.NoCharge
+            ? await pricing.PriceAtNoChargeAsync(lines, cancellationToken)
+            : await pricing.PriceAsync(lines, service, shipTo, cancellationToken);
         var order = Order.Receive(
             new ReceiveOrder(
                 await numbers.NextAsync(cancellationToken),

@@ -16,6 +16,8 @@ internal sealed class ReceiveOrderValidator : AbstractValidator<ReceiveOrderComm
             .Must(c => Enum.TryParse<OrderChannel>(c, ignoreCase: false, out _))
             .WithMessage("Channel must be one of: Web, Pos, Phone, Marketplace, Import.");
         RuleFor(c => c.ExternalReference).MaximumLength(100).SingleLineText();
+        RuleFor(c => c.ExternalReference).Must(r => !ReshipReferences.IsReserved(r)).When(c => c.Pricing == OrderPricingMode.Catalog)
+            .WithMessage($"The prefix '{ReshipReferences.Prefix}' is reserved for replacements of shipped orders (POST /api/v1/orders/<id>/reship).");
         RuleFor(c => c.Customer).NotNull().DependentRules(() =>
         {
             RuleFor(c => c.Customer!.Email).NotEmpty().EmailAddress().MaximumLength(254).SingleLineText();

@@ -41,6 +41,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.OwnsOne(o => o.BillingAddress, a => AddressColumns.Map(a, "Bill"));
         builder.Ignore(o => o.ActiveHolds);
         builder.Ignore(o => o.IsCarryOut);
+        builder.Ignore(o => o.IsReplacement);
         builder.Ignore(o => o.IsFullyAuthorized);
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
         builder.Navigation(o => o.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
