@@ -30,10 +30,10 @@ internal sealed partial class Order
         MoveTo(OrderStatus.Delivered, actor, now, "HandedOver", "Carried out at the counter: stock committed, payment captured");
     }
 
-    /// <summary>Fulfillment chose where each part ships from: on the timeline; the order stays ReadyToFulfill until picking.</summary>
     /// <summary>A person's note about the order (a call, a promise made): on the timeline, whatever the status.</summary>
     public void AddNote(string text, string actor, DateTimeOffset now) => Record(now, "NoteAdded", text, actor);
 
+    /// <summary>Fulfillment chose where each part ships from: on the timeline; the order stays ReadyToFulfill until picking.</summary>
     public void RecordSourced(string detail, string actor, DateTimeOffset now) => Record(now, "Sourced", detail, actor);
 
     /// <summary>Work waited past a location's pick deadline: Fulfillment sources it again elsewhere; on the timeline.</summary>
