@@ -8,6 +8,10 @@
 # without them no carrier may take wine and every label of the release fails.
 # Must run as root (runuser -u postgres). Knobs (env): ORDERS=5000 INTAKE_CLIENTS=4 BASELINE=20 PACK_CLIENTS=8
 #   AFTER_DRAIN=180 (longest wait for the intake's backlog before the window after) KEEP=1
+#   SNAPSHOT=dir: the first run places, sources and picks the orders, then copies the stopped cluster to dir and ends;
+#     later runs start from a copy of dir and measure only the release (to try a change in ~6 minutes instead of ~12).
+#     The host is whatever tree runs the script; its migrations apply on start. TRACE=1: 30 s of the host's CPU
+#     samples (dotnet-trace) 20 s into the release, to bench/results/label-release-<utc>.nettrace.
 set -euo pipefail
 HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x10000000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -56,16 +60,31 @@ STOCK_DLL="$ROOT/bench/OrderHub.LoadTest/bin/Release/net10.0/OrderHub.LoadTest.d
 [[ -f "$HOST_DLL" && -f "$HARNESS_DLL" && -f "$STOCK_DLL" ]] || { echo "build failed" >&2; exit 1; }
 
 PGPORT=$(free_port)
-echo "== PostgreSQL 15 on 127.0.0.1:$PGPORT ($D)"
-runuser -u postgres -- "$B/initdb" -D "$D/data" -U postgres -A trust -E UTF8 --no-locale -N >/dev/null
+PHASE=all
+if [[ -n "${SNAPSHOT:-}" && -d "$SNAPSHOT/data" ]]; then
+  PHASE=release
+  echo "== PostgreSQL 15 on 127.0.0.1:$PGPORT ($D), a copy of the picked orders in $SNAPSHOT"
+  cp -a "$SNAPSHOT/data" "$D/data"
+elif [[ -n "${SNAPSHOT:-}" ]]; then
+  PHASE=setup
+  echo "== PostgreSQL 15 on 127.0.0.1:$PGPORT ($D); the picked orders will be kept in $SNAPSHOT"
+  runuser -u postgres -- "$B/initdb" -D "$D/data" -U postgres -A trust -E UTF8 --no-locale -N >/dev/null
+else
+  echo "== PostgreSQL 15 on 127.0.0.1:$PGPORT ($D)"
+  runuser -u postgres -- "$B/initdb" -D "$D/data" -U postgres -A trust -E UTF8 --no-locale -N >/dev/null
+fi
 # fsync/synchronous_commit off as in TOOLCHAIN.md §3 and scripts/bench-orders.sh (throwaway cluster).
 runuser -u postgres -- "$B/pg_ctl" -D "$D/data" -l "$D/pg.log" -w -o "-p $PGPORT -k $D -c listen_addresses=127.0.0.1 \
   -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=256MB \
   -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" start >/dev/null
 PG_STARTED=1
 PSQL=(runuser -u postgres -- "$B/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qAt)
-"${PSQL[@]}" -c "CREATE ROLE orderhub LOGIN PASSWORD 'orderhub' CREATEDB" -c "CREATE DATABASE orderhub OWNER orderhub"
-"${PSQL[@]}" -d orderhub -c "CREATE EXTENSION pg_stat_statements"
+if [[ $PHASE != release ]]; then
+  "${PSQL[@]}" -c "CREATE ROLE orderhub LOGIN PASSWORD 'orderhub' CREATEDB" -c "CREATE DATABASE orderhub OWNER orderhub"
+  "${PSQL[@]}" -d orderhub -c "CREATE EXTENSION pg_stat_statements"
+else
+  "${PSQL[@]}" -d orderhub -c 'DELETE FROM access."ApiClients"' # the host's start makes the bootstrap client with this run's key
+fi
 PG_CS="Host=127.0.0.1;Port=$PGPORT;Database=orderhub;Username=orderhub;Password=orderhub"
 
 HTTP_PORT=$(free_port)
@@ -95,16 +114,44 @@ for i in $(seq 240); do
 done
 echo "   ready (pid $HOST_PID)"
 
-echo "== stock: 1,000,000 units per SKU at NAPA-WH"
-dotnet "$STOCK_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" --receive 1000000
+if [[ $PHASE != release ]]; then
+  echo "== stock: 1,000,000 units per SKU at NAPA-WH"
+  dotnet "$STOCK_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" --receive 1000000
+fi
+if [[ $PHASE != setup ]]; then
+  # CPU of the host and of PostgreSQL over the release window (first pack to last label), in seconds.
+  ( ticks() { awk '{s=substr($0, index($0, ") ")+2); split(s, f, " "); print f[12]+f[13]}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+    pg_ticks() { local t=0 p; for p in $(pgrep -u postgres postgres); do t=$(( t + $(ticks "$p") )); done; echo "$t"; }
+    while ! grep -q "release: packing" "$D/harness.out" 2>/dev/null; do sleep 0.5; done
+    h0=$(ticks "$HOST_PID"); p0=$(pg_ticks); t0=$(date +%s.%N)
+    while ! grep -q "first pack to last label" "$D/harness.out" 2>/dev/null; do sleep 0.5; done
+    h1=$(ticks "$HOST_PID"); p1=$(pg_ticks); t1=$(date +%s.%N)
+    awk -v h="$((h1 - h0))" -v p="$((p1 - p0))" -v t0="$t0" -v t1="$t1" 'BEGIN { w = t1 - t0;
+      printf "   CPU in the release window (%.0f s): host %.1f s (%.2f cores), PostgreSQL %.1f s (%.2f cores)\n", w, h / 100, h / 100 / w, p / 100, p / 100 / w }'
+  ) &
+fi
+if [[ "${TRACE:-0}" == 1 && $PHASE != setup ]]; then
+  TRACE_OUT="$RESULTS/label-release-$(date -u +%Y%m%dT%H%M%SZ).nettrace"
+  ( while ! grep -q "release: packing" "$D/harness.out" 2>/dev/null; do sleep 1; done; sleep 20
+    ~/.dotnet/tools/dotnet-trace collect -p "$HOST_PID" --profile dotnet-sampled-thread-time --format Speedscope --duration 00:00:00:30 -o "$TRACE_OUT" >/dev/null 2>&1
+    echo "   trace: $TRACE_OUT" ) &
+fi
 
 echo "== release of $ORDERS orders ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 "${PSQL[@]}" -d orderhub -c "SELECT pg_stat_statements_reset()" >/dev/null
 status=0
 dotnet "$HARNESS_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" --pg "$PG_CS" --orders "$ORDERS" \
-  --intake-clients "$INTAKE_CLIENTS" --baseline "$BASELINE" --pack-clients "$PACK_CLIENTS" --after-drain "$AFTER_DRAIN" --out "$RESULTS" || status=$?
+  --intake-clients "$INTAKE_CLIENTS" --baseline "$BASELINE" --pack-clients "$PACK_CLIENTS" --after-drain "$AFTER_DRAIN" --out "$RESULTS" \
+  --phase "$PHASE" | tee "$D/harness.out" || status=$?
+if [[ $PHASE == setup ]]; then
+  kill -TERM "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
+  runuser -u postgres -- "$B/pg_ctl" -D "$D/data" -m fast stop >/dev/null; PG_STARTED=""
+  mkdir -p "$SNAPSHOT"; cp -a "$D/data" "$SNAPSHOT/data"
+  echo "== the picked orders are kept in $SNAPSHOT: run again with SNAPSHOT=$SNAPSHOT to measure the release"
+  exit $status
+fi
 latest=$(ls -t "$RESULTS"/label-release-*.csv 2>/dev/null | grep -v progress | head -1)
-if [[ -n "$latest" ]]; then
+if [[ $status == 0 && -n "$latest" ]]; then
   "${PSQL[@]}" -d orderhub -F $'\t' -c "SELECT calls, round(total_exec_time::numeric,1) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'orderhub')
       ORDER BY total_exec_time DESC LIMIT 60" >"${latest%.csv}-statements.tsv"

@@ -14,6 +14,8 @@ using Npgsql;
 //   dotnet LabelRelease.Bench.dll --url http://127.0.0.1:5080 --api-key KEY --pg "Host=...;Database=orderhub;..."
 //       [--orders 5000] [--intake-clients 4] [--baseline 20] [--pack-clients 8] [--out bench/results] [--label name]
 //       [--timeout-minutes 20] [--after-drain 180] (longest wait for the intake's backlog before the window after)
+//       [--phase all|setup|release] (setup: place, source and pick, then stop; release: start from the picked
+//       fulfillments already there, e.g. a database copied after a setup run; scripts/bench-label-release.sh SNAPSHOT=)
 var o = Args.Parse(args);
 var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 var runId = Guid.NewGuid().ToString("N")[..8];
@@ -30,35 +32,53 @@ void Say(string line)
 Say($"release of {o.Orders} wine orders; intake {o.IntakeClients} clients; packing {o.PackClients} clients; run {runId}");
 var released = 0;
 var clock = Stopwatch.StartNew();
-await Parallel.ForAsync(0, o.Orders, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (n, ct) =>
+if (o.Phase != "release")
 {
-    var code = await Orders.PlaceAsync(http, $"club-{runId}", n, respondAsync: true);
-    if (code is 200 or 201 or 202)
+    await Parallel.ForAsync(0, o.Orders, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (n, ct) =>
     {
-        Interlocked.Increment(ref released);
-    }
-});
-Say($"placed {released}/{o.Orders} release orders in {clock.Elapsed.TotalSeconds:F1} s; waiting for them to be sourced");
-await Drain.WaitAsync(http, pg, Say);
+        var code = await Orders.PlaceAsync(http, $"club-{runId}", n, respondAsync: true);
+        if (code is 200 or 201 or 202)
+        {
+            Interlocked.Increment(ref released);
+        }
+    });
+    Say($"placed {released}/{o.Orders} release orders in {clock.Elapsed.TotalSeconds:F1} s; waiting for them to be sourced");
+    await Drain.WaitAsync(http, pg, Say);
 
-clock.Restart();
-var waves = 0;
-foreach (var location in await Db.ListAsync(pg, """SELECT DISTINCT "LocationCode" FROM fulfillment."Fulfillments" WHERE "Status" = 'Open' AND "Type" = 'Warehouse'"""))
-{
-    while (await Picking.WaveAsync(http, location))
+    clock.Restart();
+    var waves = 0;
+    foreach (var location in await Db.ListAsync(pg, """SELECT DISTINCT "LocationCode" FROM fulfillment."Fulfillments" WHERE "Status" = 'Open' AND "Type" = 'Warehouse'"""))
     {
-        waves++;
+        while (await Picking.WaveAsync(http, location))
+        {
+            waves++;
+        }
     }
+
+    Say($"{waves} pick wave(s) confirmed in {clock.Elapsed.TotalSeconds:F1} s");
 }
 
 var picked = await Db.ListAsync(pg, """SELECT "Id"::text FROM fulfillment."Fulfillments" WHERE "Status" = 'Picked' ORDER BY "CreatedAt" """);
-Say($"{waves} pick wave(s) confirmed in {clock.Elapsed.TotalSeconds:F1} s: {picked.Count} fulfillments picked, waiting to be packed");
+Say($"{picked.Count} fulfillments picked, waiting to be packed");
 await Drain.WaitAsync(http, pg, Say);
+if (o.Phase == "setup")
+{
+    Say("setup done: stopping before the release (--phase setup)");
+    return 0;
+}
+
 var shipmentsBefore = await Db.CountAsync(pg, """SELECT count(*) FROM shipping."Shipments" """);
 
 // Intake alone (A), then during the release, then alone again (B): the ratio uses the mean of A and B, so a machine
 // that got busier or quieter over the run does not tilt it.
 using var intake = new Intake(http, $"intake-{runId}", o.IntakeClients);
+if (o.Phase == "release")
+{
+    // A host started on a copied database has not placed an order yet (JIT, plans, pools): warm it up first.
+    await intake.MeasureAsync(TimeSpan.FromSeconds(o.BaselineSeconds), "warm-up (not counted)", Say);
+    await Drain.WaitAsync(http, pg, Say);
+}
+
 var before = await intake.MeasureAsync(TimeSpan.FromSeconds(o.BaselineSeconds), "alone (before)", Say);
 await Drain.WaitAsync(http, pg, Say);
 
@@ -146,7 +166,7 @@ return finalLabelled + finalHeld >= packed && packed == picked.Count ? 0 : 1;
 
 static string Format(ConcurrentDictionary<int, int> errors) => errors.IsEmpty ? "none" : string.Join(", ", errors.Select(e => $"{e.Key}: {e.Value}"));
 
-internal sealed record Args(string Url, string ApiKey, string Pg, int Orders, int IntakeClients, int BaselineSeconds, int PackClients, string Out, string Label, int TimeoutMinutes, int AfterDrainSeconds)
+internal sealed record Args(string Url, string ApiKey, string Pg, int Orders, int IntakeClients, int BaselineSeconds, int PackClients, string Out, string Label, int TimeoutMinutes, int AfterDrainSeconds, string Phase)
 {
     public static Args Parse(string[] args)
     {
@@ -159,7 +179,8 @@ internal sealed record Args(string Url, string ApiKey, string Pg, int Orders, in
         int Int(string key, int fallback) => map.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Args(
             map["url"], map["api-key"], map["pg"], Int("orders", 5000), Int("intake-clients", 4), Int("baseline", 20), Int("pack-clients", 8),
-            map.GetValueOrDefault("out") ?? "bench/results", map.GetValueOrDefault("label") ?? "release", Int("timeout-minutes", 20), Int("after-drain", 180));
+            map.GetValueOrDefault("out") ?? "bench/results", map.GetValueOrDefault("label") ?? "release", Int("timeout-minutes", 20), Int("after-drain", 180),
+            map.GetValueOrDefault("phase") ?? "all");
     }
 }
 

@@ -22,6 +22,11 @@ public abstract class InboxHandler<TEvent, TContext>(TContext db, TimeProvider c
     public async ValueTask Handle(TEvent notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        if (!Concerns(notification))
+        {
+            return; // no effect to make once: no inbox look-up, transaction or row (most status events concern few consumers)
+        }
+
         var handler = GetType().FullName!;
         if (await AlreadyHandledAsync(notification.Id, handler, cancellationToken))
         {
@@ -48,6 +53,12 @@ public abstract class InboxHandler<TEvent, TContext>(TContext db, TimeProvider c
             Logger.LogInformation("Concurrent duplicate delivery of {EventId} to {Handler} rolled back", notification.Id, handler);
         }
     }
+
+    /// <summary>
+    /// Whether the event can have an effect here, judged from its content alone (no database): when not, it is dropped
+    /// before the inbox is read or written. Repeated deliveries are dropped the same way, so this stays exactly-once.
+    /// </summary>
+    protected virtual bool Concerns(TEvent integrationEvent) => true;
 
     /// <summary>The consumer's effect: change tracked entities of <see cref="Db"/>; the base saves them.</summary>
     protected abstract ValueTask HandleOnceAsync(TEvent integrationEvent, CancellationToken cancellationToken);

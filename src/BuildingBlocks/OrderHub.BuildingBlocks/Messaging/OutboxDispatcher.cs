@@ -22,22 +22,33 @@ public sealed partial class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
+    /// <summary>Tries of one delivery in a row when it loses a race, before it waits for the back-off.</summary>
+    private const int ImmediateAttempts = 3;
+
     private readonly string _hostId = HostIdentity.Create();
 
     private bool? _oneWriter;
 
+    /// <summary>The modules whose outboxes this dispatcher serves.</summary>
+    public IReadOnlyList<ModuleDatabase> Modules { get; } = [.. modules];
+
+    /// <summary>
+    /// SQLite has one writer for every module, so its modules are swept one after another; a server database lets each
+    /// module's deliveries run beside the others' (each module has its own outbox and its consumers their own inboxes).
+    /// </summary>
+    public bool HasOneWriter => _oneWriter ??= IsSqlite();
+
     /// <summary>
     /// Dispatches everything currently due in every module; returns how many messages were delivered. On a server
-    /// database the modules are swept side by side: each has its own outbox and its consumers their own inboxes, so one
-    /// module's backlog (a burst of orders) does not make another's work (a release's labels) wait for its turn. SQLite
-    /// has one writer for every module: there they go one after another.
+    /// database the modules are swept side by side, so one module's backlog (a burst of orders) does not make another's
+    /// work (a release's labels) wait for its turn.
     /// </summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
-        if (_oneWriter ??= IsSqlite())
+        if (HasOneWriter)
         {
             var delivered = 0;
-            foreach (var module in modules)
+            foreach (var module in Modules)
             {
                 delivered += await DispatchModuleAsync(module, cancellationToken);
             }
@@ -45,17 +56,19 @@ public sealed partial class OutboxDispatcher(
             return delivered;
         }
 
-        return (await Task.WhenAll(modules.Select(m => DispatchModuleAsync(m, cancellationToken)))).Sum();
+        return (await Task.WhenAll(Modules.Select(m => DispatchModuleAsync(m, cancellationToken)))).Sum();
     }
 
     private bool IsSqlite()
     {
         using var scope = scopeFactory.CreateScope();
-        return modules.Select(m => (ModuleDbContext)scope.ServiceProvider.GetRequiredService(m.ContextType)).Any(db => db.Database.IsSqlite());
+        return Modules.Select(m => (ModuleDbContext)scope.ServiceProvider.GetRequiredService(m.ContextType)).Any(db => db.Database.IsSqlite());
     }
 
-    private async Task<int> DispatchModuleAsync(ModuleDatabase module, CancellationToken cancellationToken)
+    /// <summary>Dispatches one batch of the module's due messages; returns how many were delivered.</summary>
+    public async Task<int> DispatchModuleAsync(ModuleDatabase module, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(module);
         List<OutboxMessage> claimed;
         DateTimeOffset until;
         int parallelism;
@@ -130,16 +143,18 @@ public sealed partial class OutboxDispatcher(
                 ?? throw new InvalidOperationException($"Unknown outbox message type '{message.Type}'.");
             var content = JsonSerializer.Deserialize(message.Payload, type, IntegrationEventTypes.JsonOptions)!;
 
-            // Consumers run in their own scope: their DbContexts and transactions are theirs.
-            await using (var consumerScope = scopeFactory.CreateAsyncScope())
+            for (var attempt = 1; ; attempt++)
             {
-                if (content is InternalCommand command)
+                try
                 {
-                    await InternalCommandRunner.RunAsync(consumerScope.ServiceProvider, command, cancellationToken);
+                    await RunConsumersAsync(content, cancellationToken);
+                    break;
                 }
-                else
+                catch (Exception ex) when (attempt < ImmediateAttempts && IsLostRace(ex))
                 {
-                    await consumerScope.ServiceProvider.GetRequiredService<IPublisher>().Publish((IntegrationEvent)content, cancellationToken);
+                    // Another writer changed the same row first (an order two events touch at once): the consumer's
+                    // transaction rolled back, so run it again now on fresh state instead of after the back-off.
+                    LogRaceLost(message.Type, attempt);
                 }
             }
 
@@ -166,6 +181,34 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>Consumers run in their own scope: their DbContexts and transactions are theirs.</summary>
+    private async Task RunConsumersAsync(object content, CancellationToken cancellationToken)
+    {
+        await using var consumerScope = scopeFactory.CreateAsyncScope();
+        if (content is InternalCommand command)
+        {
+            await InternalCommandRunner.RunAsync(consumerScope.ServiceProvider, command, cancellationToken);
+        }
+        else
+        {
+            await consumerScope.ServiceProvider.GetRequiredService<IPublisher>().Publish((IntegrationEvent)content, cancellationToken);
+        }
+    }
+
+    /// <summary>An optimistic-concurrency conflict or a database deadlock: nothing was committed, and a new try may pass.</summary>
+    private static bool IsLostRace(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is DbUpdateConcurrencyException || e is System.Data.Common.DbException { SqlState: "40P01" or "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private TimeSpan RetryDelay(int attempts)
     {
         var seconds = Math.Pow(2, Math.Min(attempts, 20));
@@ -177,7 +220,7 @@ public sealed partial class OutboxDispatcher(
     {
         var cutoff = clock.GetUtcNow() - options.Value.Retention;
         var purged = 0;
-        foreach (var module in modules)
+        foreach (var module in Modules)
         {
             await using var scope = scopeFactory.CreateAsyncScope();
             var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
@@ -186,6 +229,9 @@ public sealed partial class OutboxDispatcher(
 
         return purged;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message of type {MessageType} lost a race with another writer (try {Attempt}); running it again")]
+    private partial void LogRaceLost(string messageType, int attempt);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dispatched outbox message of type {MessageType}")]
     private partial void LogDelivered(string messageType);

@@ -6,7 +6,9 @@ namespace OrderHub.BuildingBlocks.Messaging;
 
 /// <summary>
 /// Runs the dispatcher whenever a commit signals new messages, at least every poll interval, and back to back while
-/// sweeps find work.
+/// sweeps find work. On a server database each module's outbox has its own loop: a sweep of every module at once
+/// waited for the slowest module's batch (a release's label purchases), so the other modules' messages (the packed
+/// events that make the next shipments) sat idle meanwhile. SQLite, with one writer, keeps one loop over them all.
 /// </summary>
 public sealed partial class OutboxDispatcherService(
     OutboxDispatcher dispatcher,
@@ -21,15 +23,28 @@ public sealed partial class OutboxDispatcherService(
             return;
         }
 
+        await Task.Yield(); // the first sweep asks the database which provider it is: not on the host's start-up path
+        if (dispatcher.HasOneWriter)
+        {
+            await LoopAsync(dispatcher.DispatchPendingAsync, stoppingToken);
+            return;
+        }
+
+        await Task.WhenAll(dispatcher.Modules.Select(module => LoopAsync(ct => dispatcher.DispatchModuleAsync(module, ct), stoppingToken)));
+    }
+
+    private async Task LoopAsync(Func<CancellationToken, Task<int>> sweep, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // Sweep again at once while sweeps deliver: a batch per module per poll interval capped a host at
-                // BatchSize messages a second (50/s), so a burst's emails lagged for minutes.
-                if (await dispatcher.DispatchPendingAsync(stoppingToken) == 0)
+                // Sweep again at once while sweeps deliver: a batch per poll interval capped a host at BatchSize
+                // messages a second (50/s), so a burst's emails lagged for minutes.
+                var next = signal.Next;
+                if (await sweep(stoppingToken) == 0)
                 {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    await OutboxSignal.WaitAsync(next, options.Value.PollInterval, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

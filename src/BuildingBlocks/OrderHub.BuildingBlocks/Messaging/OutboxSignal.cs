@@ -1,27 +1,29 @@
 namespace OrderHub.BuildingBlocks.Messaging;
 
-/// <summary>Wakes the dispatcher right after a commit that wrote to an outbox, keeping relay latency sub-second.</summary>
-public sealed class OutboxSignal : IDisposable
+/// <summary>
+/// Wakes the dispatcher's loops right after a commit that wrote to an outbox, keeping relay latency sub-second. A
+/// broadcast: every loop waiting (one per module on a server database) wakes. A loop takes <see cref="Next"/> before it
+/// sweeps, so a commit during the sweep wakes it again at once instead of being missed.
+/// </summary>
+public sealed class OutboxSignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private TaskCompletionSource _next = NewSource();
 
-    public void Notify()
+    /// <summary>Completes at the next <see cref="Notify"/>.</summary>
+    public Task Next => Volatile.Read(ref _next).Task;
+
+    public void Notify() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
+
+    /// <summary>Waits for <paramref name="next"/> (taken from <see cref="Next"/>) or the timeout; true when signalled.</summary>
+    public static async Task<bool> WaitAsync(Task next, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another committer signalled in between: one wake-up is enough.
-            }
-        }
+        ArgumentNullException.ThrowIfNull(next);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var woken = await Task.WhenAny(next, Task.Delay(timeout, stop.Token)) == next;
+        await stop.CancelAsync(); // the delay's timer goes at once
+        cancellationToken.ThrowIfCancellationRequested();
+        return woken;
     }
 
-    public void Dispose() => _signal.Dispose();
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        _signal.WaitAsync(timeout, cancellationToken);
+    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

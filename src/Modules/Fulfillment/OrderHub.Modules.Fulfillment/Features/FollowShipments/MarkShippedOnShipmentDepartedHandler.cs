@@ -10,13 +10,10 @@ namespace OrderHub.Modules.Fulfillment.Features.FollowShipments;
 internal sealed class MarkShippedOnShipmentDepartedHandler(FulfillmentDbContext db, TimeProvider clock, ILogger<MarkShippedOnShipmentDepartedHandler> logger)
     : InboxHandler<ShipmentStatusChangedIntegrationEvent, FulfillmentDbContext>(db, clock, logger)
 {
+    protected override bool Concerns(ShipmentStatusChangedIntegrationEvent e) => e.HasLeft && e.PreviousStatus == "LabelCreated";
+
     protected override async ValueTask HandleOnceAsync(ShipmentStatusChangedIntegrationEvent e, CancellationToken cancellationToken)
     {
-        if (!e.HasLeft || e.PreviousStatus != "LabelCreated")
-        {
-            return;
-        }
-
         var fulfillment = await Db.Fulfillments.SingleOrDefaultAsync(f => f.Id == e.FulfillmentId, cancellationToken);
         fulfillment?.MarkShipped(e.ShipmentId, Clock.GetUtcNow());
     }

@@ -17,13 +17,10 @@ namespace OrderHub.Modules.Notifications.Features.CustomerEmails;
 internal sealed class QueueShipmentEmailsHandler(NotificationsDbContext db, CustomerEmailQueue emails, TimeProvider clock, ILogger<QueueShipmentEmailsHandler> logger)
     : InboxHandler<ShipmentStatusChangedIntegrationEvent, NotificationsDbContext>(db, clock, logger)
 {
+    protected override bool Concerns(ShipmentStatusChangedIntegrationEvent e) => e.HasLeft;
+
     protected override async ValueTask HandleOnceAsync(ShipmentStatusChangedIntegrationEvent e, CancellationToken cancellationToken)
     {
-        if (!e.HasLeft)
-        {
-            return;
-        }
-
         var promised = await Db.PromisedDeliveries.SingleOrDefaultAsync(p => p.ShipmentId == e.ShipmentId, cancellationToken);
         if (promised is null && e.EstimatedDelivery is { } estimate)
         {

@@ -53,25 +53,24 @@ internal sealed class QueueOrderCancelledWebhookHandler(NotificationsDbContext d
 internal sealed class QueueOrderStatusWebhookHandler(NotificationsDbContext db, WebhookQueue webhooks, TimeProvider clock, ILogger<QueueOrderStatusWebhookHandler> logger)
     : InboxHandler<OrderStatusChangedIntegrationEvent, NotificationsDbContext>(db, clock, logger)
 {
+    protected override bool Concerns(OrderStatusChangedIntegrationEvent integrationEvent) => EventType(integrationEvent.Status) is not null;
+
     protected override async ValueTask HandleOnceAsync(OrderStatusChangedIntegrationEvent e, CancellationToken cancellationToken)
     {
-        var type = e.Status switch
-        {
-            "OnHold" => WebhookEventTypes.OrderOnHold,
-            "Shipped" => WebhookEventTypes.OrderShipped,
-            "Delivered" => WebhookEventTypes.OrderDelivered,
-            "Returned" => WebhookEventTypes.OrderReturned,
-            _ => null, // Received, ReadyToFulfill and Cancelled have their own events; the others are not offered
-        };
-        if (type is null)
-        {
-            return;
-        }
-
+        var type = EventType(e.Status)!;
         var data = WebhookData.Order(e.OrderId, e.OrderNumber, e.Status);
         data["previousStatus"] = e.PreviousStatus;
         await webhooks.QueueAsync(type, e.Id, e.OccurredAt, e.OrderNumber, data, cancellationToken);
     }
+
+    private static string? EventType(string status) => status switch
+    {
+        "OnHold" => WebhookEventTypes.OrderOnHold,
+        "Shipped" => WebhookEventTypes.OrderShipped,
+        "Delivered" => WebhookEventTypes.OrderDelivered,
+        "Returned" => WebhookEventTypes.OrderReturned,
+        _ => null, // Received, ReadyToFulfill and Cancelled have their own events; the others are not offered
+    };
 }
 
 /// <summary>refund.issued: money went back to the customer's card (one per refund transaction).</summary>

@@ -11,14 +11,11 @@ namespace OrderHub.Modules.Notifications.Features.RaiseShipmentExceptionAlert;
 internal sealed class RaiseShipmentExceptionAlertHandler(NotificationsDbContext db, StaffAlertDesk desk, TimeProvider clock, ILogger<RaiseShipmentExceptionAlertHandler> logger)
     : InboxHandler<ShipmentStatusChangedIntegrationEvent, NotificationsDbContext>(db, clock, logger)
 {
+    protected override bool Concerns(ShipmentStatusChangedIntegrationEvent integrationEvent) => integrationEvent.Status == "Exception";
+
     protected override async ValueTask HandleOnceAsync(ShipmentStatusChangedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var e = integrationEvent;
-        if (e.Status != "Exception")
-        {
-            return;
-        }
-
         var what = string.IsNullOrWhiteSpace(e.Description) ? "no reason given" : e.Description.Trim();
         var estimate = e.EstimatedDelivery is { } date ? $" (due {date:yyyy-MM-dd})" : string.Empty;
         await desk.RaiseAsync(

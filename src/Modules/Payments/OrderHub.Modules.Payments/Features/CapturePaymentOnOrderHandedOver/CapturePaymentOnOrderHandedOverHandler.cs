@@ -12,13 +12,10 @@ internal sealed class CapturePaymentOnOrderHandedOverHandler(
     PaymentsDbContext db, ISender sender, TimeProvider clock, ILogger<CapturePaymentOnOrderHandedOverHandler> logger)
     : InboxHandler<OrderHandedOverIntegrationEvent, PaymentsDbContext>(db, clock, logger)
 {
+    protected override bool Concerns(OrderHandedOverIntegrationEvent integrationEvent) => integrationEvent.Amount != 0; // 0: a free sample, nothing was charged
+
     protected override async ValueTask HandleOnceAsync(OrderHandedOverIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        if (integrationEvent.Amount == 0)
-        {
-            return; // nothing was charged (a free sample)
-        }
-
         var result = await sender.Send(
             new CapturePaymentCommand($"order:{integrationEvent.OrderId:N}:capture:handover", integrationEvent.OrderId, integrationEvent.Amount), cancellationToken);
         if (result.Outcome == PaymentOutcome.Succeeded)

@@ -15,13 +15,10 @@ internal sealed class CapturePaymentOnShipmentDepartedHandler(
     PaymentsDbContext db, ISender sender, TimeProvider clock, ILogger<CapturePaymentOnShipmentDepartedHandler> logger)
     : InboxHandler<OrderShipmentDepartedIntegrationEvent, PaymentsDbContext>(db, clock, logger)
 {
+    protected override bool Concerns(OrderShipmentDepartedIntegrationEvent e) => e.CaptureAmount != 0;
+
     protected override async ValueTask HandleOnceAsync(OrderShipmentDepartedIntegrationEvent e, CancellationToken cancellationToken)
     {
-        if (e.CaptureAmount == 0)
-        {
-            return;
-        }
-
         using var scope = Logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = e.OrderNumber });
         var result = await sender.Send(new CapturePaymentCommand($"order:{e.OrderId:N}:capture:{e.ShipmentId:N}", e.OrderId, e.CaptureAmount), cancellationToken);
         if (result.Outcome == PaymentOutcome.Succeeded)
