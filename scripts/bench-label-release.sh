@@ -10,7 +10,7 @@
 #   AFTER_DRAIN=180 (longest wait for the intake's backlog before the window after) KEEP=1
 #   SNAPSHOT=dir: the first run places, sources and picks the orders, then copies the stopped cluster to dir and ends;
 #     later runs start from a copy of dir and measure only the release (to try a change in ~6 minutes instead of ~12).
-#     The host is whatever tree runs the script; its migrations apply on start. TRACE=1: 30 s of the host's CPU
+#     The host is whatever tree runs the script; its migrations apply on start. TRACE=1: 30 s of the host's thread-time
 #     samples (dotnet-trace) 20 s into the release, to bench/results/label-release-<utc>.nettrace.
 set -euo pipefail
 HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x10000000}

@@ -5,7 +5,7 @@
 # "speed must not regress": A = the code before a change, B = after.
 # Usage (as root): A=/path/to/tree-before B=/path/to/tree-after scripts/bench-orders-ab.sh
 # Knobs (env): CLIENTS=8 (per host) WARMUP=20 DURATION=30 ROUNDS=3 (windows, the hosts kept warm between them) KEEP=1
-#   TRACE=1: in the last round's measured window, 20 s of CPU samples of each host (dotnet-trace, cpu-sampling) to
+#   TRACE=1: in the last round's measured window, 20 s of thread-time samples of each host (dotnet-trace, dotnet-sampled-thread-time) to
 #   bench/results/orders-ab-<utc>-<a|b>.nettrace (top methods: bench/trace-top.py)
 # Each tree is built in Release from its own sources; each host gets its own database and its own load harness.
 # Output: bench/results/orders-ab-<utc>.csv (one row per host per round, plus the B/A ratios) and a summary on stdout.

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -200,7 +201,7 @@ public sealed partial class OutboxDispatcher(
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
-            if (e is DbUpdateConcurrencyException || e is System.Data.Common.DbException { SqlState: "40P01" or "40001" })
+            if (e is DbUpdateConcurrencyException || e is DbException { SqlState: "40P01" or "40001" })
             {
                 return true;
             }

@@ -14,15 +14,12 @@ public sealed class OutboxSignal
 
     public void Notify() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
 
-    /// <summary>Waits for <paramref name="next"/> (taken from <see cref="Next"/>) or the timeout; true when signalled.</summary>
-    public static async Task<bool> WaitAsync(Task next, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits for <paramref name="next"/> (taken from <see cref="Next"/>) or the timeout, whichever comes first.</summary>
+    public static async Task WaitAsync(Task next, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var woken = await Task.WhenAny(next, Task.Delay(timeout, stop.Token)) == next;
-        await stop.CancelAsync(); // the delay's timer goes at once
+        await next.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // a timeout is the poll
         cancellationToken.ThrowIfCancellationRequested();
-        return woken;
     }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
