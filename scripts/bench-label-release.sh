@@ -11,7 +11,8 @@
 #   SNAPSHOT=dir: the first run places, sources and picks the orders, then copies the stopped cluster to dir and ends;
 #     later runs start from a copy of dir and measure only the release (to try a change in ~6 minutes instead of ~12).
 #     The host is whatever tree runs the script; its migrations apply on start. TRACE=1: 30 s of the host's thread-time
-#     samples (dotnet-trace) 20 s into the release, to bench/results/label-release-<utc>.nettrace.
+#     samples (dotnet-trace) 20 s into the release, to bench/results/label-release-<utc>.nettrace. PERF=1: 30 s of the
+#     host's CPU samples (perf, JIT frames named through DOTNET_PerfMapEnabled) PERF_AT s (20) into the release, to <utc>.perf.txt.
 set -euo pipefail
 HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x10000000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -103,6 +104,7 @@ echo "== OrderHub host (Release) on http://127.0.0.1:$HTTP_PORT"
     OrderHub__Shipping__Carriers__FedEx__AlcoholAgreement=true \
     Serilog__MinimumLevel__Default=Warning \
     DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
+  [[ "${PERF:-0}" == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 # W^X double-maps JIT code, which perf cannot name
   exec dotnet "$HOST_DLL" --urls "http://127.0.0.1:$HTTP_PORT"
 ) >"$D/host.log" 2>&1 &
 HOST_PID=$!
@@ -137,6 +139,13 @@ if [[ "${TRACE:-0}" == 1 && $PHASE != setup ]]; then
     echo "   trace: $TRACE_OUT" ) &
 fi
 
+if [[ "${PERF:-0}" == 1 && $PHASE != setup ]]; then
+  PERF_OUT="$RESULTS/label-release-$(date -u +%Y%m%dT%H%M%SZ).perf"
+  ( while ! grep -q "release: packing" "$D/harness.out" 2>/dev/null; do sleep 1; done; sleep "${PERF_AT:-20}"
+    perf record -F 499 -g -p "$HOST_PID" -o "$D/host.perf.data" -- sleep 30 >/dev/null 2>&1
+    perf report -i "$D/host.perf.data" --no-children -g none --percent-limit 0.2 --sort dso,symbol --stdio 2>/dev/null | grep -v "^$" | head -400 >"$PERF_OUT.txt"
+    echo "   CPU samples: $PERF_OUT.txt" ) &
+fi
 echo "== release of $ORDERS orders ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 "${PSQL[@]}" -d orderhub -c "SELECT pg_stat_statements_reset()" >/dev/null
 status=0

@@ -50,7 +50,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
 
         if (db.TakeOutboxSignal())
         {
-            outboxSignal.Notify();
+            outboxSignal.Notify(db);
         }
 
         return response;

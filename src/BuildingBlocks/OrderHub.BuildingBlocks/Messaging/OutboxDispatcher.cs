@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
 using Mediator;
@@ -81,7 +82,7 @@ public sealed partial class OutboxDispatcher(
         }
 
         // A few side by side: a burst's placement steps (seconds of gateway calls each) must not queue behind one another.
-        var delivered = 0;
+        var delivered = new ConcurrentQueue<Guid>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(claimed, parallel, async (message, ct) =>
         {
@@ -90,15 +91,33 @@ public sealed partial class OutboxDispatcher(
                 return; // the claim is about to lapse (slow messages ahead of it): the next sweep claims it afresh
             }
 
-            await using var scope = scopeFactory.CreateAsyncScope();
-            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
-            if (await DeliverAsync(db, module, message, ct))
+            if (await DeliverAsync(module, message, ct))
             {
-                Interlocked.Increment(ref delivered);
+                delivered.Enqueue(message.Id);
             }
         });
 
-        return delivered;
+        await MarkProcessedAsync(module, [.. delivered], cancellationToken);
+        return delivered.Count;
+    }
+
+    /// <summary>
+    /// One statement for the batch's delivered messages (one per message cost a round trip and an update each). A crash
+    /// before it delivers them again once their claim lapses, which the consumers' inboxes make harmless.
+    /// </summary>
+    private async Task MarkProcessedAsync(ModuleDatabase module, List<Guid> delivered, CancellationToken cancellationToken)
+    {
+        if (delivered.Count == 0)
+        {
+            return;
+        }
+
+        var processedAt = clock.GetUtcNow();
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+        await db.OutboxMessages.Where(m => delivered.Contains(m.Id)).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.ProcessedAt, processedAt).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
+            CancellationToken.None); // delivered is delivered: record it even when the host is stopping
     }
 
     /// <summary>
@@ -131,7 +150,7 @@ public sealed partial class OutboxDispatcher(
         return (claimed, until);
     }
 
-    private async Task<bool> DeliverAsync(ModuleDbContext db, ModuleDatabase module, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(ModuleDatabase module, OutboxMessage message, CancellationToken cancellationToken)
     {
         using var logScope = logger.BeginScope(new Dictionary<string, object>
         {
@@ -159,10 +178,6 @@ public sealed partial class OutboxDispatcher(
                 }
             }
 
-            var processedAt = clock.GetUtcNow();
-            await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.ProcessedAt, processedAt).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
-                cancellationToken);
             LogDelivered(message.Type);
             return true;
         }
@@ -172,6 +187,8 @@ public sealed partial class OutboxDispatcher(
             var retryAt = clock.GetUtcNow() + RetryDelay(attempts);
             var error = ex.ToString();
             error = error.Length > 2000 ? error[..2000] : error;
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
             await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Attempts, attempts)
                     .SetProperty(m => m.LastError, error)

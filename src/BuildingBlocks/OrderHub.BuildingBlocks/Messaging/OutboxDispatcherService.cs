@@ -26,14 +26,14 @@ public sealed partial class OutboxDispatcherService(
         await Task.Yield(); // the first sweep asks the database which provider it is: not on the host's start-up path
         if (dispatcher.HasOneWriter)
         {
-            await LoopAsync(dispatcher.DispatchPendingAsync, stoppingToken);
+            await LoopAsync(dispatcher.DispatchPendingAsync, null, stoppingToken);
             return;
         }
 
-        await Task.WhenAll(dispatcher.Modules.Select(module => LoopAsync(ct => dispatcher.DispatchModuleAsync(module, ct), stoppingToken)));
+        await Task.WhenAll(dispatcher.Modules.Select(module => LoopAsync(ct => dispatcher.DispatchModuleAsync(module, ct), module.ContextType, stoppingToken)));
     }
 
-    private async Task LoopAsync(Func<CancellationToken, Task<int>> sweep, CancellationToken stoppingToken)
+    private async Task LoopAsync(Func<CancellationToken, Task<int>> sweep, Type? moduleContext, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -41,10 +41,15 @@ public sealed partial class OutboxDispatcherService(
             {
                 // Sweep again at once while sweeps deliver: a batch per poll interval capped a host at BatchSize
                 // messages a second (50/s), so a burst's emails lagged for minutes.
-                var next = signal.Next;
-                if (await sweep(stoppingToken) == 0)
+                var next = signal.Next(moduleContext);
+                var delivered = await sweep(stoppingToken);
+                if (delivered == 0)
                 {
                     await OutboxSignal.WaitAsync(next, options.Value.PollInterval, stoppingToken);
+                }
+                else
+                {
+                    signal.NotifyAll(); // the consumers may have written to any module's outbox
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -68,7 +68,7 @@ internal sealed partial class PlacementProcess(OrdersDbContext db, ISender sende
         await db.SaveChangesAsync(cancellationToken);
         if (db.TakeOutboxSignal())
         {
-            outboxSignal.Notify();
+            outboxSignal.Notify(db);
         }
 
         return new PlacementResult(PlacementOutcome.Accepted) { CompleteOrder = received };
@@ -151,7 +151,7 @@ internal sealed partial class PlacementProcess(OrdersDbContext db, ISender sende
         await db.SaveChangesAsync(cancellationToken);
         if (db.TakeOutboxSignal())
         {
-            outboxSignal.Notify();
+            outboxSignal.Notify(db);
         }
     }
 

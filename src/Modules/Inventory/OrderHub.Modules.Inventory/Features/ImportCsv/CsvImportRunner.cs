@@ -208,7 +208,7 @@ internal sealed class CsvImportRunner(
 
         if (db.TakeOutboxSignal())
         {
-            outboxSignal.Notify();
+            outboxSignal.Notify(db);
         }
 
         return new ImportReportDto("all-or-nothing", accepted, rejected);
