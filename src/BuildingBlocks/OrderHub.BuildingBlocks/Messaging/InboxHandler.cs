@@ -9,7 +9,7 @@ namespace OrderHub.BuildingBlocks.Messaging;
 /// Base of every integration event consumer: the effect and the inbox row commit in one transaction,
 /// so a repeated delivery of the same event (same <see cref="IntegrationEvent.Id"/>) has no second effect.
 /// </summary>
-public abstract class InboxHandler<TEvent, TContext>(TContext db, TimeProvider clock, ILogger logger) : INotificationHandler<TEvent>
+public abstract class InboxHandler<TEvent, TContext>(TContext db, TimeProvider clock, ILogger logger) : INotificationHandler<TEvent>, IBatchNotificationHandler<TEvent>
     where TEvent : IntegrationEvent
     where TContext : ModuleDbContext
 {
@@ -51,6 +51,52 @@ public abstract class InboxHandler<TEvent, TContext>(TContext db, TimeProvider c
 
             // A concurrent delivery of the same event committed first; ours rolled back with no effect.
             Logger.LogInformation("Concurrent duplicate delivery of {EventId} to {Handler} rolled back", notification.Id, handler);
+        }
+    }
+
+    /// <summary>
+    /// Several events in one unit of work: one inbox query for them all, then each effect and its inbox row, saved and
+    /// committed together (a batch of a release's packed events cost a transaction, an inbox query and a save each).
+    /// Any failure rolls the whole batch back and throws; the dispatcher then delivers the events one by one, and the
+    /// inbox rows of whatever committed before make those deliveries harmless.
+    /// </summary>
+    public async ValueTask HandleBatchAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var concerned = events.Where(Concerns).DistinctBy(e => e.Id).ToList();
+        if (concerned.Count == 0)
+        {
+            return;
+        }
+
+        var handler = GetType().FullName!;
+        var ids = concerned.Select(e => e.Id).ToList();
+        var handled = await Db.InboxMessages.AsNoTracking()
+            .Where(m => ids.Contains(m.MessageId) && m.Handler == handler)
+            .Select(m => m.MessageId)
+            .ToListAsync(cancellationToken);
+        var fresh = concerned.Where(e => !handled.Contains(e.Id)).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+            var now = Clock.GetUtcNow();
+            foreach (var e in fresh)
+            {
+                await HandleOnceAsync(e, cancellationToken);
+                Db.InboxMessages.Add(new InboxMessage { MessageId = e.Id, Handler = handler, ProcessedAt = now });
+            }
+
+            await Db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            Db.ChangeTracker.Clear(); // the next consumer in this scope starts from the database, with a small tracker
         }
     }
 

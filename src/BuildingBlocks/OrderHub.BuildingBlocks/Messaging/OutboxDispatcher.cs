@@ -84,21 +84,79 @@ public sealed partial class OutboxDispatcher(
         // A few side by side: a burst's placement steps (seconds of gateway calls each) must not queue behind one another.
         var delivered = new ConcurrentQueue<Guid>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(claimed, parallel, async (message, ct) =>
+        await Parallel.ForEachAsync(DeliveryUnits(claimed, parallelism), parallel, async (unit, ct) =>
         {
-            if (clock.GetUtcNow() > until - (options.Value.ClaimLease / 4))
+            if (unit.Count > 1 && !LeaseLapsing(until) && await DeliverTogetherAsync(module, unit, ct))
             {
-                return; // the claim is about to lapse (slow messages ahead of it): the next sweep claims it afresh
+                unit.ForEach(m => delivered.Enqueue(m.Id));
+                return;
             }
 
-            if (await DeliverAsync(module, message, ct))
+            foreach (var message in unit)
             {
-                delivered.Enqueue(message.Id);
+                if (LeaseLapsing(until))
+                {
+                    return; // the claim is about to lapse (slow messages ahead of it): the next sweep claims it afresh
+                }
+
+                if (await DeliverAsync(module, message, ct))
+                {
+                    delivered.Enqueue(message.Id);
+                }
             }
         });
 
         await MarkProcessedAsync(module, [.. delivered], cancellationToken);
         return delivered.Count;
+    }
+
+    private bool LeaseLapsing(DateTimeOffset until) => clock.GetUtcNow() > until - (options.Value.ClaimLease / 4);
+
+    /// <summary>
+    /// Runs of consecutive events of one type become one unit (split so the parallel deliveries share them), delivered
+    /// together; every other message is a unit of its own. Only consecutive runs: no event overtakes one of another type.
+    /// </summary>
+    private static List<List<OutboxMessage>> DeliveryUnits(List<OutboxMessage> claimed, int parallelism)
+    {
+        var units = new List<List<OutboxMessage>>();
+        var start = 0;
+        while (start < claimed.Count)
+        {
+            var end = start + 1;
+            var batchable = IntegrationEventTypes.Resolve(claimed[start].Type) is { } type && typeof(IntegrationEvent).IsAssignableFrom(type);
+            while (batchable && end < claimed.Count && claimed[end].Type == claimed[start].Type)
+            {
+                end++;
+            }
+
+            var size = Math.Max(1, (int)Math.Ceiling((end - start) / (double)parallelism));
+            units.AddRange(claimed[start..end].Chunk(size).Select(c => c.ToList()));
+            start = end;
+        }
+
+        return units;
+    }
+
+    /// <summary>
+    /// Several events of one type to every consumer at once (<see cref="IntegrationEventBatches"/>). False when anything
+    /// failed: the caller then delivers them one by one, with the retries and failure records of a single delivery.
+    /// </summary>
+    private async Task<bool> DeliverTogetherAsync(ModuleDatabase module, List<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var type = IntegrationEventTypes.Resolve(messages[0].Type)!;
+            var events = messages.Select(m => (IntegrationEvent)JsonSerializer.Deserialize(m.Payload, type, IntegrationEventTypes.JsonOptions)!).ToList();
+            await using var scope = scopeFactory.CreateAsyncScope();
+            await IntegrationEventBatches.PublishAsync(scope.ServiceProvider, type, events, cancellationToken);
+            LogDeliveredTogether(messages.Count, messages[0].Type);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogTogetherFailed(ex, messages.Count, messages[0].Type, module.Module);
+            return false;
+        }
     }
 
     /// <summary>
@@ -250,6 +308,12 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message of type {MessageType} lost a race with another writer (try {Attempt}); running it again")]
     private partial void LogRaceLost(string messageType, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dispatched {Count} outbox messages of type {MessageType} together")]
+    private partial void LogDeliveredTogether(int count, string messageType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} outbox messages of type {MessageType} ({SourceModule}) could not be delivered together; delivering them one by one")]
+    private partial void LogTogetherFailed(Exception ex, int count, string messageType, string sourceModule);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dispatched outbox message of type {MessageType}")]
     private partial void LogDelivered(string messageType);
