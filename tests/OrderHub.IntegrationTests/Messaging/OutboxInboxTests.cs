@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.IntegrationTests.Infrastructure;
 using OrderHub.Modules.Notifications.Persistence;
 using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
@@ -175,6 +177,69 @@ public abstract class OutboxInboxTests(HostFixture fixture)
             (await EmailsForAsync(dispatching, number)).ShouldBe(1);
         }
     }
+
+    [Fact]
+    public async Task Events_waiting_side_by_side_are_handled_together_once_each_and_one_that_cannot_be_holds_back_none_of_the_others()
+    {
+        fixture.RequireProvider();
+        await using var database = (await CreateDatabaseAsync())!;
+        await using var app = new OrderHubApp(database);
+
+        // Five announcements in a row, one of them handled before (its host died before marking it processed).
+        var first = NewAnnouncements(5);
+        await app.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<IPublisher>().Publish(first[1], Ct);
+            return true;
+        });
+        await WriteToOutboxAsync(app, first, poisoned: null);
+        await app.DispatchOutboxAsync();
+
+        foreach (var e in first)
+        {
+            (await EmailsForAsync(app, e.OrderNumber)).ShouldBe(1, e.OrderNumber);
+        }
+
+        // The four new ones were handled in one or two units of work (two deliveries side by side on a server database).
+        var now = first.Where((_, i) => i != 1).Select(e => e.Id).ToList();
+        var handledAt = await app.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().InboxMessages.AsNoTracking()
+            .Where(m => now.Contains(m.MessageId) && m.Handler.EndsWith("QueueReceivedEmailHandler")).Select(m => m.ProcessedAt).ToListAsync(Ct));
+        handledAt.Count.ShouldBe(4);
+        handledAt.Distinct().Count().ShouldBeLessThanOrEqualTo(2, "each unit of work's inbox rows share its moment");
+
+        // Three more, the middle one impossible to handle (no lines): the other two are not held back by it.
+        var second = NewAnnouncements(3);
+        await WriteToOutboxAsync(app, second, poisoned: second[1]);
+        await app.DispatchOutboxAsync();
+
+        (await EmailsForAsync(app, second[0].OrderNumber)).ShouldBe(1);
+        (await EmailsForAsync(app, second[2].OrderNumber)).ShouldBe(1);
+        (await EmailsForAsync(app, second[1].OrderNumber)).ShouldBe(0);
+        var messages = await app.InScopeAsync(sp => sp.GetRequiredService<OrdersDbContext>().OutboxMessages.AsNoTracking().ToListAsync(Ct));
+        var failed = messages.Single(m => m.Id == second[1].Id);
+        (failed.ProcessedAt, failed.Attempts).ShouldBe((null, 1), "only the event that cannot be handled waits for a retry");
+        failed.LastError.ShouldNotBeNullOrEmpty();
+        messages.Where(m => m.Id != second[1].Id).ShouldAllBe(m => m.ProcessedAt != null);
+    }
+
+    private static List<OrderReceivedIntegrationEvent> NewAnnouncements(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new OrderReceivedIntegrationEvent(
+            Guid.NewGuid(), $"OH-B{Random.Shared.Next(100_000, 999_999)}{i}", "Web", $"batch{i}@example.com", "Bat Ch", [new("CAB-2019-750", 1)]))];
+
+    private static Task<int> WriteToOutboxAsync(OrderHubApp app, List<OrderReceivedIntegrationEvent> events, OrderReceivedIntegrationEvent? poisoned) =>
+        app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OrdersDbContext>();
+            events.ForEach(db.AddIntegrationEvent);
+            if (poisoned is not null)
+            {
+                var payload = JsonNode.Parse(JsonSerializer.Serialize(poisoned, IntegrationEventTypes.JsonOptions))!;
+                payload["lines"] = null;
+                db.OutboxMessages.Local.Single(m => m.Id == poisoned.Id).Payload = payload.ToJsonString();
+            }
+
+            return await db.SaveChangesAsync(Ct);
+        });
 
     private static async Task<string> PlaceAsync(OrderHubApp app)
     {
