@@ -11,7 +11,8 @@
 #   SNAPSHOT=dir: the first run places, sources and picks the orders, then copies the stopped cluster to dir and ends;
 #     later runs start from a copy of dir and measure only the release (to try a change in ~6 minutes instead of ~12).
 #     The host is whatever tree runs the script; its migrations apply on start. TRACE=1: 30 s of the host's thread-time
-#     samples (dotnet-trace) 20 s into the release, to bench/results/label-release-<utc>.nettrace. PERF=1: 30 s of the
+#     samples (dotnet-trace) 20 s into the release, to bench/results/label-release-<utc>.nettrace.
+#     HOST_ENV="K=V ...": more environment for the host (e.g. DOTNET_gcServer=0). PERF=1: 30 s of the
 #     host's CPU samples (perf, JIT frames named through DOTNET_PerfMapEnabled) PERF_AT s (20) into the release, to <utc>.perf.txt.
 set -euo pipefail
 HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x10000000}
@@ -104,6 +105,7 @@ echo "== OrderHub host (Release) on http://127.0.0.1:$HTTP_PORT"
     OrderHub__Shipping__Carriers__FedEx__AlcoholAgreement=true \
     Serilog__MinimumLevel__Default=Warning \
     DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
+  for kv in ${HOST_ENV:-}; do export "${kv?}"; done
   [[ "${PERF:-0}" == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 # W^X double-maps JIT code, which perf cannot name
   exec dotnet "$HOST_DLL" --urls "http://127.0.0.1:$HTTP_PORT"
 ) >"$D/host.log" 2>&1 &

@@ -113,28 +113,39 @@ public sealed partial class OutboxDispatcher(
     private bool LeaseLapsing(DateTimeOffset until) => clock.GetUtcNow() > until - (options.Value.ClaimLease / 4);
 
     /// <summary>
-    /// Runs of consecutive events of one type become one unit (split so the parallel deliveries share them), delivered
-    /// together; every other message is a unit of its own. Only consecutive runs: no event overtakes one of another type.
+    /// Runs of events of one type become one unit (split so the parallel deliveries share them), delivered together;
+    /// every internal command is a unit of its own and does not break a run (steps and announcements are independent).
+    /// An event of another type ends the run, so no event overtakes one of another type.
     /// </summary>
     private static List<List<OutboxMessage>> DeliveryUnits(List<OutboxMessage> claimed, int parallelism)
     {
         var units = new List<List<OutboxMessage>>();
-        var start = 0;
-        while (start < claimed.Count)
+        var run = new List<OutboxMessage>();
+        foreach (var message in claimed)
         {
-            var end = start + 1;
-            var batchable = IntegrationEventTypes.Resolve(claimed[start].Type) is { } type && typeof(IntegrationEvent).IsAssignableFrom(type);
-            while (batchable && end < claimed.Count && claimed[end].Type == claimed[start].Type)
+            if (IntegrationEventTypes.Resolve(message.Type) is not { } type || !typeof(IntegrationEvent).IsAssignableFrom(type))
             {
-                end++;
+                units.Add([message]);
+                continue;
             }
 
-            var size = Math.Max(1, (int)Math.Ceiling((end - start) / (double)parallelism));
-            units.AddRange(claimed[start..end].Chunk(size).Select(c => c.ToList()));
-            start = end;
+            if (run.Count > 0 && run[0].Type != message.Type)
+            {
+                AddRun();
+            }
+
+            run.Add(message);
         }
 
+        AddRun();
         return units;
+
+        void AddRun()
+        {
+            var size = Math.Max(1, (int)Math.Ceiling(run.Count / (double)parallelism));
+            units.AddRange(run.Chunk(size).Select(c => c.ToList()));
+            run = [];
+        }
     }
 
     /// <summary>

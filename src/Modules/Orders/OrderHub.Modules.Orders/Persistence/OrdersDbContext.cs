@@ -31,18 +31,37 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     /// </summary>
     public bool RunsPlacementInline { get; set; } = true;
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        using var detected = DetectChangesOnce();
         SchedulePlacements();
         PublishStatusChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        using var detected = DetectChangesOnce();
         SchedulePlacements();
         PublishStatusChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// One scan of the tracked entities for the whole save: reading the entries, reading a property's state and the save
+    /// itself each scanned them again (the rows these steps add are tracked by <c>Add</c>, which needs no scan).
+    /// </summary>
+    private AutoDetectChangesScope DetectChangesOnce()
+    {
+        ChangeTracker.DetectChanges();
+        var scope = new AutoDetectChangesScope(ChangeTracker, ChangeTracker.AutoDetectChangesEnabled);
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return scope;
+    }
+
+    private readonly record struct AutoDetectChangesScope(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker Tracker, bool Enabled) : IDisposable
+    {
+        public void Dispose() => Tracker.AutoDetectChangesEnabled = Enabled;
     }
 
     /// <summary>An order placed inline has stopped: its step is processed with the next save.</summary>
@@ -69,7 +88,6 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     /// <summary>Every order whose status changed in this save tells others (<see cref="OrderStatusChangedIntegrationEvent"/>), in the same save.</summary>
     private void PublishStatusChanges()
     {
-        ChangeTracker.DetectChanges();
         foreach (var entry in ChangeTracker.Entries<Order>().Where(e => e.State == EntityState.Modified).ToList())
         {
             var status = entry.Property(o => o.Status);

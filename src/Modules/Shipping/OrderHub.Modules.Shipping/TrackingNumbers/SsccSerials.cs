@@ -19,29 +19,33 @@ internal sealed class SsccSerials(ShippingDbContext db, IServiceScopeFactory sco
     {
         ArgumentNullException.ThrowIfNull(shipment);
         var sequences = shipment.Packages.Select(p => p.Sequence).Order().ToList();
-        var serials = await ReadAsync(shipment.Id, cancellationToken);
-        if (sequences.Any(s => !serials.ContainsKey(s)))
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var own = scope.ServiceProvider.GetRequiredService<ShippingDbContext>();
-            var now = clock.GetUtcNow();
-            own.Set<SsccSerial>().AddRange(sequences.Where(s => !serials.ContainsKey(s)).Select(s => new SsccSerial(shipment.Id, s, now)));
-            try
-            {
-                await own.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // A concurrent purchase of the same shipment numbered its cartons first: read its serials below.
-            }
-
-            serials = await ReadAsync(shipment.Id, cancellationToken);
-        }
-
+        var serials = await AssignAsync(shipment.Id, sequences, cancellationToken) ?? await ReadAsync(shipment.Id, cancellationToken);
         var (extension, prefix) = (options.Value.SsccExtensionDigit, options.Value.Gs1CompanyPrefix);
         return [.. sequences.Select(s => serials.TryGetValue(s, out var serial)
             ? Sscc.Create(extension, prefix, serial)
             : throw new InvalidOperationException($"No SSCC serial was recorded for package {s} of shipment {shipment.Id}."))];
+    }
+
+    /// <summary>
+    /// Numbers the cartons in their own unit of work; null when they were numbered before (a retried purchase, a
+    /// re-label, or a concurrent purchase that won the race): the unique index refuses the second numbering.
+    /// </summary>
+    private async Task<Dictionary<int, long>?> AssignAsync(Guid shipmentId, List<int> sequences, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var own = scope.ServiceProvider.GetRequiredService<ShippingDbContext>();
+        var now = clock.GetUtcNow();
+        var assigned = sequences.Select(s => new SsccSerial(shipmentId, s, now)).ToList();
+        own.Set<SsccSerial>().AddRange(assigned);
+        try
+        {
+            await own.SaveChangesAsync(cancellationToken);
+            return assigned.ToDictionary(s => s.PackageSequence, s => s.Id);
+        }
+        catch (DbUpdateException)
+        {
+            return null;
+        }
     }
 
     private Task<Dictionary<int, long>> ReadAsync(Guid shipmentId, CancellationToken cancellationToken) =>

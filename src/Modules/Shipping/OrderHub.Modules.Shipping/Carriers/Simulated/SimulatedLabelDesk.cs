@@ -20,32 +20,34 @@ internal sealed class SimulatedLabelDesk(Carrier carrier, IServiceProvider servi
     public async Task<PurchasedLabel> BuyAsync(LabelPurchase purchase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(purchase);
+        // The sale is recorded first and read back only when the key was sold before (a retry, or a concurrent purchase):
+        // a read before every sale cost each label a query.
+        var rate = await RateAsync(purchase, cancellationToken);
+        if (rate is not null)
+        {
+            var label = new SimulatedLabel(purchase.IdempotencyKey, Carrier, purchase.Service, purchase.AdultSignature || purchase.ContainsAlcohol, purchase.Packages.Count, rate.Amount, rate.Currency, DateTimeOffset.UtcNow);
+            await using var scope = services.CreateAsyncScope(); // its own unit of work: the sale stands whatever the caller does next
+            var desk = scope.ServiceProvider.GetRequiredService<ShippingDbContext>();
+            desk.Set<SimulatedLabel>().Add(label);
+            try
+            {
+                await desk.SaveChangesAsync(cancellationToken);
+                return label.AsPurchased(DemoShipper);
+            }
+            catch (DbUpdateException)
+            {
+                // The key was sold before: the carrier answers with that sale.
+            }
+        }
+
         var db = services.GetRequiredService<ShippingDbContext>();
         var sold = await db.Set<SimulatedLabel>().AsNoTracking().SingleOrDefaultAsync(l => l.Key == purchase.IdempotencyKey, cancellationToken);
-        if (sold is not null)
-        {
-            return sold.AsPurchased(DemoShipper);
-        }
-
-        var rate = await RateAsync(purchase, cancellationToken);
-        var label = new SimulatedLabel(purchase.IdempotencyKey, Carrier, purchase.Service, purchase.AdultSignature || purchase.ContainsAlcohol, purchase.Packages.Count, rate.Amount, rate.Currency, DateTimeOffset.UtcNow);
-        await using var scope = services.CreateAsyncScope(); // its own unit of work: the sale stands whatever the caller does next
-        var desk = scope.ServiceProvider.GetRequiredService<ShippingDbContext>();
-        desk.Set<SimulatedLabel>().Add(label);
-        try
-        {
-            await desk.SaveChangesAsync(cancellationToken);
-            return label.AsPurchased(DemoShipper);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent purchase with the same key sold first: the carrier answers with that sale.
-            var winner = await db.Set<SimulatedLabel>().AsNoTracking().SingleOrDefaultAsync(l => l.Key == purchase.IdempotencyKey, cancellationToken);
-            return winner?.AsPurchased(DemoShipper) ?? throw new InvalidOperationException($"The simulated {Carrier} desk could not record label {purchase.IdempotencyKey}.");
-        }
+        return sold?.AsPurchased(DemoShipper) ?? throw new InvalidOperationException(rate is null
+            ? $"{Carrier} has no {purchase.Service} rate for this shipment."
+            : $"The simulated {Carrier} desk could not record label {purchase.IdempotencyKey}.");
     }
 
-    private async Task<CarrierRate> RateAsync(LabelPurchase purchase, CancellationToken cancellationToken)
+    private async Task<CarrierRate?> RateAsync(LabelPurchase purchase, CancellationToken cancellationToken)
     {
         var rates = services.GetServices<ICarrierRates>().Where(r => r.Carrier == Carrier);
         foreach (var carrierRates in rates)
@@ -58,6 +60,6 @@ internal sealed class SimulatedLabelDesk(Carrier carrier, IServiceProvider servi
             }
         }
 
-        throw new InvalidOperationException($"{Carrier} has no {purchase.Service} rate for this shipment.");
+        return null;
     }
 }

@@ -34,7 +34,7 @@ internal sealed partial class BuyLabelHandler(
 {
     public async Task HandleAsync(BuyLabel command, CancellationToken cancellationToken)
     {
-        var shipment = await db.Shipments.Include(s => s.Packages).Include(s => s.Lines).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == command.ShipmentId, cancellationToken);
+        var shipment = await db.Shipments.Include(s => s.Packages).Include(s => s.Lines).AsSingleQuery().SingleOrDefaultAsync(s => s.Id == command.ShipmentId, cancellationToken);
         if (shipment is not { Status: ShipmentStatus.LabelPending } || shipment.LabelGeneration != command.Generation)
         {
             return;
