@@ -12,8 +12,11 @@ namespace OrderHub.BuildingBlocks.Persistence;
 /// </summary>
 public static class UniqueViolations
 {
-    /// <summary>Tables whose key is an idempotency claim, in any module's schema (on SQLite, prefixed "orders_").</summary>
-    private static readonly string[] IdempotencyTables = ["IdempotentRequests", "AppliedChanges", "InboxMessages"];
+    /// <summary>
+    /// Tables whose key is an idempotency claim, in any module's schema (on SQLite, prefixed "orders_"): also a carton's
+    /// SSCC serial and the simulated carrier's sale, which a label purchase inserts first and reads back on a conflict.
+    /// </summary>
+    private static readonly string[] IdempotencyTables = ["IdempotentRequests", "AppliedChanges", "InboxMessages", "SsccSerials", "SimulatedLabels"];
 
     /// <summary>True when the exception (or one inside it) is a unique violation on an idempotency table, on any provider.</summary>
     public static bool IsIdempotencyClaim(Exception? exception)

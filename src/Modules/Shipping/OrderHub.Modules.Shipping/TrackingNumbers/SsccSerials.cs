@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Shipping.Domain.Shipments;
 using OrderHub.Modules.Shipping.Persistence;
 
@@ -42,7 +43,7 @@ internal sealed class SsccSerials(ShippingDbContext db, IServiceScopeFactory sco
             await own.SaveChangesAsync(cancellationToken);
             return assigned.ToDictionary(s => s.PackageSequence, s => s.Id);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolations.IsIdempotencyClaim(ex))
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.Modules.Shipping.Persistence;
 using OrderHub.Modules.Shipping.TrackingNumbers;
 
@@ -34,7 +35,7 @@ internal sealed class SimulatedLabelDesk(Carrier carrier, IServiceProvider servi
                 await desk.SaveChangesAsync(cancellationToken);
                 return label.AsPurchased(DemoShipper);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (UniqueViolations.IsIdempotencyClaim(ex))
             {
                 // The key was sold before: the carrier answers with that sale.
             }
