@@ -22,41 +22,26 @@ public abstract class InboxHandler<TEvent, TContext>(TContext db, TimeProvider c
     public async ValueTask Handle(TEvent notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        if (!Concerns(notification))
-        {
-            return; // no effect to make once: no inbox look-up, transaction or row (most status events concern few consumers)
-        }
-
-        var handler = GetType().FullName!;
-        if (await AlreadyHandledAsync(notification.Id, handler, cancellationToken))
-        {
-            Logger.LogInformation("Skipping duplicate delivery of {EventId} to {Handler}", notification.Id, handler);
-            return;
-        }
-
-        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
-        await HandleOnceAsync(notification, cancellationToken);
-        Db.InboxMessages.Add(new InboxMessage { MessageId = notification.Id, Handler = handler, ProcessedAt = Clock.GetUtcNow() });
         try
         {
-            await Db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await HandleBatchAsync([notification], cancellationToken);
         }
         catch (DbUpdateException)
         {
-            if (!await RaceLostAsync(notification.Id, handler))
+            if (!await AlreadyHandledAsync(notification.Id, GetType().FullName!, CancellationToken.None))
             {
                 throw;
             }
 
             // A concurrent delivery of the same event committed first; ours rolled back with no effect.
-            Logger.LogInformation("Concurrent duplicate delivery of {EventId} to {Handler} rolled back", notification.Id, handler);
+            Logger.LogInformation("Concurrent duplicate delivery of {EventId} to {Handler} rolled back", notification.Id, GetType().FullName);
         }
     }
 
     /// <summary>
-    /// Several events in one unit of work: one inbox query for them all, then each effect and its inbox row, saved and
-    /// committed together (a batch of a release's packed events cost a transaction, an inbox query and a save each).
+    /// Several events in one unit of work (one delivery is a batch of one): one inbox query for them all, then each effect
+    /// and its inbox row, saved and committed together (a batch of a release's packed events cost a transaction, an inbox
+    /// query and a save each).
     /// Any failure rolls the whole batch back and throws; the dispatcher then delivers the events one by one, and the
     /// inbox rows of whatever committed before make those deliveries harmless.
     /// </summary>
@@ -75,6 +60,11 @@ public abstract class InboxHandler<TEvent, TContext>(TContext db, TimeProvider c
             .Where(m => ids.Contains(m.MessageId) && m.Handler == handler)
             .Select(m => m.MessageId)
             .ToListAsync(cancellationToken);
+        foreach (var id in handled)
+        {
+            Logger.LogInformation("Skipping duplicate delivery of {EventId} to {Handler}", id, handler);
+        }
+
         var fresh = concerned.Where(e => !handled.Contains(e.Id)).ToList();
         if (fresh.Count == 0)
         {
@@ -111,15 +101,4 @@ public abstract class InboxHandler<TEvent, TContext>(TContext db, TimeProvider c
 
     private Task<bool> AlreadyHandledAsync(Guid id, string handler, CancellationToken cancellationToken) =>
         Db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == id && m.Handler == handler, cancellationToken);
-
-    private async Task<bool> RaceLostAsync(Guid id, string handler)
-    {
-        Db.ChangeTracker.Clear();
-        if (Db.Database.CurrentTransaction is { } tx)
-        {
-            await tx.RollbackAsync();
-        }
-
-        return await AlreadyHandledAsync(id, handler, CancellationToken.None);
-    }
 }
