@@ -7,6 +7,8 @@
 # Knobs (env): CLIENTS=8 (per host) WARMUP=20 DURATION=30 ROUNDS=3 (windows, the hosts kept warm between them) KEEP=1
 #   TRACE=1: in the last round's measured window, 20 s of thread-time samples of each host (dotnet-trace, dotnet-sampled-thread-time) to
 #   bench/results/orders-ab-<utc>-<a|b>.nettrace (top methods: bench/trace-top.py)
+#   PERF=1: in the last round's measured window, 20 s of each host's CPU samples (perf; JIT frames named through
+#   DOTNET_PerfMapEnabled), attributed by bench/perf-attribute.py to bench/results/orders-ab-<utc>-<a|b>.perf.txt
 # Each tree is built in Release from its own sources; each host gets its own database and its own load harness.
 # Output: bench/results/orders-ab-<utc>.csv (one row per host per round, plus the B/A ratios) and a summary on stdout.
 set -euo pipefail
@@ -106,6 +108,7 @@ for side in a b; do
       OrderHub__Payments__Gateway=Test \
       Serilog__MinimumLevel__Default=Warning \
       DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
+    [[ "${PERF:-0}" == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 # W^X double-maps JIT code, which perf cannot name
     exec dotnet "$dll" --urls "http://127.0.0.1:${PORT[$side]}"
   ) >"$D/host-$side.log" 2>&1 &
   HOST_PID[$side]=$!
@@ -134,6 +137,14 @@ for round in $(seq "$ROUNDS"); do
       >"$D/round$round-$side.log" 2>&1 &
     eval "H_$side=$!"
   done
+  if [[ "${PERF:-0}" == 1 && $round == "$ROUNDS" ]]; then
+    sleep "$(( WARMUP + 3 ))"
+    for side in a b; do
+      ( perf record -F 499 -g -p "${HOST_PID[$side]}" -o "$D/perf-$side.data" -- sleep 20 >/dev/null 2>&1
+        perf script -i "$D/perf-$side.data" -F tid,ip,sym 2>/dev/null >"$D/perf-$side.txt"
+        python3 "$ROOT/bench/perf-attribute.py" "$D/perf-$side.txt" 80 >"$RESULTS/orders-ab-$STAMP-$side.perf.txt" ) &
+    done
+  fi
   if [[ "${TRACE:-0}" == 1 && $round == "$ROUNDS" ]]; then
     sleep "$(( WARMUP + 3 ))"
     for side in a b; do

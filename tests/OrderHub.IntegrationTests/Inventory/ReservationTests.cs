@@ -196,6 +196,32 @@ public abstract class ReservationTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Sourcing_an_order_to_where_its_units_are_already_held_moves_nothing()
+    {
+        fixture.RequireProvider();
+        var sku = InventoryApi.NewSku("STAY");
+        await InventoryApi.CreateProductAsync(Client, sku);
+        await InventoryApi.ReceiveAsync(Client, sku, 5, "NAPA-WH");
+        await InventoryApi.ReceiveAsync(Client, sku, 3, "RENO-WH");
+        var key = Guid.NewGuid().ToString();
+        await Send(new ReserveStockCommand(key, "Web", [new StockLine(sku, 4)]));
+        var placed = await AllocationIdsAsync(key);
+
+        var stayed = await Send(new ReplaceReservationCommand(key, [new StockLine(sku, 4, "NAPA-WH")], MoveOnly: true));
+
+        stayed.Reserved.ShouldBeTrue();
+        stayed.Allocations.Sum(a => a.Quantity).ShouldBe(4);
+        stayed.Allocations.ShouldAllBe(a => a.LocationCode == "NAPA-WH");
+        (await AllocationIdsAsync(key)).ShouldBe(placed); // the very holds placement took: no stock row given back and taken again
+        (await InventoryApi.AtAsync(Client, sku, "NAPA-WH")).Reserved.ShouldBe(4);
+        (await InventoryApi.AtAsync(Client, sku, "RENO-WH")).Reserved.ShouldBe(0);
+    }
+
+    private Task<List<long>> AllocationIdsAsync(string key) =>
+        fixture.App.InScopeAsync(sp => sp.GetRequiredService<InventoryDbContext>().ReservationAllocations
+            .Where(a => a.ReservationKey == key).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(Ct));
+
+    [Fact]
     public async Task A_kit_is_available_as_its_scarcest_component_and_reserves_its_components_atomically()
     {
         fixture.RequireProvider();

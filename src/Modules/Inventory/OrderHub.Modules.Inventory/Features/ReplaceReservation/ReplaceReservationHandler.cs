@@ -39,6 +39,13 @@ internal sealed class ReplaceReservationHandler(InventoryDbContext db, Reservati
             throw new BusinessRuleViolationException("ReservationChanged", $"Reservation '{key}' no longer holds these units; read it again before moving it.");
         }
 
+        if (command.MoveOnly && old.All(a => a.PoolName is null) && ReservationStore.Holds(old, lines))
+        {
+            // Already held where it ships from (every order of a one-warehouse winery): giving the units back and taking
+            // them again would only hold the busiest stock rows' locks longer.
+            return ReservationStore.Reserved(key, old);
+        }
+
         await reservations.GiveBackAsync(old, cancellationToken);
         var (allocations, shortages) = await reservations.AllocateAsync(key, lines, cancellationToken);
         if (shortages.Count > 0)
