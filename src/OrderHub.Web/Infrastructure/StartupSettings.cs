@@ -44,6 +44,7 @@ internal static class StartupSettings
             .Validate(o => o.Retention > TimeSpan.Zero, $"{outbox}:Retention must be positive: set it to a duration such as 7.00:00:00.")
             .Validate(o => o.BatchSize >= 1, $"{outbox}:BatchSize must be at least 1.")
             .Validate(o => o.MaxParallelDeliveries >= 1, $"{outbox}:MaxParallelDeliveries must be at least 1.")
+            .Validate(o => o.MaxParallelRemoteSteps >= 1, $"{outbox}:MaxParallelRemoteSteps must be at least 1.")
             .ValidateOnStart();
 
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.SectionName))

@@ -33,7 +33,7 @@ public sealed class OutboxConcurrencyTests(PostgresHostFixture fixture) : IClass
         // Another writer changes the order while Orders records the sourcing: it holds the row, then commits a new version.
         await using var writer = await LockOrderAsync(database, orderId);
         var dispatch = app.DispatchOutboxAsync();
-        await WaitForLockWaitAsync(database);
+        await PostgresLocks.WaitForLockWaitAsync(database, Ct);
         await writer.CommitAsync(Ct);
         await dispatch;
 
@@ -56,7 +56,7 @@ public sealed class OutboxConcurrencyTests(PostgresHostFixture fixture) : IClass
         await using var writer = await LockOrderAsync(database, orderId);
         await using var dispatching = new OrderHubApp(database, new Dictionary<string, string?> { ["OrderHub:Outbox:DispatcherEnabled"] = "true" });
         _ = dispatching.Server;
-        await WaitForLockWaitAsync(database);
+        await PostgresLocks.WaitForLockWaitAsync(database, Ct);
 
         // ...while a new order's announcement, from the Orders outbox, reaches Notifications.
         var (_, second) = await PlaceAsync(dispatching);
@@ -119,27 +119,6 @@ public sealed class OutboxConcurrencyTests(PostgresHostFixture fixture) : IClass
         bump.Parameters.AddWithValue("id", orderId);
         (await bump.ExecuteNonQueryAsync(Ct)).ShouldBe(1);
         return transaction;
-    }
-
-    /// <summary>Until a session of this database waits for a row lock (the delivery reached the locked order).</summary>
-    private static async Task WaitForLockWaitAsync(TestDatabase database)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync(Ct);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            await using var waiting = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
-            if ((long)(await waiting.ExecuteScalarAsync(Ct))! > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(50, Ct);
-        }
-
-        throw new TimeoutException("No delivery came to wait on the locked order.");
     }
 
     private static Task<int> ReceivedEmailsAsync(OrderHubApp app, string number) =>

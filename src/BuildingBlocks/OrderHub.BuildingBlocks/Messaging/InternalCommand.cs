@@ -14,6 +14,13 @@ public abstract record InternalCommand
     public DateTimeOffset OccurredAt { get; init; } = DateTimeOffset.UtcNow;
 }
 
+/// <summary>
+/// A step whose handler spends most of its time waiting on a remote service (a payment gateway, a carrier, a supplier):
+/// the dispatcher runs up to <see cref="OutboxOptions.MaxParallelRemoteSteps"/> of a module's such steps side by side,
+/// beside its other deliveries, which go <see cref="OutboxOptions.MaxParallelDeliveries"/> at a time.
+/// </summary>
+public interface IWaitsOnRemoteService;
+
 /// <summary>Runs one kind of <see cref="InternalCommand"/> in its own DI scope; each step commits its own transactions.</summary>
 public interface IInternalCommandHandler<in TCommand>
     where TCommand : InternalCommand

@@ -73,18 +73,31 @@ public sealed partial class OutboxDispatcher(
         ArgumentNullException.ThrowIfNull(module);
         List<OutboxMessage> claimed;
         DateTimeOffset until;
-        int parallelism;
+        bool oneWriter;
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
             var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
-            parallelism = db.Database.IsSqlite() ? 1 : Math.Max(1, options.Value.MaxParallelDeliveries); // SQLite has one writer: side by side they would only wait on each other
+            oneWriter = db.Database.IsSqlite(); // SQLite has one writer: side by side they would only wait on each other
             (claimed, until) = await ClaimDueAsync(db, cancellationToken);
         }
 
-        // A few side by side: a burst's placement steps (seconds of gateway calls each) must not queue behind one another.
+        // Steps waiting on a remote service (a burst's payment authorizations, a release's labels) run side by side, in a
+        // lane of their own, so they neither queue behind one another nor hold up the module's other deliveries.
+        var remote = claimed.ToLookup(m => !oneWriter && WaitsOnRemoteService(m));
+        var parallelism = oneWriter ? 1 : Math.Max(1, options.Value.MaxParallelDeliveries);
         var delivered = new ConcurrentQueue<Guid>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(DeliveryUnits(claimed, parallelism), parallel, async (unit, ct) =>
+        await Task.WhenAll(
+            DeliverLaneAsync(module, DeliveryUnits([.. remote[false]], parallelism), parallelism, until, delivered, cancellationToken),
+            DeliverLaneAsync(module, [.. remote[true].Select(m => new List<OutboxMessage> { m })], Math.Max(1, options.Value.MaxParallelRemoteSteps), until, delivered, cancellationToken));
+
+        await MarkProcessedAsync(module, [.. delivered], cancellationToken);
+        return delivered.Count;
+    }
+
+    /// <summary>Delivers <paramref name="units"/>, up to <paramref name="parallelism"/> at once, adding each delivered message to <paramref name="delivered"/>.</summary>
+    private Task DeliverLaneAsync(
+        ModuleDatabase module, List<List<OutboxMessage>> units, int parallelism, DateTimeOffset until, ConcurrentQueue<Guid> delivered, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (unit, ct) =>
         {
             if (unit.Count > 1 && !LeaseLapsing(until) && await DeliverTogetherAsync(module, unit, ct))
             {
@@ -106,9 +119,8 @@ public sealed partial class OutboxDispatcher(
             }
         });
 
-        await MarkProcessedAsync(module, [.. delivered], cancellationToken);
-        return delivered.Count;
-    }
+    private static bool WaitsOnRemoteService(OutboxMessage message) =>
+        IntegrationEventTypes.Resolve(message.Type) is { } type && typeof(IWaitsOnRemoteService).IsAssignableFrom(type);
 
     private bool LeaseLapsing(DateTimeOffset until) => clock.GetUtcNow() > until - (options.Value.ClaimLease / 4);
 

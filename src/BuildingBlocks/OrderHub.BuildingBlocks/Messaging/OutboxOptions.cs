@@ -16,8 +16,14 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>Messages of one module delivered side by side by one host (each claimed on its own).</summary>
-    public int MaxParallelDeliveries { get; set; } = 2;
+    /// <summary>
+    /// Messages of one module delivered side by side by one host. They are bound to CPU and the database, where more
+    /// at once only add contention and take the CPU that requests being answered need.
+    /// </summary>
+    public int MaxParallelDeliveries { get; set; } = 1;
+
+    /// <summary>Steps of one module that wait on a remote service (<see cref="IWaitsOnRemoteService"/>) run side by side by one host.</summary>
+    public int MaxParallelRemoteSteps { get; set; } = 4;
 
     /// <summary>Upper bound of the exponential back-off between failed attempts; failures are retried forever.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);

@@ -128,10 +128,10 @@ internal sealed class ReservationStore(
         throw new ConflictException($"The stock for '{reservationKey}' kept changing while it was being held; try again.");
     }
 
-    /// <summary>Reserved -= each allocation's quantity (release, or undo of a partial allocation).</summary>
+    /// <summary>Reserved -= each allocation's quantity (release, or undo of a partial allocation), in <see cref="InLockOrder"/>.</summary>
     public async Task GiveBackAsync(IEnumerable<ReservationAllocation> allocations, CancellationToken cancellationToken)
     {
-        foreach (var allocation in allocations)
+        foreach (var allocation in InLockOrder(allocations))
         {
             if (await stock.UnreserveAsync(allocation.StockItemId, allocation.Quantity, cancellationToken) != 1)
             {
@@ -139,6 +139,14 @@ internal sealed class ReservationStore(
             }
         }
     }
+
+    /// <summary>
+    /// Allocations in the order every writer locks stock rows (by stock item id, as <see cref="IStockWriter"/> holds them).
+    /// A release or commit that updated them in the order they were made could lock two hot rows the other way round
+    /// from a checkout reserving both, and PostgreSQL would abort one of the two as a deadlock.
+    /// </summary>
+    public static IEnumerable<ReservationAllocation> InLockOrder(IEnumerable<ReservationAllocation> allocations) =>
+        allocations.OrderBy(a => a.StockItemId).ThenBy(a => a.Id);
 
     /// <summary>
     /// Moves an Active reservation to <paramref name="to"/> as a guarded update; true if this call did it. Of a release and a

@@ -8,10 +8,10 @@ namespace OrderHub.Modules.Orders.Placement;
 /// dies loses nothing. The request that caused it usually runs it inline at once and marks it processed; otherwise the
 /// outbox dispatcher runs it (<see cref="ContinuePlacementHandler"/>).
 /// </summary>
-internal sealed record ContinuePlacement(Guid OrderId, string OrderNumber) : InternalCommand;
+internal sealed record ContinuePlacement(Guid OrderId, string OrderNumber) : InternalCommand, IWaitsOnRemoteService;
 
 /// <summary>A gateway that did not answer is asked again a minute later (<see cref="RetryPendingAuthorizationHandler"/>).</summary>
-internal sealed record RetryPendingAuthorization(Guid OrderId, string OrderNumber) : InternalCommand;
+internal sealed record RetryPendingAuthorization(Guid OrderId, string OrderNumber) : InternalCommand, IWaitsOnRemoteService;
 
 /// <summary>Timings of the placement process.</summary>
 internal static class PlacementSchedule

@@ -27,7 +27,7 @@ internal sealed class CommitStockHandler(InventoryDbContext db, ReservationStore
             return await AlreadyCommittedAsync(key, cancellationToken);
         }
 
-        foreach (var allocation in await reservations.AllocationsAsync(key, cancellationToken))
+        foreach (var allocation in ReservationStore.InLockOrder(await reservations.AllocationsAsync(key, cancellationToken)))
         {
             await CommitAsync(allocation, $"reservation:{key}", now, cancellationToken);
         }
@@ -55,7 +55,7 @@ internal sealed class CommitStockHandler(InventoryDbContext db, ReservationStore
 
         var now = clock.GetUtcNow();
         var held = await db.ReservationAllocations.Where(a => a.ReservationKey == key).OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        foreach (var allocation in held.Where(a => a.LocationCode == location))
+        foreach (var allocation in ReservationStore.InLockOrder(held.Where(a => a.LocationCode == location)))
         {
             await CommitAsync(allocation, reference, now, cancellationToken);
             db.ReservationAllocations.Remove(allocation);

@@ -8,4 +8,4 @@ namespace OrderHub.Modules.Shipping.Features.BuyLabel;
 /// </summary>
 /// <param name="ShipmentId">The shipment whose label to buy.</param>
 /// <param name="Generation">Which label of the shipment: 1 for the first, one more per re-label (a step for an older one does nothing).</param>
-internal sealed record BuyLabel(Guid ShipmentId, int Generation = 1) : InternalCommand;
+internal sealed record BuyLabel(Guid ShipmentId, int Generation = 1) : InternalCommand, IWaitsOnRemoteService;

@@ -1,0 +1,28 @@
+using Npgsql;
+
+namespace OrderHub.IntegrationTests.Infrastructure;
+
+/// <summary>For tests where a row lock held by the test stands in for another writer (PostgreSQL).</summary>
+internal static class PostgresLocks
+{
+    /// <summary>Until a session of <paramref name="database"/> waits for a lock (the code under test reached the held row).</summary>
+    public static async Task WaitForLockWaitAsync(TestDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var waiting = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+            if ((long)(await waiting.ExecuteScalarAsync(cancellationToken))! > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        throw new TimeoutException("Nothing came to wait on the row the test holds.");
+    }
+}
