@@ -5,6 +5,22 @@ namespace OrderHub.IntegrationTests.Infrastructure;
 /// <summary>For tests where a row lock held by the test stands in for another writer (PostgreSQL).</summary>
 internal static class PostgresLocks
 {
+    /// <summary>A transaction that has run <paramref name="update"/> (one row, <c>@id</c>) and so holds that row's lock until it ends.</summary>
+    public static async Task<NpgsqlTransaction> HoldRowAsync(TestDatabase database, string update, object id, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(update, connection, transaction);
+        command.Parameters.AddWithValue("id", id);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new InvalidOperationException($"No row to hold: {update}");
+        }
+
+        return transaction;
+    }
+
     /// <summary>Until a session of <paramref name="database"/> waits for a lock (the code under test reached the held row).</summary>
     public static async Task WaitForLockWaitAsync(TestDatabase database, CancellationToken cancellationToken)
     {

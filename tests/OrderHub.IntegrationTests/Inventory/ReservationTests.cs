@@ -172,12 +172,8 @@ public abstract class ReservationTests(HostFixture fixture)
     public async Task Sourcing_moves_a_reservation_to_the_locations_it_ships_from_all_or_nothing()
     {
         fixture.RequireProvider();
-        var sku = InventoryApi.NewSku("MOVE");
-        await InventoryApi.CreateProductAsync(Client, sku);
-        await InventoryApi.ReceiveAsync(Client, sku, 5, "NAPA-WH");
-        await InventoryApi.ReceiveAsync(Client, sku, 3, "RENO-WH");
-        var key = Guid.NewGuid().ToString();
-        (await Send(new ReserveStockCommand(key, "Web", [new StockLine(sku, 4)]))).Allocations.ShouldAllBe(a => a.LocationCode == "NAPA-WH");
+        var (sku, key, placed) = await FourReservedOfFiveAtNapaAndThreeAtRenoAsync("MOVE");
+        placed.Allocations.ShouldAllBe(a => a.LocationCode == "NAPA-WH");
 
         var tooMuchAtReno = await Send(new ReplaceReservationCommand(key, [new StockLine(sku, 4, "RENO-WH")]));
         tooMuchAtReno.Reserved.ShouldBeFalse();
@@ -199,12 +195,7 @@ public abstract class ReservationTests(HostFixture fixture)
     public async Task Sourcing_an_order_to_where_its_units_are_already_held_moves_nothing()
     {
         fixture.RequireProvider();
-        var sku = InventoryApi.NewSku("STAY");
-        await InventoryApi.CreateProductAsync(Client, sku);
-        await InventoryApi.ReceiveAsync(Client, sku, 5, "NAPA-WH");
-        await InventoryApi.ReceiveAsync(Client, sku, 3, "RENO-WH");
-        var key = Guid.NewGuid().ToString();
-        await Send(new ReserveStockCommand(key, "Web", [new StockLine(sku, 4)]));
+        var (sku, key, _) = await FourReservedOfFiveAtNapaAndThreeAtRenoAsync("STAY");
         var placed = await AllocationIdsAsync(key);
 
         var stayed = await Send(new ReplaceReservationCommand(key, [new StockLine(sku, 4, "NAPA-WH")], MoveOnly: true));
@@ -215,6 +206,17 @@ public abstract class ReservationTests(HostFixture fixture)
         (await AllocationIdsAsync(key)).ShouldBe(placed); // the very holds placement took: no stock row given back and taken again
         (await InventoryApi.AtAsync(Client, sku, "NAPA-WH")).Reserved.ShouldBe(4);
         (await InventoryApi.AtAsync(Client, sku, "RENO-WH")).Reserved.ShouldBe(0);
+    }
+
+    /// <summary>A SKU with 5 units at NAPA-WH and 3 at RENO-WH, and a reservation of 4 of them (placement takes them at NAPA-WH).</summary>
+    private async Task<(string Sku, string Key, StockReservationDto Placed)> FourReservedOfFiveAtNapaAndThreeAtRenoAsync(string prefix)
+    {
+        var sku = InventoryApi.NewSku(prefix);
+        await InventoryApi.CreateProductAsync(Client, sku);
+        await InventoryApi.ReceiveAsync(Client, sku, 5, "NAPA-WH");
+        await InventoryApi.ReceiveAsync(Client, sku, 3, "RENO-WH");
+        var key = Guid.NewGuid().ToString();
+        return (sku, key, await Send(new ReserveStockCommand(key, "Web", [new StockLine(sku, 4)])));
     }
 
     private Task<List<long>> AllocationIdsAsync(string key) =>

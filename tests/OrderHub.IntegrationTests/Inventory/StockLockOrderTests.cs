@@ -13,6 +13,8 @@ namespace OrderHub.IntegrationTests.Inventory;
 /// </summary>
 public sealed class StockLockOrderTests(PostgresHostFixture fixture) : IClassFixture<PostgresHostFixture>
 {
+    private const string ReserveOne = """UPDATE inventory."StockItems" SET "Reserved" = "Reserved" + 1 WHERE "Id" = @id""";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -43,7 +45,7 @@ public sealed class StockLockOrderTests(PostgresHostFixture fixture) : IClassFix
             ? InventoryApi.SendAsync(app, new ReleaseStockCommand(key, "Cancelled"))
             : InventoryApi.SendAsync(app, new CommitStockCommand(key));
         await PostgresLocks.WaitForLockWaitAsync(database, Ct);
-        await using (var second = new NpgsqlCommand("""UPDATE inventory."StockItems" SET "Reserved" = "Reserved" + 1 WHERE "Id" = @id""", checkout.Connection!, checkout))
+        await using (var second = new NpgsqlCommand(ReserveOne, checkout.Connection!, checkout))
         {
             second.Parameters.AddWithValue("id", aRow);
             (await second.ExecuteNonQueryAsync(Ct)).ShouldBe(1, "the checkout reserves A: the release must not hold it while it waits for Z");
@@ -65,14 +67,6 @@ public sealed class StockLockOrderTests(PostgresHostFixture fixture) : IClassFix
         return (long)(await id.ExecuteScalarAsync(Ct))!;
     }
 
-    private static async Task<NpgsqlTransaction> ReserveOneAsync(TestDatabase database, long stockRow)
-    {
-        var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync(Ct);
-        var transaction = await connection.BeginTransactionAsync(Ct);
-        await using var reserve = new NpgsqlCommand("""UPDATE inventory."StockItems" SET "Reserved" = "Reserved" + 1 WHERE "Id" = @id""", connection, transaction);
-        reserve.Parameters.AddWithValue("id", stockRow);
-        (await reserve.ExecuteNonQueryAsync(Ct)).ShouldBe(1);
-        return transaction;
-    }
+    private static Task<NpgsqlTransaction> ReserveOneAsync(TestDatabase database, long stockRow) =>
+        PostgresLocks.HoldRowAsync(database, ReserveOne, stockRow, Ct);
 }

@@ -110,16 +110,8 @@ public sealed class OutboxConcurrencyTests(PostgresHostFixture fixture) : IClass
         return (long)(await count.ExecuteScalarAsync(Ct))!;
     }
 
-    private static async Task<NpgsqlTransaction> LockOrderAsync(TestDatabase database, Guid orderId)
-    {
-        var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync(Ct);
-        var transaction = await connection.BeginTransactionAsync(Ct);
-        await using var bump = new NpgsqlCommand("""UPDATE orders."Orders" SET "Version" = "Version" + 1 WHERE "Id" = @id""", connection, transaction);
-        bump.Parameters.AddWithValue("id", orderId);
-        (await bump.ExecuteNonQueryAsync(Ct)).ShouldBe(1);
-        return transaction;
-    }
+    private static Task<NpgsqlTransaction> LockOrderAsync(TestDatabase database, Guid orderId) =>
+        PostgresLocks.HoldRowAsync(database, """UPDATE orders."Orders" SET "Version" = "Version" + 1 WHERE "Id" = @id""", orderId, Ct);
 
     private static Task<int> ReceivedEmailsAsync(OrderHubApp app, string number) =>
         app.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().EmailMessages.CountAsync(e => e.OrderNumber == number && e.Kind == "OrderReceived", Ct));
