@@ -137,22 +137,25 @@ for round in $(seq "$ROUNDS"); do
       >"$D/round$round-$side.log" 2>&1 &
     eval "H_$side=$!"
   done
+  PERF_JOBS=()
+  if [[ $round == "$ROUNDS" && ( "${PERF:-0}" == 1 || "${TRACE:-0}" == 1 ) ]]; then
+    sleep "$(( WARMUP + 3 ))" # into the measured window
+  fi
   if [[ "${PERF:-0}" == 1 && $round == "$ROUNDS" ]]; then
-    sleep "$(( WARMUP + 3 ))"
     for side in a b; do
       ( perf record -F 499 -g -p "${HOST_PID[$side]}" -o "$D/perf-$side.data" -- sleep 20 >/dev/null 2>&1
         perf script -i "$D/perf-$side.data" -F tid,ip,sym 2>/dev/null >"$D/perf-$side.txt"
         python3 "$ROOT/bench/perf-attribute.py" "$D/perf-$side.txt" 80 >"$RESULTS/orders-ab-$STAMP-$side.perf.txt" ) &
+      PERF_JOBS+=($!)
     done
   fi
   if [[ "${TRACE:-0}" == 1 && $round == "$ROUNDS" ]]; then
-    sleep "$(( WARMUP + 3 ))"
     for side in a b; do
       ~/.dotnet/tools/dotnet-trace collect -p "${HOST_PID[$side]}" --profile dotnet-sampled-thread-time --format Speedscope --duration 00:00:00:20 \
         -o "$RESULTS/orders-ab-$STAMP-$side.nettrace" >"$D/trace-$side.log" 2>&1 &
     done
   fi
-  wait "$H_a" "$H_b"
+  wait "$H_a" "$H_b" ${PERF_JOBS[@]+"${PERF_JOBS[@]}"} # the samples are written before the run's directory goes
   for side in a b; do
     n=$(( $(placed "$side") - ${P0[$side]} ))
     pg=$(awk -v t="$(db_ticks_since "orderhub_$side")" -v n="$n" 'BEGIN{printf "%.2f", n ? t*10/n : 0}')

@@ -83,12 +83,12 @@ public sealed partial class OutboxDispatcher(
 
         // Steps waiting on a remote service (a burst's payment authorizations, a release's labels) run side by side, in a
         // lane of their own, so they neither queue behind one another nor hold up the module's other deliveries.
-        var remote = claimed.ToLookup(m => !oneWriter && WaitsOnRemoteService(m));
+        var waitsOnRemote = claimed.ToLookup(m => !oneWriter && WaitsOnRemoteService(m));
         var parallelism = oneWriter ? 1 : Math.Max(1, options.Value.MaxParallelDeliveries);
         var delivered = new ConcurrentQueue<Guid>();
         await Task.WhenAll(
-            DeliverLaneAsync(module, DeliveryUnits([.. remote[false]], parallelism), parallelism, until, delivered, cancellationToken),
-            DeliverLaneAsync(module, [.. remote[true].Select(m => new List<OutboxMessage> { m })], Math.Max(1, options.Value.MaxParallelRemoteSteps), until, delivered, cancellationToken));
+            DeliverLaneAsync(module, DeliveryUnits([.. waitsOnRemote[false]], parallelism), parallelism, until, delivered, cancellationToken),
+            DeliverLaneAsync(module, [.. waitsOnRemote[true].Select(m => new List<OutboxMessage> { m })], Math.Max(1, options.Value.MaxParallelRemoteSteps), until, delivered, cancellationToken));
 
         await MarkProcessedAsync(module, [.. delivered], cancellationToken);
         return delivered.Count;
