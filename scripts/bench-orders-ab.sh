@@ -9,6 +9,11 @@
 #   bench/results/orders-ab-<utc>-<a|b>.nettrace (top methods: bench/trace-top.py)
 #   PERF=1: in the last round's measured window, 20 s of each host's CPU samples (perf; JIT frames named through
 #   DOTNET_PerfMapEnabled), attributed by bench/perf-attribute.py to bench/results/orders-ab-<utc>-<a|b>.perf.txt
+#   ALLOC=1: in the last round's measured window, 20 s of each host's allocation ticks (dotnet-trace gc-verbose), summed by
+#   type and by OrderHub method per order placed (bench/AllocTop) to bench/results/orders-ab-<utc>-<a|b>.alloc.txt
+#   HOST_ENV="K=V ...": more environment for both hosts (e.g. OrderHub__Outbox__DispatcherEnabled=false with DRAIN=0 times
+#   the answering path alone: the background work of the order's journey never runs). DRAIN=0: no drain after a window
+#   (host CPU per order is then the window's alone).
 # Each tree is built in Release from its own sources; each host gets its own database and its own load harness.
 # Output: bench/results/orders-ab-<utc>.csv (one row per host per round, plus the B/A ratios) and a summary on stdout.
 set -euo pipefail
@@ -78,6 +83,7 @@ for tree in "$A" "$B_TREE"; do
   dotnet build "$tree/src/OrderHub.Web" -c Release -v q -nologo 2>&1 | grep -E " error |rror\(s\)" || true
   dotnet build "$tree/bench/OrderHub.LoadTest" -c Release -v q -nologo 2>&1 | grep -E " error |rror\(s\)" || true
 done
+[[ "${ALLOC:-0}" == 1 ]] && { dotnet build "$ROOT/bench/AllocTop" -c Release -v q -nologo 2>&1 | grep -E " error |rror\(s\)" || true; }
 declare -A TREE=([a]="$A" [b]="$B_TREE")
 
 PGPORT=$(free_port)
@@ -108,6 +114,7 @@ for side in a b; do
       OrderHub__Payments__Gateway=Test \
       Serilog__MinimumLevel__Default=Warning \
       DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
+    for kv in ${HOST_ENV:-}; do export "${kv?}"; done
     [[ "${PERF:-0}" == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 # W^X double-maps JIT code, which perf cannot name
     exec dotnet "$dll" --urls "http://127.0.0.1:${PORT[$side]}"
   ) >"$D/host-$side.log" 2>&1 &
@@ -133,12 +140,12 @@ for round in $(seq "$ROUNDS"); do
     RAW[$side]="$D/round$round-$side.csv"
     dotnet "${TREE[$side]}/bench/OrderHub.LoadTest/bin/Release/net10.0/OrderHub.LoadTest.dll" \
       --url "http://127.0.0.1:${PORT[$side]}" --api-key "$API_KEY" --concurrency "$CLIENTS" \
-      --duration "$DURATION" --warmup "$WARMUP" --pid "${HOST_PID[$side]}" --label "ab-$side" --csv "${RAW[$side]}" --respond-async 0 \
+      --duration "$DURATION" --warmup "$WARMUP" --pid "${HOST_PID[$side]}" --label "ab-$side" --csv "${RAW[$side]}" --respond-async 0 --drain "${DRAIN:-1}" \
       >"$D/round$round-$side.log" 2>&1 &
     eval "H_$side=$!"
   done
   PERF_JOBS=()
-  if [[ $round == "$ROUNDS" && ( "${PERF:-0}" == 1 || "${TRACE:-0}" == 1 ) ]]; then
+  if [[ $round == "$ROUNDS" && ( "${PERF:-0}" == 1 || "${TRACE:-0}" == 1 || "${ALLOC:-0}" == 1 ) ]]; then
     sleep "$(( WARMUP + 3 ))" # into the measured window
   fi
   if [[ "${PERF:-0}" == 1 && $round == "$ROUNDS" ]]; then
@@ -153,6 +160,17 @@ for round in $(seq "$ROUNDS"); do
     for side in a b; do
       ~/.dotnet/tools/dotnet-trace collect -p "${HOST_PID[$side]}" --profile dotnet-sampled-thread-time --format Speedscope --duration 00:00:00:20 \
         -o "$RESULTS/orders-ab-$STAMP-$side.nettrace" >"$D/trace-$side.log" 2>&1 &
+    done
+  fi
+  if [[ "${ALLOC:-0}" == 1 && $round == "$ROUNDS" ]]; then
+    for side in a b; do
+      ( n0=$(placed "$side")
+        ~/.dotnet/tools/dotnet-trace collect -p "${HOST_PID[$side]}" --profile gc-verbose --duration 00:00:00:20 \
+          -o "$D/alloc-$side.nettrace" >"$D/alloc-$side.log" 2>&1
+        n=$(( $(placed "$side") - n0 ))
+        dotnet "$ROOT/bench/AllocTop/bin/Release/net10.0/AllocTop.dll" "$D/alloc-$side.nettrace" "$n" 60 \
+          >"$RESULTS/orders-ab-$STAMP-$side.alloc.txt" 2>&1 ) &
+      PERF_JOBS+=($!)
     done
   fi
   wait "$H_a" "$H_b" ${PERF_JOBS[@]+"${PERF_JOBS[@]}"} # the samples are written before the run's directory goes

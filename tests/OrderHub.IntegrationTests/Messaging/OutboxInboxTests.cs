@@ -5,6 +5,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderHub.BuildingBlocks.Messaging;
+using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.IntegrationTests.Infrastructure;
 using OrderHub.Modules.Notifications.Persistence;
 using OrderHub.Modules.Orders.Contracts.IntegrationEvents;
@@ -221,6 +222,42 @@ public abstract class OutboxInboxTests(HostFixture fixture)
         failed.LastError.ShouldNotBeNullOrEmpty();
         messages.Where(m => m.Id != second[1].Id).ShouldAllBe(m => m.ProcessedAt != null);
     }
+
+    [Fact]
+    public async Task A_delivery_wakes_the_dispatcher_loops_of_the_outboxes_it_wrote_to_and_no_others()
+    {
+        fixture.RequireProvider();
+        await using var database = (await CreateDatabaseAsync())!;
+        await using var app = new OrderHubApp(database);
+        await PlaceAsync(app); // ready to fulfil: its events wait in Orders' outbox, and Fulfillment's consumer writes a step of its own
+
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        var signal = app.Services.GetRequiredService<OutboxSignal>();
+        var others = dispatcher.Modules.Where(m => m.Module != "Orders").ToList();
+        var before = await DueOutboxRowsAsync(app, others);
+        var wakes = others.ToDictionary(m => m.Module, m => signal.Next(m.ContextType));
+
+        (await dispatcher.DispatchModuleAsync(dispatcher.Modules.Single(m => m.Module == "Orders"), Ct)).ShouldBeGreaterThan(0);
+
+        var after = await DueOutboxRowsAsync(app, others);
+        var wrote = others.Where(m => after[m.Module] > before[m.Module]).Select(m => m.Module).ToList();
+        wrote.ShouldContain("Fulfillment");
+        others.Where(m => wakes[m.Module].IsCompleted).Select(m => m.Module).ShouldBe(wrote, ignoreOrder: true, "a loop is woken when, and only when, its outbox has new work");
+    }
+
+    /// <summary>Each module's outbox rows due now (not processed, not claimed, not held for later).</summary>
+    private static Task<Dictionary<string, int>> DueOutboxRowsAsync(OrderHubApp app, List<ModuleDatabase> modules) =>
+        app.InScopeAsync(async sp =>
+        {
+            var counts = new Dictionary<string, int>();
+            foreach (var module in modules)
+            {
+                var db = (ModuleDbContext)sp.GetRequiredService(module.ContextType);
+                counts[module.Module] = await db.OutboxMessages.CountAsync(m => m.ProcessedAt == null && m.LockedUntil == null, Ct);
+            }
+
+            return counts;
+        });
 
     private static List<OrderReceivedIntegrationEvent> NewAnnouncements(int count) =>
         [.. Enumerable.Range(0, count).Select(i => new OrderReceivedIntegrationEvent(

@@ -21,6 +21,7 @@ public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopeFactory,
     IEnumerable<ModuleDatabase> modules,
     IOptions<OutboxOptions> options,
+    OutboxSignal signal,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
@@ -45,20 +46,26 @@ public sealed partial class OutboxDispatcher(
     /// database the modules are swept side by side, so one module's backlog (a burst of orders) does not make another's
     /// work (a release's labels) wait for its turn.
     /// </summary>
-    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
+    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken) => (await SweepAllAsync(cancellationToken)).Delivered;
+
+    /// <summary>One sweep of every module (see <see cref="DispatchPendingAsync"/>).</summary>
+    internal async Task<Sweep> SweepAllAsync(CancellationToken cancellationToken)
     {
+        Sweep[] sweeps;
         if (HasOneWriter)
         {
-            var delivered = 0;
-            foreach (var module in Modules)
+            sweeps = new Sweep[Modules.Count];
+            for (var i = 0; i < Modules.Count; i++)
             {
-                delivered += await DispatchModuleAsync(module, cancellationToken);
+                sweeps[i] = await SweepModuleAsync(Modules[i], cancellationToken);
             }
-
-            return delivered;
+        }
+        else
+        {
+            sweeps = await Task.WhenAll(Modules.Select(m => SweepModuleAsync(m, cancellationToken)));
         }
 
-        return (await Task.WhenAll(Modules.Select(m => DispatchModuleAsync(m, cancellationToken)))).Sum();
+        return new Sweep(sweeps.Sum(s => s.Delivered), sweeps.Any(s => s.Full));
     }
 
     private bool IsSqlite()
@@ -68,7 +75,14 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Dispatches one batch of the module's due messages; returns how many were delivered.</summary>
-    public async Task<int> DispatchModuleAsync(ModuleDatabase module, CancellationToken cancellationToken)
+    public async Task<int> DispatchModuleAsync(ModuleDatabase module, CancellationToken cancellationToken) =>
+        (await SweepModuleAsync(module, cancellationToken)).Delivered;
+
+    /// <summary>
+    /// One batch of the module's due messages. Once delivered, the loops of the modules whose outboxes the deliveries
+    /// wrote to are woken (<see cref="OutboxWrites"/>); <see cref="Sweep.Full"/> says more may be due already.
+    /// </summary>
+    internal async Task<Sweep> SweepModuleAsync(ModuleDatabase module, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(module);
         List<OutboxMessage> claimed;
@@ -83,6 +97,12 @@ public sealed partial class OutboxDispatcher(
 
         // Steps waiting on a remote service (a burst's payment authorizations, a release's labels) run side by side, in a
         // lane of their own, so they neither queue behind one another nor hold up the module's other deliveries.
+        if (claimed.Count == 0)
+        {
+            return new Sweep(0, Full: false);
+        }
+
+        var written = OutboxWrites.Record();
         var waitsOnRemote = claimed.ToLookup(m => !oneWriter && WaitsOnRemoteService(m));
         var parallelism = oneWriter ? 1 : Math.Max(1, options.Value.MaxParallelDeliveries);
         var delivered = new ConcurrentQueue<Guid>();
@@ -91,8 +111,16 @@ public sealed partial class OutboxDispatcher(
             DeliverLaneAsync(module, [.. waitsOnRemote[true].Select(m => new List<OutboxMessage> { m })], Math.Max(1, options.Value.MaxParallelRemoteSteps), until, delivered, cancellationToken));
 
         await MarkProcessedAsync(module, [.. delivered], cancellationToken);
-        return delivered.Count;
+        foreach (var contextType in written.Keys)
+        {
+            signal.Notify(contextType);
+        }
+
+        return new Sweep(delivered.Count, Full: claimed.Count >= options.Value.BatchSize);
     }
+
+    /// <summary>What a sweep delivered, and whether it claimed a whole batch (so more may be due).</summary>
+    internal readonly record struct Sweep(int Delivered, bool Full);
 
     /// <summary>Delivers <paramref name="units"/>, up to <paramref name="parallelism"/> at once, adding each delivered message to <paramref name="delivered"/>.</summary>
     private Task DeliverLaneAsync(

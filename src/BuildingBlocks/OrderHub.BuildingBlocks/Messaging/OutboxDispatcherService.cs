@@ -26,30 +26,26 @@ public sealed partial class OutboxDispatcherService(
         await Task.Yield(); // the first sweep asks the database which provider it is: not on the host's start-up path
         if (dispatcher.HasOneWriter)
         {
-            await LoopAsync(dispatcher.DispatchPendingAsync, null, stoppingToken);
+            await LoopAsync(dispatcher.SweepAllAsync, null, stoppingToken);
             return;
         }
 
-        await Task.WhenAll(dispatcher.Modules.Select(module => LoopAsync(ct => dispatcher.DispatchModuleAsync(module, ct), module.ContextType, stoppingToken)));
+        await Task.WhenAll(dispatcher.Modules.Select(module => LoopAsync(ct => dispatcher.SweepModuleAsync(module, ct), module.ContextType, stoppingToken)));
     }
 
-    private async Task LoopAsync(Func<CancellationToken, Task<int>> sweep, Type? moduleContext, CancellationToken stoppingToken)
+    private async Task LoopAsync(Func<CancellationToken, Task<OutboxDispatcher.Sweep>> sweep, Type? moduleContext, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // Sweep again at once while sweeps deliver: a batch per poll interval capped a host at BatchSize
-                // messages a second (50/s), so a burst's emails lagged for minutes.
+                // Sweep again at once after a whole batch: a batch per poll interval capped a host at BatchSize messages
+                // a second (50/s), so a burst's emails lagged for minutes. Otherwise everything due was taken; a commit
+                // since (here, or by a delivery that wrote to this outbox) has already completed `next`.
                 var next = signal.Next(moduleContext);
-                var delivered = await sweep(stoppingToken);
-                if (delivered == 0)
+                if (!(await sweep(stoppingToken)).Full)
                 {
                     await OutboxSignal.WaitAsync(next, options.Value.PollInterval, stoppingToken);
-                }
-                else
-                {
-                    signal.NotifyAll(); // the consumers may have written to any module's outbox
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -8,36 +8,34 @@ namespace OrderHub.BuildingBlocks.Messaging;
 /// wakes the loop of its own module (one per module on a server database) and the loop of all modules (SQLite's one):
 /// waking every module's loop for every commit made each of them sweep an empty outbox, several hundred times a second
 /// under load. A loop takes <see cref="Next"/> before it sweeps, so a commit during the sweep wakes it again at once.
+/// Consumers and steps run by the dispatcher do not signal their own commits: the dispatcher wakes the modules they
+/// wrote to once they are done (<see cref="OutboxWrites"/>).
 /// </summary>
 public sealed class OutboxSignal
 {
     private readonly ConcurrentDictionary<Type, Slot> _modules = new();
     private readonly Slot _any = new();
 
-    /// <summary>Completes at the next <see cref="Notify"/> for the module whose context is <paramref name="moduleContext"/> (or of any module when null).</summary>
+    /// <summary>Completes at the next <see cref="Notify(Type)"/> for the module whose context is <paramref name="moduleContext"/> (or of any module when null).</summary>
     public Task Next(Type? moduleContext = null) => (moduleContext is null ? _any : _modules.GetOrAdd(moduleContext, _ => new Slot())).Next;
 
     /// <summary>The context's module has new messages due.</summary>
     public void Notify(ModuleDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        for (var type = db.GetType(); type is not null && type != typeof(ModuleDbContext); type = type.BaseType)
+        Notify(db.GetType());
+    }
+
+    /// <summary>The module of the context type (a provider's subclass or the module's own context) has new messages due.</summary>
+    public void Notify(Type contextType)
+    {
+        ArgumentNullException.ThrowIfNull(contextType);
+        for (var type = contextType; type is not null && type != typeof(ModuleDbContext); type = type.BaseType)
         {
             if (_modules.TryGetValue(type, out var slot))
             {
                 slot.Notify();
             }
-        }
-
-        _any.Notify();
-    }
-
-    /// <summary>Every module may have new messages due (consumers of a delivered batch write to any outbox).</summary>
-    public void NotifyAll()
-    {
-        foreach (var slot in _modules.Values)
-        {
-            slot.Notify();
         }
 
         _any.Notify();

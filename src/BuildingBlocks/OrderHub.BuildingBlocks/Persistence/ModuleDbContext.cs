@@ -42,7 +42,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             Payload = JsonSerializer.Serialize(integrationEvent, type, IntegrationEventTypes.JsonOptions),
             OccurredAt = integrationEvent.OccurredAt,
         });
-        _hasNewOutboxMessages = true;
+        HasDueMessage();
     }
 
     /// <summary>
@@ -65,7 +65,11 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             LockedUntil = dueAt,
         };
         OutboxMessages.Add(message);
-        _hasNewOutboxMessages |= dueAt is null;
+        if (dueAt is null)
+        {
+            HasDueMessage();
+        }
+
         return message;
     }
 
@@ -89,8 +93,15 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         {
             message.LockedBy = null;
             message.LockedUntil = null;
-            _hasNewOutboxMessages = true;
+            HasDueMessage();
         }
+    }
+
+    /// <summary>A message due now is on its way to the outbox: whoever commits this context wakes the module's dispatcher loop.</summary>
+    private void HasDueMessage()
+    {
+        _hasNewOutboxMessages = true;
+        OutboxWrites.Wrote(GetType());
     }
 
     /// <summary>The <see cref="OutboxMessage.LockedBy"/> of a step that is not due yet.</summary>
