@@ -100,6 +100,7 @@ var packing = Parallel.ForEachAsync(picked, new ParallelOptions { MaxDegreeOfPar
     }
 });
 TimeSpan? packedAt = null;
+var intakeWhilePacking = 0L;
 var progress = new List<(double Seconds, int Packed, long Shipments, long Labelled, long Held)>();
 var lastSay = TimeSpan.Zero;
 while (true)
@@ -108,6 +109,7 @@ while (true)
     {
         await packing;
         packedAt = release.Elapsed;
+        intakeWhilePacking = intake.Completed;
         Say($"  all packed after {packedAt.Value.TotalSeconds:F1} s ({packed} packed, errors {Format(packErrors)})");
     }
 
@@ -138,6 +140,13 @@ var duringResult = await intake.StopAsync(during, "during the release");
 Say(duringResult.Text);
 var (finalShipments, finalLabelled, finalHeld) = await Db.ShipmentsAsync(pg, shipmentsBefore);
 Say($"release: {finalLabelled} labelled ({finalHeld} held for weather) of {packed} packed; first pack to last label {releaseTime.TotalSeconds:F1} s, packing took {packedAt?.TotalSeconds:F1} s");
+if (packedAt is { } packingTime && releaseTime > packingTime)
+{
+    // The two phases load the host differently: pack requests beside the checkouts, then only the background work.
+    Say(string.Create(CultureInfo.InvariantCulture,
+        $"intake while packing: {intakeWhilePacking / packingTime.TotalSeconds:F1} orders/s; after, while the last labels were bought: {(duringResult.Orders - intakeWhilePacking) / (releaseTime - packingTime).TotalSeconds:F1} orders/s"));
+}
+
 
 // The intake's own orders leave background work behind (on the 2026-12-05 run, 41,000 outbox rows): wait for it at
 // most --after-drain seconds, and say whether the window after ran on a drained host.
