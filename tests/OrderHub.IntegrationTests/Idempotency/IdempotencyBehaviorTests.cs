@@ -83,6 +83,40 @@ public abstract class IdempotencyBehaviorTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task What_a_command_changes_after_a_nested_idempotent_command_saved_is_saved_too()
+    {
+        fixture.RequireProvider();
+        var outer = new SavingProbeCommand(IdempotencyKey: null, Code: NewCommand(key: null).Code!);
+        var nested = new SavingProbeCommand(Guid.NewGuid().ToString(), NewCommand(key: null).Code!);
+
+        // The unit of work skips its own save when its command's idempotency behaviour saved last (a claim saved with
+        // its effect). A nested command's save must not count for the command around it, which goes on to add more.
+        await fixture.App.InScopeAsync(async sp =>
+        {
+            // Commands of this test assembly, stored in Inventory's schema as if Inventory owned them.
+            ModuleDatabase[] modules = [new("Inventory", "inventory", typeof(InventoryDbContext), [typeof(SavingProbeCommand).Assembly])];
+            var unitOfWork = new UnitOfWorkBehavior<SavingProbeCommand, string>(sp, modules, sp.GetRequiredService<OutboxSignal>());
+            var idempotency = new IdempotencyBehavior<SavingProbeCommand, string>(
+                sp, modules, TimeProvider.System, NullLogger<IdempotencyBehavior<SavingProbeCommand, string>>.Instance);
+            var db = sp.GetRequiredService<InventoryDbContext>();
+            return await unitOfWork.Handle(outer, async (_, ct) =>
+            {
+                await unitOfWork.Handle(nested, (m, ct2) => idempotency.Handle(m, (c, _) => AddLocation(db, c.Code), ct2), ct);
+                return await AddLocation(db, outer.Code);
+            }, Ct);
+        });
+
+        (await LocationsAsync(nested.Code)).ShouldBe(1);
+        (await LocationsAsync(outer.Code)).ShouldBe(1, "the command's own change, made after the nested command saved");
+
+        static ValueTask<string> AddLocation(InventoryDbContext db, string code)
+        {
+            db.Locations.Add(Location.Create(code, code, LocationType.Warehouse, new Address("1 Main St", null, "Napa", "CA", "94559", "US"), shipsToConsumers: true));
+            return ValueTask.FromResult(code);
+        }
+    }
+
+    [Fact]
     public async Task Without_a_key_the_handler_runs_every_time_and_nothing_is_stored()
     {
         fixture.RequireProvider();
@@ -234,6 +268,12 @@ public abstract class IdempotencyBehaviorTests(HostFixture fixture)
             return ValueTask.FromResult(CreateLocationHandler.ToDto(location));
         }
     }
+}
+
+/// <summary>A command that claims its key with its effect, in one save (as a web store's checkout does).</summary>
+public sealed record SavingProbeCommand([property: JsonIgnore] string? IdempotencyKey, string Code) : IIdempotentCommand<string>
+{
+    bool IIdempotentCommand<string>.LooksUpKeyFirst => false;
 }
 
 /// <summary>A command whose answer says whether it was replayed (as an endpoint answering 201 or 200 needs).</summary>

@@ -93,6 +93,7 @@ public sealed partial class IdempotencyBehavior<TMessage, TResponse>(
 
             Remember(db, claim, response);
             await db.SaveChangesAsync(cancellationToken); // the claim and the effect in one batch; the unit of work commits it
+            db.SavedLastBy = message;
             return response;
         }
         catch (DbUpdateException ex) when (UniqueViolations.IsIdempotencyClaim(ex))

@@ -37,7 +37,11 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             response = await next(message, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            if (!ReferenceEquals(db.SavedLastBy, message))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         catch
@@ -46,6 +50,10 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
             db.ChangeTracker.Clear();
             db.TakeOutboxSignal();
             throw;
+        }
+        finally
+        {
+            db.SavedLastBy = null;
         }
 
         if (db.TakeOutboxSignal())

@@ -22,6 +22,13 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Answers remembered under an Idempotency-Key; only the idempotency behaviour writes them.</summary>
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
+    /// <summary>
+    /// The command whose idempotency behaviour saved as the last thing it did (the claim and the effect in one batch): the
+    /// unit of work of that same command then only commits, sparing a second scan of every tracked entity for nothing. A
+    /// nested command's save does not count for the command around it, which may change more after it.
+    /// </summary>
+    internal object? SavedLastBy { get; set; }
+
     /// <summary>True once a message due now was added since the last <see cref="TakeOutboxSignal"/>.</summary>
     public bool TakeOutboxSignal()
     {
