@@ -114,7 +114,7 @@ for side in a b; do
       OrderHub__Payments__Gateway=Test \
       Serilog__MinimumLevel__Default=Warning \
       DOTNET_GCHeapHardLimit="$HOST_GC_HEAP_LIMIT"
-    for kv in ${HOST_ENV:-}; do export "${kv?}"; done
+    for kv in ${HOST_ENV:-}; do export "$kv"; done
     [[ "${PERF:-0}" == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 # W^X double-maps JIT code, which perf cannot name
     exec dotnet "$dll" --urls "http://127.0.0.1:${PORT[$side]}"
   ) >"$D/host-$side.log" 2>&1 &

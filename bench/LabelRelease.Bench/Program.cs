@@ -147,7 +147,6 @@ if (packedAt is { } packingTime && releaseTime > packingTime)
         $"intake while packing: {intakeWhilePacking / packingTime.TotalSeconds:F1} orders/s; after, while the last labels were bought: {(duringResult.Orders - intakeWhilePacking) / (releaseTime - packingTime).TotalSeconds:F1} orders/s"));
 }
 
-
 // The intake's own orders leave background work behind (on the 2026-12-05 run, 41,000 outbox rows): wait for it at
 // most --after-drain seconds, and say whether the window after ran on a drained host.
 var afterDrained = await Drain.WaitAsync(http, pg, Say, TimeSpan.FromSeconds(o.AfterDrainSeconds));

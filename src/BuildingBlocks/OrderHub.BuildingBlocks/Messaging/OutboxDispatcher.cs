@@ -95,14 +95,15 @@ public sealed partial class OutboxDispatcher(
             (claimed, until) = await ClaimDueAsync(db, cancellationToken);
         }
 
-        // Steps waiting on a remote service (a burst's payment authorizations, a release's labels) run side by side, in a
-        // lane of their own, so they neither queue behind one another nor hold up the module's other deliveries.
         if (claimed.Count == 0)
         {
             return new Sweep(0, Full: false);
         }
 
         var written = OutboxWrites.Record();
+
+        // Steps waiting on a remote service (a burst's payment authorizations, a release's labels) run side by side, in a
+        // lane of their own, so they neither queue behind one another nor hold up the module's other deliveries.
         var waitsOnRemote = claimed.ToLookup(m => !oneWriter && WaitsOnRemoteService(m));
         var parallelism = oneWriter ? 1 : Math.Max(1, options.Value.MaxParallelDeliveries);
         var delivered = new ConcurrentQueue<Guid>();
