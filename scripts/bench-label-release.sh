@@ -13,7 +13,8 @@
 #     The host is whatever tree runs the script; its migrations apply on start. TRACE=1: 30 s of the host's thread-time
 #     samples (dotnet-trace) 20 s into the release, to bench/results/label-release-<utc>.nettrace.
 #     HOST_ENV="K=V ...": more environment for the host (e.g. DOTNET_gcServer=0). PERF=1: 30 s of the
-#     host's CPU samples (perf, JIT frames named through DOTNET_PerfMapEnabled) PERF_AT s (20) into the release, to <utc>.perf.txt.
+#     host's CPU samples (perf, JIT frames named through DOTNET_PerfMapEnabled) PERF_AT s (20) into the release, to <utc>.perf.txt
+#     (by library and symbol) and <utc>.perf.methods.txt (by the innermost OrderHub method, bench/perf-attribute.py).
 set -euo pipefail
 HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x10000000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -146,6 +147,8 @@ if [[ "${PERF:-0}" == 1 && $PHASE != setup ]]; then
   ( while ! grep -q "release: packing" "$D/harness.out" 2>/dev/null; do sleep 1; done; sleep "${PERF_AT:-20}"
     perf record -F 499 -g -p "$HOST_PID" -o "$D/host.perf.data" -- sleep 30 >/dev/null 2>&1
     perf report -i "$D/host.perf.data" --no-children -g none --percent-limit 0.2 --sort dso,symbol --stdio 2>/dev/null | grep -v "^$" | head -400 >"$PERF_OUT.txt"
+    perf script -i "$D/host.perf.data" -F tid,ip,sym 2>/dev/null >"$D/host.perf.txt"
+    python3 "$ROOT/bench/perf-attribute.py" "$D/host.perf.txt" 80 >"$PERF_OUT.methods.txt"
     echo "   CPU samples: $PERF_OUT.txt" ) &
 fi
 echo "== release of $ORDERS orders ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -11,6 +11,8 @@
 #   DOTNET_PerfMapEnabled), attributed by bench/perf-attribute.py to bench/results/orders-ab-<utc>-<a|b>.perf.txt
 #   ALLOC=1: in the last round's measured window, 20 s of each host's allocation ticks (dotnet-trace gc-verbose), summed by
 #   type and by OrderHub method per order placed (bench/AllocTop) to bench/results/orders-ab-<utc>-<a|b>.alloc.txt
+#   STATEMENTS=1: pg_stat_statements of each database over the last round (window and drain), per order placed, to
+#   bench/results/orders-ab-<utc>-<a|b>-statements.tsv
 #   HOST_ENV="K=V ...": more environment for both hosts (e.g. OrderHub__Outbox__DispatcherEnabled=false with DRAIN=0 times
 #   the answering path alone: the background work of the order's journey never runs). DRAIN=0: no drain after a window
 #   (host CPU per order is then the window's alone).
@@ -90,10 +92,12 @@ PGPORT=$(free_port)
 echo "== PostgreSQL 15 on 127.0.0.1:$PGPORT ($D)"
 runuser -u postgres -- "$B/initdb" -D "$D/data" -U postgres -A trust -E UTF8 --no-locale -N >/dev/null
 runuser -u postgres -- "$B/pg_ctl" -D "$D/data" -l "$D/pg.log" -w -o "-p $PGPORT -k $D -c listen_addresses=127.0.0.1 \
-  -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=256MB" start >/dev/null
+  -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=256MB \
+  -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" start >/dev/null
 PG_STARTED=1
 PSQL=(runuser -u postgres -- "$B/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qAt)
 "${PSQL[@]}" -c "CREATE ROLE orderhub LOGIN PASSWORD 'orderhub' CREATEDB" -c "CREATE DATABASE orderhub_a OWNER orderhub" -c "CREATE DATABASE orderhub_b OWNER orderhub"
+"${PSQL[@]}" -c "CREATE EXTENSION pg_stat_statements"
 
 declare -A PORT
 for side in a b; do
@@ -135,6 +139,7 @@ for round in $(seq "$ROUNDS"); do
   echo "== round $round: both hosts, $CLIENTS clients each, ${WARMUP} s warm-up + ${DURATION} s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   declare -A P0 RAW
   snapshot_backends
+  [[ "${STATEMENTS:-0}" == 1 && $round == "$ROUNDS" ]] && "${PSQL[@]}" -c "SELECT pg_stat_statements_reset()" >/dev/null
   for side in a b; do
     P0[$side]=$(placed "$side")
     RAW[$side]="$D/round$round-$side.csv"
@@ -183,6 +188,15 @@ for round in $(seq "$ROUNDS"); do
   done
   tail -n 2 "$OUT" | column -s, -t
 done
+if [[ "${STATEMENTS:-0}" == 1 ]]; then
+  for side in a b; do # the last round's statements (window and drain) per order it placed
+    n=$(awk -F, -v s="$side" -v r="$ROUNDS" '$1 == r && $2 == s { print $12 }' "$OUT")
+    "${PSQL[@]}" -F $'\t' -c "SELECT round(s.calls::numeric / $n, 2) AS calls_per_order, round((s.total_exec_time / $n)::numeric, 3) AS ms_per_order,
+        left(regexp_replace(s.query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+        WHERE d.datname = 'orderhub_$side' ORDER BY s.total_exec_time DESC LIMIT 80" >"${OUT%.csv}-$side-statements.tsv"
+  done
+  echo "statements per order placed in the last round: ${OUT%.csv}-{a,b}-statements.tsv"
+fi
 
 echo
 echo "== B/A ratios per round and overall (orders/s higher is better; CPU per order lower is better)"
