@@ -99,6 +99,41 @@ public abstract class PickingAndPackingTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Parallel_packs_under_one_key_pack_once_and_every_one_gets_the_same_answer()
+    {
+        fixture.RequireProvider();
+        var sku = InventoryApi.NewSku("TWICE");
+        await InventoryApi.CreateProductAsync(Client, sku);
+        await ReceiveAsync(sku, 6, "A-02-1", "L-TWICE", null);
+        var (order, _) = await PlaceReadyAsync(sku, 3);
+        var fulfillmentId = (await FulfillmentsAsync(order)).EnumerateArray().Single().GetProperty("id").GetGuid();
+        var list = await NewPickListAsync();
+        (await Client.PostAsJsonAsync($"/api/v1/pick-lists/{list.GetProperty("id").GetGuid()}/confirm", new { items = Array.Empty<object>() }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SettleAsync();
+
+        // A bench that lost its answers retries at once, several times: one pack, and each retry answered like the first.
+        var key = Guid.NewGuid().ToString();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var response = await PostAsync($"/api/v1/fulfillments/{fulfillmentId}/pack", new { }, key);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync(Ct));
+        }));
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.OK, string.Join("\n", answers.Select(a => $"{a.StatusCode}: {a.Body}")));
+        var packageIds = answers.Select(a => string.Join(",", JsonDocument.Parse(a.Body).RootElement.GetProperty("packages").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()))).Distinct().ToList();
+        packageIds.Count.ShouldBe(1);
+
+        var later = await PostAsync($"/api/v1/fulfillments/{fulfillmentId}/pack", new { }, key);
+        later.StatusCode.ShouldBe(HttpStatusCode.OK);
+        string.Join(",", (await later.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("packages").EnumerateArray().Select(p => p.GetProperty("id").GetGuid())).ShouldBe(packageIds[0]);
+        await InventoryApi.ProblemAsync(await PostAsync($"/api/v1/fulfillments/{fulfillmentId}/pack", new { }, Guid.NewGuid().ToString()), HttpStatusCode.Conflict); // a new key is a new pack: refused
+
+        await SettleAsync();
+        (await FulfillmentsAsync(order))[0].GetProperty("packages").GetArrayLength().ShouldBe(packageIds[0].Split(',').Length);
+        var timeline = (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}", Ct)).GetProperty("timeline").EnumerateArray();
+        timeline.Count(t => t.GetProperty("event").GetString() == "Packed").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_order_held_after_sourcing_is_not_picked_until_its_hold_is_released()
     {
         fixture.RequireProvider();

@@ -103,9 +103,11 @@ public sealed partial class IdempotencyBehavior<TMessage, TResponse>(
             db.ChangeTracker.Clear();
             return await ReplayWinnerAsync(db, scope, key, fingerprint, ex, cancellationToken);
         }
-        catch (BusinessRuleViolationException)
+        catch (Exception ex) when (ex is BusinessRuleViolationException or ConflictException or DbUpdateConcurrencyException)
         {
-            // A retry the rules now refuse (a SKU withdrawn since) is still a retry: it gets the answer it had.
+            // A retry the rules or the resource's state now refuse (a SKU withdrawn since, a fulfillment already packed),
+            // or one that lost the race to change the same row to a parallel duplicate, is still a retry: it gets the
+            // answer its key stored. EF Core rolled a failed save back to its savepoint, so the lookup runs clean.
             db.ChangeTracker.Clear();
             if (await IdempotentRequest.FindAsync(db, scope, key, cancellationToken) is not { } stored)
             {

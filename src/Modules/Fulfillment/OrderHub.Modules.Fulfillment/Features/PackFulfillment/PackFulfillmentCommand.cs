@@ -22,6 +22,12 @@ internal sealed record PackFulfillmentCommand : IIdempotentCommand<FulfillmentDt
     public string Actor { get; init; } = "system";
 
     string IIdempotentCommand<FulfillmentDto>.IdempotencyScope => $"{nameof(PackFulfillmentCommand)}:{FulfillmentId}";
+
+    /// <summary>
+    /// A pack's key is almost always new (a bench retries only after a lost answer): the claim goes in the pack's own
+    /// save, and a retry, refused because the fulfillment is already packed, is answered from the stored request.
+    /// </summary>
+    bool IIdempotentCommand<FulfillmentDto>.LooksUpKeyFirst => false;
 }
 
 /// <summary>One package: a box code from the catalog (or OWN), its weight when weighed, and what is in it.</summary>
