@@ -191,6 +191,7 @@ done
 if [[ "${STATEMENTS:-0}" == 1 ]]; then
   for side in a b; do # the last round's statements (window and drain) per order it placed
     n=$(awk -F, -v s="$side" -v r="$ROUNDS" '$1 == r && $2 == s { print $12 }' "$OUT")
+    [[ "${n:-0}" -gt 0 ]] || { echo "no orders placed by $side in the last round: no statements per order"; continue; }
     "${PSQL[@]}" -F $'\t' -c "SELECT round(s.calls::numeric / $n, 2) AS calls_per_order, round((s.total_exec_time / $n)::numeric, 3) AS ms_per_order,
         left(regexp_replace(s.query, '\s+', ' ', 'g'), 200) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
         WHERE d.datname = 'orderhub_$side' ORDER BY s.total_exec_time DESC LIMIT 80" >"${OUT%.csv}-$side-statements.tsv"

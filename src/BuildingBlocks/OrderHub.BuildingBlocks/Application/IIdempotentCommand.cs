@@ -32,7 +32,9 @@ public interface IIdempotentCommand<out TResponse> : ICommand<TResponse>
     /// <summary>
     /// True (the default): the key is looked up and claimed before the handler runs, so a replay costs no work. False,
     /// for keys that are almost always new (a web store's checkout): the claim is saved with the handler's effect, one
-    /// round trip instead of three, and a key used before fails that save and is answered from the stored request.
+    /// round trip instead of three. A key used before is answered from the stored request: its handler runs again, and
+    /// either its save fails on the claim, or the handler refuses because the resource moved on (a rule, a conflict such
+    /// as "already packed"), or its save loses a versioned row to a parallel duplicate.
     /// </summary>
     bool LooksUpKeyFirst => true;
 }
