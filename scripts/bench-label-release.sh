@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The wine-club label release (issue 22): N wine orders placed through the API, picked in waves, then all packed at once
-# through the API; the host's own outbox dispatcher and Hangfire buy every label (simulated carriers). Measures first
-# pack -> last label and order intake alone / during the release / alone (bench/LabelRelease.Bench).
+# The wine-club label release (issue 22): N wine orders placed through the API and picked in waves. SCENARIO=club (the
+# default): packed ahead to ship on a later day, then staff release the day (POST /api/v1/shipping/releases) and the host
+# buys every label at OrderHub:Shipping:ReleaseLabelsPerSecond. SCENARIO=pack: all packed at once through the API, each
+# pack buying its label. The host's own outbox dispatcher buys the labels (simulated carriers). Measures release (or
+# first pack) -> last label and order intake alone / during the release / alone (bench/LabelRelease.Bench).
 # One command: throwaway PostgreSQL 15 cluster -> OrderHub host (Release) -> stock -> harness -> results in
 # bench/results/label-release-<utc>.csv (+ .progress.csv, .log, -statements.tsv) -> everything it started is stopped.
 # The winery's UPS and FedEx alcohol agreements are switched on (as in appsettings.Development.json and the tests):
 # without them no carrier may take wine and every label of the release fails.
-# Must run as root (runuser -u postgres). Knobs (env): ORDERS=5000 INTAKE_CLIENTS=4 BASELINE=20 PACK_CLIENTS=8
+# Must run as root (runuser -u postgres). Knobs (env): SCENARIO=club|pack ORDERS=5000 INTAKE_CLIENTS=4 BASELINE=20 PACK_CLIENTS=8
 #   AFTER_DRAIN=180 (longest wait for the intake's backlog before the window after) KEEP=1
 #   SNAPSHOT=dir: the first run places, sources and picks the orders, then copies the stopped cluster to dir and ends;
 #     later runs start from a copy of dir and measure only the release (to try a change in ~6 minutes instead of ~12).
@@ -23,6 +25,7 @@ ORDERS=${ORDERS:-5000}
 INTAKE_CLIENTS=${INTAKE_CLIENTS:-4}
 BASELINE=${BASELINE:-20}
 PACK_CLIENTS=${PACK_CLIENTS:-8}
+SCENARIO=${SCENARIO:-club}
 AFTER_DRAIN=${AFTER_DRAIN:-180}
 API_KEY="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 RESULTS="$ROOT/bench/results"
@@ -124,12 +127,12 @@ if [[ $PHASE != release ]]; then
   dotnet "$STOCK_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" --receive 1000000
 fi
 if [[ $PHASE != setup ]]; then
-  # CPU of the host and of PostgreSQL over the release window (first pack to last label), in seconds.
+  # CPU of the host and of PostgreSQL over the release window (release or first pack to last label), in seconds.
   ( ticks() { awk '{s=substr($0, index($0, ") ")+2); split(s, f, " "); print f[12]+f[13]}' "/proc/$1/stat" 2>/dev/null || echo 0; }
     pg_ticks() { local t=0 p; for p in $(pgrep -u postgres postgres); do t=$(( t + $(ticks "$p") )); done; echo "$t"; }
-    while ! grep -q "release: packing" "$D/harness.out" 2>/dev/null; do sleep 0.5; done
+    while ! grep -qE "release: (packing|staff release)" "$D/harness.out" 2>/dev/null; do sleep 0.5; done
     h0=$(ticks "$HOST_PID"); p0=$(pg_ticks); t0=$(date +%s.%N)
-    while ! grep -q "first pack to last label" "$D/harness.out" 2>/dev/null; do sleep 0.5; done
+    while ! grep -q "to last label" "$D/harness.out" 2>/dev/null; do sleep 0.5; done
     h1=$(ticks "$HOST_PID"); p1=$(pg_ticks); t1=$(date +%s.%N)
     awk -v h="$((h1 - h0))" -v p="$((p1 - p0))" -v t0="$t0" -v t1="$t1" 'BEGIN { w = t1 - t0;
       printf "   CPU in the release window (%.0f s): host %.1f s (%.2f cores), PostgreSQL %.1f s (%.2f cores)\n", w, h / 100, h / 100 / w, p / 100, p / 100 / w }'
@@ -137,14 +140,14 @@ if [[ $PHASE != setup ]]; then
 fi
 if [[ "${TRACE:-0}" == 1 && $PHASE != setup ]]; then
   TRACE_OUT="$RESULTS/label-release-$(date -u +%Y%m%dT%H%M%SZ).nettrace"
-  ( while ! grep -q "release: packing" "$D/harness.out" 2>/dev/null; do sleep 1; done; sleep 20
+  ( while ! grep -qE "release: (packing|staff release)" "$D/harness.out" 2>/dev/null; do sleep 1; done; sleep 20
     ~/.dotnet/tools/dotnet-trace collect -p "$HOST_PID" --profile dotnet-sampled-thread-time --format Speedscope --duration 00:00:00:30 -o "$TRACE_OUT" >/dev/null 2>&1
     echo "   trace: $TRACE_OUT" ) &
 fi
 
 if [[ "${PERF:-0}" == 1 && $PHASE != setup ]]; then
   PERF_OUT="$RESULTS/label-release-$(date -u +%Y%m%dT%H%M%SZ).perf"
-  ( while ! grep -q "release: packing" "$D/harness.out" 2>/dev/null; do sleep 1; done; sleep "${PERF_AT:-20}"
+  ( while ! grep -qE "release: (packing|staff release)" "$D/harness.out" 2>/dev/null; do sleep 1; done; sleep "${PERF_AT:-20}"
     perf record -F 499 -g -p "$HOST_PID" -o "$D/host.perf.data" -- sleep 30 >/dev/null 2>&1
     perf report -i "$D/host.perf.data" --no-children -g none --percent-limit 0.2 --sort dso,symbol --stdio 2>/dev/null | grep -v "^$" | head -400 >"$PERF_OUT.txt"
     perf script -i "$D/host.perf.data" -F tid,ip,sym 2>/dev/null >"$D/host.perf.txt"
@@ -156,7 +159,7 @@ echo "== release of $ORDERS orders ($(nproc) cores, load average $(cut -d' ' -f1
 status=0
 dotnet "$HARNESS_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" --pg "$PG_CS" --orders "$ORDERS" \
   --intake-clients "$INTAKE_CLIENTS" --baseline "$BASELINE" --pack-clients "$PACK_CLIENTS" --after-drain "$AFTER_DRAIN" --out "$RESULTS" \
-  --phase "$PHASE" | tee "$D/harness.out" || status=$?
+  --phase "$PHASE" --scenario "$SCENARIO" | tee "$D/harness.out" || status=$?
 if [[ $PHASE == setup ]]; then
   kill -TERM "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
   runuser -u postgres -- "$B/pg_ctl" -D "$D/data" -m fast stop >/dev/null; PG_STARTED=""

@@ -5,15 +5,19 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Npgsql;
 
-// A wine-club release: N wine orders placed through the API, picked in waves and then all packed through the API at
-// once; the host's own outbox dispatcher and Hangfire buy every label (Shipping's BuyLabel step, simulated carriers).
-// Measures the wall time from the first pack to the last label, and order intake (orders/s placed over HTTP by a fixed
-// few clients, answered after the whole placement) alone before, during and alone after the release.
+// A wine-club release: N wine orders placed through the API and picked in waves. Scenario "club" (the default, issue 22's
+// "5,000 packed orders get all labels"): they are packed ahead to ship on a day two weeks out (not measured), then staff
+// release that day (POST /api/v1/shipping/releases) and the host buys every label at its configured pace. Scenario
+// "pack": they are all packed through the API at once and each pack buys its label. Either way the host's own outbox
+// dispatcher buys the labels (Shipping's BuyLabel step, simulated carriers). Measures the wall time from the release (or
+// the first pack) to the last label, and order intake (orders/s placed over HTTP by a fixed few clients, answered after
+// the whole placement) alone before, during and alone after the release.
 //
 // Usage (scripts/bench-label-release.sh runs it against a throwaway PostgreSQL and a Release host):
 //   dotnet LabelRelease.Bench.dll --url http://127.0.0.1:5080 --api-key KEY --pg "Host=...;Database=orderhub;..."
 //       [--orders 5000] [--intake-clients 4] [--baseline 20] [--pack-clients 8] [--out bench/results] [--label name]
 //       [--timeout-minutes 20] [--after-drain 180] (longest wait for the intake's backlog before the window after)
+//       [--scenario club|pack] (club: packed ahead, then released; pack: packed in the window)
 //       [--phase all|setup|release] (setup: place, source and pick, then stop; release: start from the picked
 //       fulfillments already there, e.g. a database copied after a setup run; scripts/bench-label-release.sh SNAPSHOT=)
 var o = Args.Parse(args);
@@ -68,6 +72,31 @@ if (o.Phase == "setup")
 }
 
 var shipmentsBefore = await Db.CountAsync(pg, """SELECT count(*) FROM shipping."Shipments" """);
+var packErrors = new ConcurrentDictionary<int, int>();
+var packed = 0;
+Task PackAllAsync(DateOnly? shipOn) => Parallel.ForEachAsync(picked, new ParallelOptions { MaxDegreeOfParallelism = o.PackClients }, async (id, ct) =>
+{
+    var code = await Picking.PackAsync(http, id, shipOn);
+    if (code == 200)
+    {
+        Interlocked.Increment(ref packed);
+    }
+    else
+    {
+        packErrors.AddOrUpdate(code, 1, (_, c) => c + 1);
+    }
+});
+
+// The club scenario: the warehouse packed the release ahead, to ship on a later day, and staff release that day; the
+// pack scenario: the release is packed all at once and each pack buys its label.
+var shipOnDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
+if (o.Scenario == "club")
+{
+    clock.Restart();
+    await PackAllAsync(shipOnDay);
+    Say($"packed ahead {packed} fulfillments to ship on {shipOnDay:yyyy-MM-dd} in {clock.Elapsed.TotalSeconds:F1} s (not measured; errors {Format(packErrors)})");
+    await Drain.WaitAsync(http, pg, Say);
+}
 
 // Intake alone (A), then during the release, then alone again (B): the ratio uses the mean of A and B, so a machine
 // that got busier or quieter over the run does not tilt it.
@@ -82,23 +111,27 @@ if (o.Phase == "release")
 var before = await intake.MeasureAsync(TimeSpan.FromSeconds(o.BaselineSeconds), "alone (before)", Say);
 await Drain.WaitAsync(http, pg, Say);
 
-Say($"release: packing {picked.Count} fulfillments with {o.PackClients} clients while {o.IntakeClients} clients place orders");
-var packed = 0;
-var packErrors = new ConcurrentDictionary<int, int>();
 var during = intake.StartAsync();
 var release = Stopwatch.StartNew();
-var packing = Parallel.ForEachAsync(picked, new ParallelOptions { MaxDegreeOfParallelism = o.PackClients }, async (id, ct) =>
+Task packing;
+if (o.Scenario == "club")
 {
-    var code = await Picking.PackAsync(http, id);
-    if (code == 200)
+    Say($"release: staff release the {packed} shipments packed to ship on {shipOnDay:yyyy-MM-dd} while {o.IntakeClients} clients place orders");
+    foreach (var location in await Db.ListAsync(pg, $"""SELECT DISTINCT "LocationCode" FROM shipping."Shipments" WHERE "ShipOn" = '{shipOnDay:yyyy-MM-dd}' AND "Status" = 'LabelPending' """))
     {
-        Interlocked.Increment(ref packed);
+        var (code, body) = await Http.SendAsync(http, HttpMethod.Post, "/api/v1/shipping/releases",
+            new { locationCode = location, shipOn = shipOnDay, reason = $"Club release (bench run {runId})" });
+        Say($"  released {location}: {code} {body}");
     }
-    else
-    {
-        packErrors.AddOrUpdate(code, 1, (_, c) => c + 1);
-    }
-});
+
+    packing = Task.CompletedTask;
+}
+else
+{
+    Say($"release: packing {picked.Count} fulfillments with {o.PackClients} clients while {o.IntakeClients} clients place orders");
+    packing = PackAllAsync(null);
+}
+
 TimeSpan? packedAt = null;
 var intakeWhilePacking = 0L;
 var progress = new List<(double Seconds, int Packed, long Shipments, long Labelled, long Held)>();
@@ -139,8 +172,8 @@ var releaseTime = release.Elapsed;
 var duringResult = await intake.StopAsync(during, "during the release");
 Say(duringResult.Text);
 var (finalShipments, finalLabelled, finalHeld) = await Db.ShipmentsAsync(pg, shipmentsBefore);
-Say($"release: {finalLabelled} labelled ({finalHeld} held for weather) of {packed} packed; first pack to last label {releaseTime.TotalSeconds:F1} s, packing took {packedAt?.TotalSeconds:F1} s");
-if (packedAt is { } packingTime && releaseTime > packingTime)
+Say($"release: {finalLabelled} labelled ({finalHeld} held for weather) of {packed} packed; {(o.Scenario == "club" ? "release" : "first pack")} to last label {releaseTime.TotalSeconds:F1} s, packing took {packedAt?.TotalSeconds:F1} s");
+if (o.Scenario == "pack" && packedAt is { } packingTime && releaseTime > packingTime)
 {
     // The two phases load the host differently: pack requests beside the checkouts, then only the background work.
     Say(string.Create(CultureInfo.InvariantCulture,
@@ -156,15 +189,17 @@ var ratio = alone > 0 ? duringResult.OrdersPerSecond / alone : 0;
 Say(string.Create(CultureInfo.InvariantCulture, $"intake during the release: {duringResult.OrdersPerSecond:F1} orders/s vs {alone:F1} alone (mean of {before.OrdersPerSecond:F1} and {after.OrdersPerSecond:F1}): {ratio:P0} ({1 - ratio:P0} slower)"));
 
 // Where the time went, per shipment: packed event handled (shipment created) to label bought (the shipment's UpdatedAt).
-var latency = await Db.LatencyAsync(pg, shipmentsBefore);
-Say(latency);
+if (o.Scenario == "pack")
+{
+    Say(await Db.LatencyAsync(pg, shipmentsBefore));
+}
 
 Directory.CreateDirectory(o.Out);
 var csv = Path.Combine(o.Out, $"label-release-{stamp}.csv");
 await File.WriteAllTextAsync(csv, string.Join('\n',
-    "label,orders,packed,labelled,held,pack_s,first_pack_to_last_label_s,labels_per_s,intake_before_per_s,intake_during_per_s,intake_after_per_s,intake_ratio,intake_p50_alone_ms,intake_p50_during_ms,after_drained,cores,loadavg",
+    "label,scenario,orders,packed,labelled,held,pack_s,first_pack_to_last_label_s,labels_per_s,intake_before_per_s,intake_during_per_s,intake_after_per_s,intake_ratio,intake_p50_alone_ms,intake_p50_during_ms,after_drained,cores,loadavg",
     string.Create(CultureInfo.InvariantCulture,
-        $"{o.Label},{o.Orders},{packed},{finalLabelled},{finalHeld},{packedAt?.TotalSeconds:F1},{releaseTime.TotalSeconds:F1},{finalLabelled / releaseTime.TotalSeconds:F1},{before.OrdersPerSecond:F1},{duringResult.OrdersPerSecond:F1},{after.OrdersPerSecond:F1},{ratio:F3},{before.P50Ms:F0},{duringResult.P50Ms:F0},{afterDrained},{Environment.ProcessorCount},{File.ReadAllText("/proc/loadavg").Split(' ')[0]}"),
+        $"{o.Label},{o.Scenario},{o.Orders},{packed},{finalLabelled},{finalHeld},{packedAt?.TotalSeconds:F1},{releaseTime.TotalSeconds:F1},{finalLabelled / releaseTime.TotalSeconds:F1},{before.OrdersPerSecond:F1},{duringResult.OrdersPerSecond:F1},{after.OrdersPerSecond:F1},{ratio:F3},{before.P50Ms:F0},{duringResult.P50Ms:F0},{afterDrained},{Environment.ProcessorCount},{File.ReadAllText("/proc/loadavg").Split(' ')[0]}"),
     string.Empty));
 await File.WriteAllTextAsync(Path.ChangeExtension(csv, ".progress.csv"),
     "seconds,packed,shipments,labelled,held\n" + string.Join('\n', progress.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Seconds:F1},{p.Packed},{p.Shipments},{p.Labelled},{p.Held}"))) + "\n");
@@ -174,7 +209,7 @@ return finalLabelled + finalHeld >= packed && packed == picked.Count ? 0 : 1;
 
 static string Format(ConcurrentDictionary<int, int> errors) => errors.IsEmpty ? "none" : string.Join(", ", errors.Select(e => $"{e.Key}: {e.Value}"));
 
-internal sealed record Args(string Url, string ApiKey, string Pg, int Orders, int IntakeClients, int BaselineSeconds, int PackClients, string Out, string Label, int TimeoutMinutes, int AfterDrainSeconds, string Phase)
+internal sealed record Args(string Url, string ApiKey, string Pg, int Orders, int IntakeClients, int BaselineSeconds, int PackClients, string Out, string Label, int TimeoutMinutes, int AfterDrainSeconds, string Phase, string Scenario)
 {
     public static Args Parse(string[] args)
     {
@@ -188,7 +223,7 @@ internal sealed record Args(string Url, string ApiKey, string Pg, int Orders, in
         return new Args(
             map["url"], map["api-key"], map["pg"], Int("orders", 5000), Int("intake-clients", 4), Int("baseline", 20), Int("pack-clients", 8),
             map.GetValueOrDefault("out") ?? "bench/results", map.GetValueOrDefault("label") ?? "release", Int("timeout-minutes", 20), Int("after-drain", 180),
-            map.GetValueOrDefault("phase") ?? "all");
+            map.GetValueOrDefault("phase") ?? "all", map.GetValueOrDefault("scenario") ?? "club");
     }
 }
 
@@ -286,8 +321,8 @@ internal static class Picking
     }
 
     /// <summary>Packs a picked fulfillment into the boxes OrderHub chooses (wine shippers).</summary>
-    public static async Task<int> PackAsync(HttpClient http, string fulfillmentId) =>
-        (await Http.SendAsync(http, HttpMethod.Post, $"/api/v1/fulfillments/{fulfillmentId}/pack", new { }, "pack-" + fulfillmentId)).Code;
+    public static async Task<int> PackAsync(HttpClient http, string fulfillmentId, DateOnly? shipOn = null) =>
+        (await Http.SendAsync(http, HttpMethod.Post, $"/api/v1/fulfillments/{fulfillmentId}/pack", shipOn is null ? new { } : new { shipOn }, "pack-" + fulfillmentId)).Code;
 }
 
 internal sealed record IntakeResult(string Phase, int Orders, double Seconds, double P50Ms, int Errors)
@@ -417,12 +452,15 @@ internal static class Drain
 {
     private static readonly string[] Modules = ["orders", "inventory", "compliance", "payments", "fulfillment", "shipping", "notifications"];
 
+    /// <summary>A step queued for a later day (a label packed ahead) is not work waiting.</summary>
+    private const string NotDueYet = "(\"LockedBy\" IS DISTINCT FROM 'not-due-yet' OR \"LockedUntil\" <= now())";
+
     /// <returns>True when drained; false when <paramref name="max"/> (if given) ran out first.</returns>
     public static async Task<bool> WaitAsync(HttpClient http, NpgsqlDataSource pg, Action<string> say, TimeSpan? max = null)
     {
         var clock = Stopwatch.StartNew();
         var last = TimeSpan.Zero;
-        var sql = "SELECT " + string.Join(" + ", Modules.Select(m => $"(SELECT count(*) FROM {m}.\"OutboxMessages\" WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" < 5)"))
+        var sql = "SELECT " + string.Join(" + ", Modules.Select(m => $"(SELECT count(*) FROM {m}.\"OutboxMessages\" WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" < 5 AND {NotDueYet})"))
             + ", " + string.Join(" + ", Modules.Select(m => $"(SELECT count(*) FROM {m}.\"OutboxMessages\" WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" >= 5)"));
         while (clock.Elapsed < (max ?? TimeSpan.FromMinutes(20)))
         {

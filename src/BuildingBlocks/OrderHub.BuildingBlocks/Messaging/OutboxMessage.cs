@@ -12,6 +12,7 @@ public sealed class OutboxMessage
 
     public required string Payload { get; set; }
 
+    /// <summary>When it happened; for a step queued for later, when it is due. The dispatcher claims in this order.</summary>
     public DateTimeOffset OccurredAt { get; set; }
 
     public DateTimeOffset? ProcessedAt { get; set; }

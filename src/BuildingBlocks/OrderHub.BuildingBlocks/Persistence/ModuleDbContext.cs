@@ -67,7 +67,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             Id = command.Id,
             Type = IntegrationEventTypes.NameOf(type),
             Payload = JsonSerializer.Serialize(command, type, IntegrationEventTypes.JsonOptions),
-            OccurredAt = command.OccurredAt,
+            // The dispatcher claims in this order: a step due later sits behind the work due now, not in front of it (5,000
+            // labels packed ahead for one day would otherwise be read past by every claim of the module until then).
+            OccurredAt = dueAt is { } due && due > command.OccurredAt ? due : command.OccurredAt,
             LockedBy = dueAt is null ? null : NotDueYet,
             LockedUntil = dueAt,
         };

@@ -27,6 +27,7 @@ using OrderHub.Modules.Shipping.Features.QuoteShippingCharge;
 using OrderHub.Modules.Shipping.Features.RateShipment;
 using OrderHub.Modules.Shipping.Features.RateTables;
 using OrderHub.Modules.Shipping.Features.ReceiveTrackingEvent;
+using OrderHub.Modules.Shipping.Features.ReleaseShipDay;
 using OrderHub.Modules.Shipping.Features.ShipOn;
 using OrderHub.Modules.Shipping.Features.WeatherHolds;
 using OrderHub.Modules.Shipping.Persistence;
@@ -58,6 +59,9 @@ public sealed class ShippingModule : IModule
             .Validate(
                 o => o.Gs1CompanyPrefix is { Length: >= 7 and <= 10 } && o.Gs1CompanyPrefix.All(char.IsAsciiDigit) && o.SsccExtensionDigit is >= 0 and <= 9,
                 $"{ShippingOptions.Section}:Gs1CompanyPrefix must be 7 to 10 digits and SsccExtensionDigit 0 to 9 (the cartons' SSCC-18).")
+            .Validate(
+                o => o.ReleaseLabelsPerSecond is >= 1 and <= 1000,
+                $"{ShippingOptions.Section}:ReleaseLabelsPerSecond must be 1 to 1000 (labels a release buys a second).")
             .ValidateOnStart();
         services.AddOptions<CheckoutChargeOptions>().Bind(context.Configuration.GetSection(CheckoutChargeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CheckoutChargeOptions>, SelfCheckedOptionsValidator<CheckoutChargeOptions>>();
@@ -83,6 +87,7 @@ public sealed class ShippingModule : IModule
         GetShipmentEndpoint.Map(reads);
         GetLabelEndpoints.Map(reads);
         ShipOnEndpoint.Map(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingWrite));
+        ReleaseShipDayEndpoint.Map(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingWrite));
         ReceiveTrackingEventEndpoint.Map(shipping); // signed by the carrier, not an API key
         MapManifests(shipping);
     }

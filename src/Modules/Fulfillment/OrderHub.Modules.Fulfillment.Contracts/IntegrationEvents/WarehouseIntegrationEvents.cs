@@ -21,7 +21,8 @@ public sealed record ShortPickedLine(string Sku, int Wanted, int Missing);
 /// A fulfillment was packed into <see cref="Packages"/>: Shipping makes its shipment and buys the labels (to
 /// <see cref="RecipientName"/> at <see cref="ShipTo"/>, at the <see cref="ShippingService"/> the customer chose); Orders
 /// records it and is Packed once every fulfillment of the order is. <see cref="Lines"/> are the units packed, held under
-/// <see cref="ReservationKey"/> at <see cref="LocationCode"/> until they leave.
+/// <see cref="ReservationKey"/> at <see cref="LocationCode"/> until they leave. With <see cref="ShipOn"/> it was packed
+/// ahead (a wine-club release): the label is bought that day.
 /// </summary>
 public sealed record FulfillmentPackedIntegrationEvent(
     Guid OrderId,
@@ -37,7 +38,8 @@ public sealed record FulfillmentPackedIntegrationEvent(
     string ShippingService,
     bool ContainsAlcohol,
     bool AdultSignatureRequired,
-    IReadOnlyList<PackedOrderLine> Lines)
+    IReadOnlyList<PackedOrderLine> Lines,
+    DateOnly? ShipOn = null)
     : IntegrationEvent;
 
 /// <summary>Units of one order line packed (what was picked of it).</summary>

@@ -6,7 +6,7 @@ namespace OrderHub.Modules.Fulfillment.Features.PackFulfillment;
 
 /// <summary>
 /// The body of <c>POST /api/v1/fulfillments/{id}/pack</c>: the packages as packed at the bench, or none for OrderHub to
-/// choose the boxes at the lowest shipping cost.
+/// choose the boxes at the lowest shipping cost; and, for work packed ahead (a wine-club release), the day it is to leave.
 /// </summary>
 internal sealed record PackFulfillmentCommand : IIdempotentCommand<FulfillmentDto>
 {
@@ -14,6 +14,12 @@ internal sealed record PackFulfillmentCommand : IIdempotentCommand<FulfillmentDt
     public Guid FulfillmentId { get; init; }
 
     public IReadOnlyList<PackageRequest>? Packages { get; init; }
+
+    /// <summary>
+    /// Packed ahead to leave on this day (a wine-club release): the label is bought that day, or when staff release the
+    /// day early (<c>POST /api/v1/shipping/releases</c>). Without it the label is bought now.
+    /// </summary>
+    public DateOnly? ShipOn { get; init; }
 
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }

@@ -45,7 +45,8 @@ internal sealed partial class PackFulfillmentHandler(
             fulfillment.ReservationKey ?? order.StockReservationKey, order.RecipientName, order.ShipTo, order.ShippingService,
             ContainsAlcohol: picked.Any(p => p.Value > 0 && products.TryGetValue(p.Key, out var product) && product.IsAlcohol),
             order.AdultSignatureRequired,
-            [.. fulfillment.Lines.Where(l => l.PickedQuantity > 0).OrderBy(l => l.LineNumber).Select(l => new PackedOrderLine(l.LineNumber, l.Sku, l.PickedQuantity))]));
+            [.. fulfillment.Lines.Where(l => l.PickedQuantity > 0).OrderBy(l => l.LineNumber).Select(l => new PackedOrderLine(l.LineNumber, l.Sku, l.PickedQuantity))],
+            command.ShipOn));
         LogPacked(fulfillment.OrderNumber, fulfillment.LocationCode, packages.Count, string.Join(", ", packages.Select(p => p.Box)), command.Actor);
         return FulfillmentDto.From(fulfillment);
     }

@@ -1,8 +1,10 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.Modules.Fulfillment.Contracts.IntegrationEvents;
 using OrderHub.Modules.Shipping.Carriers;
+using OrderHub.Modules.Shipping.Delivery;
 using OrderHub.Modules.Shipping.Domain.Shipments;
 using OrderHub.Modules.Shipping.Persistence;
 
@@ -10,9 +12,10 @@ namespace OrderHub.Modules.Shipping.Features.CreateShipment;
 
 /// <summary>
 /// A fulfillment was packed: its shipment is made (LabelPending) with the step that buys its label, in one transaction,
-/// once per fulfillment (inbox, and a unique index on the fulfillment).
+/// once per fulfillment (inbox, and a unique index on the fulfillment). Packed ahead to leave on a later day, the step is
+/// due at the start of that day where it ships from.
 /// </summary>
-internal sealed class CreateShipmentOnFulfillmentPackedHandler(ShippingDbContext db, TimeProvider clock, ILogger<CreateShipmentOnFulfillmentPackedHandler> logger)
+internal sealed class CreateShipmentOnFulfillmentPackedHandler(ShippingDbContext db, ISender sender, TimeProvider clock, ILogger<CreateShipmentOnFulfillmentPackedHandler> logger)
     : InboxHandler<FulfillmentPackedIntegrationEvent, ShippingDbContext>(db, clock, logger)
 {
     protected override async ValueTask HandleOnceAsync(FulfillmentPackedIntegrationEvent e, CancellationToken cancellationToken)
@@ -30,8 +33,15 @@ internal sealed class CreateShipmentOnFulfillmentPackedHandler(ShippingDbContext
                 [.. e.Packages.Select(p => new NewShipmentPackage(p.PackageId, p.WeightGrams, p.LengthCm, p.WidthCm, p.HeightCm))],
                 [.. e.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity))]),
             Clock.GetUtcNow());
+        DateTimeOffset? labelDueAt = null;
+        if (e.ShipOn is { } shipOn)
+        {
+            shipment.RequestShipOn(shipOn, $"Packed ahead to ship on {shipOn:yyyy-MM-dd}", Clock.GetUtcNow());
+            labelDueAt = await ShipOnSchedule.LabelDueAtAsync(sender, e.LocationCode, shipOn, Clock.GetUtcNow(), cancellationToken);
+        }
+
         Db.Shipments.Add(shipment);
-        Db.AddInternalCommand(new BuyLabel.BuyLabel(shipment.Id));
+        Db.AddInternalCommand(new BuyLabel.BuyLabel(shipment.Id), labelDueAt);
         using var scope = Logger.BeginScope(new Dictionary<string, object> { ["OrderNumber"] = e.OrderNumber });
         Logger.LogInformation("Shipment {ShipmentId} of order {OrderNumber} from {LocationCode}: {Packages} package(s), label to buy", shipment.Id, e.OrderNumber, e.LocationCode, e.Packages.Count);
     }

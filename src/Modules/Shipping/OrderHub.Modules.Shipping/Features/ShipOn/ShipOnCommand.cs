@@ -4,7 +4,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderHub.BuildingBlocks.Domain;
-using OrderHub.Modules.Fulfillment.Contracts.Queries;
+using OrderHub.Modules.Shipping.Delivery;
 using OrderHub.Modules.Shipping.Features.GetShipment;
 using OrderHub.Modules.Shipping.Persistence;
 using OrderHub.Modules.Shipping.TrackingNumbers;
@@ -53,11 +53,8 @@ internal sealed partial class SetShipOnHandler(ShippingDbContext db, ISender sen
         var now = clock.GetUtcNow();
         var date = command.Date!.Value;
         shipment.RequestShipOn(date, command.Reason!.Trim(), now);
-        var day = await sender.Send(new GetLocationShipDayQuery(shipment.LocationCode, now), cancellationToken);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(day.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
-        var midnight = date.ToDateTime(TimeOnly.MinValue);
-        var dueAt = new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
-        db.AddInternalCommand(new BuyLabel.BuyLabel(shipment.Id, shipment.LabelGeneration), dueAt > now ? dueAt : null);
+        var dueAt = await ShipOnSchedule.LabelDueAtAsync(sender, shipment.LocationCode, date, now, cancellationToken);
+        db.AddInternalCommand(new BuyLabel.BuyLabel(shipment.Id, shipment.LabelGeneration), dueAt);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mediator;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Messaging;
+using OrderHub.BuildingBlocks.Persistence;
+using OrderHub.IntegrationTests.Fulfillment;
+using OrderHub.IntegrationTests.Infrastructure;
+using OrderHub.Modules.Fulfillment.Contracts.Queries;
+using OrderHub.Modules.Shipping;
+using OrderHub.Modules.Shipping.Persistence;
+using Shouldly;
+using static OrderHub.IntegrationTests.Shipping.DeliveryTestSupport;
+
+namespace OrderHub.IntegrationTests.Shipping;
+
+/// <summary>
+/// A wine-club release on the real host (issue 22): orders packed ahead to ship on a later day wait without labels; staff
+/// release that day (<c>POST /api/v1/shipping/releases</c>) and every label is bought, one after another at
+/// <c>OrderHub:Shipping:ReleaseLabelsPerSecond</c>, with the ship date of today.
+/// </summary>
+public abstract class ShipDayReleaseTests(HostFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Client => fixture.App.CreateApiClient();
+
+    [Fact]
+    public async Task Orders_packed_ahead_wait_without_labels_until_staff_release_the_day_then_get_them_at_the_configured_pace()
+    {
+        fixture.RequireProvider();
+        // A day of its own, so shipments other tests packed ahead are not in this release.
+        var shipOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(100 + Random.Shared.Next(250));
+        var shipments = await PackAheadAsync(3, shipOn);
+
+        await SettleAsync(fixture.App);
+        foreach (var id in shipments)
+        {
+            var waiting = await ShipmentAsync(Client, id);
+            waiting.GetProperty("status").GetString().ShouldBe("LabelPending");
+            waiting.GetProperty("trackingNumber").ValueKind.ShouldBe(JsonValueKind.Null);
+            waiting.GetProperty("shipOn").GetProperty("date").GetString().ShouldBe(shipOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            waiting.GetProperty("shipOn").GetProperty("reason").GetString().ShouldBe($"Packed ahead to ship on {shipOn:yyyy-MM-dd}");
+        }
+
+        // One label a second: the steps are due 0, 1 and 2 s after the release.
+        await using var paced = fixture.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.PostConfigure<ShippingOptions>(o => o.ReleaseLabelsPerSecond = 1)));
+        using var staff = paced.CreateClient();
+        staff.DefaultRequestHeaders.Add("X-Api-Key", OrderHubApp.ApiKey);
+        var response = await staff.PostAsJsonAsync("/api/v1/shipping/releases", new { locationCode = Napa, shipOn, reason = "Fall club release" }, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Ct));
+        var released = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        released.GetProperty("released").GetInt32().ShouldBe(3);
+        released.GetProperty("labelsPerSecond").GetInt32().ShouldBe(1);
+        var lastDueAt = released.GetProperty("lastLabelDueAt").GetDateTimeOffset();
+
+        var dueTimes = await ReleaseStepsDueAtAsync(shipments);
+        dueTimes.Count(d => d is null).ShouldBe(1); // the first is due at once
+        var later = dueTimes.Where(d => d is not null).Select(d => d!.Value).Order().ToList();
+        later.Count.ShouldBe(2);
+        later[1].ShouldBe(lastDueAt, TimeSpan.FromMilliseconds(1));
+        (later[1] - later[0]).ShouldBe(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(1));
+
+        var clock = new ShiftingClock();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await using (var afterwards = fixture.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock))))
+        {
+            for (var sweep = 0; sweep < 4; sweep++)
+            {
+                await afterwards.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(Ct);
+            }
+        }
+
+        var today = await fixture.App.InScopeAsync(async sp => (await sp.GetRequiredService<ISender>().Send(new GetLocationShipDayQuery(Napa, DateTimeOffset.UtcNow), Ct)).LocalDate);
+        foreach (var id in shipments)
+        {
+            var labelled = await ShipmentAsync(Client, id);
+            labelled.GetProperty("status").GetString().ShouldBe("LabelCreated");
+            labelled.GetProperty("trackingNumber").GetString().ShouldNotBeNullOrEmpty();
+            labelled.GetProperty("shipOn").GetProperty("date").GetString().ShouldBe(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            labelled.GetProperty("shipOn").GetProperty("reason").GetString()!.ShouldContain("Fall club release");
+        }
+
+        // Nothing waits for that day any more.
+        var again = await Client.PostAsJsonAsync("/api/v1/shipping/releases", new { locationCode = Napa, shipOn, reason = "Twice" }, Ct);
+        again.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await again.Content.ReadAsStringAsync(Ct)).ShouldContain("waits to ship on");
+    }
+
+    [Fact]
+    public async Task A_release_without_its_fields_for_a_day_not_ahead_or_a_pack_too_far_ahead_is_refused()
+    {
+        fixture.RequireProvider();
+        var empty = await Client.PostAsJsonAsync("/api/v1/shipping/releases", new { }, Ct);
+        empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await empty.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateObject().Select(e => e.Name)
+            .ShouldBe(["locationCode", "shipOn", "reason"], ignoreOrder: true);
+
+        var today = await Client.PostAsJsonAsync("/api/v1/shipping/releases", new { locationCode = Napa, shipOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), reason = "Late" }, Ct);
+        today.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        today.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await today.Content.ReadAsStringAsync(Ct)).ShouldContain("are due already");
+
+        var farAhead = await PostAsync($"/api/v1/fulfillments/{Guid.NewGuid()}/pack", new { shipOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(400) });
+        farAhead.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await farAhead.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["shipOn"]);
+    }
+
+    /// <summary>Places <paramref name="count"/> wine orders, picks them in one wave at Napa and packs each to ship on <paramref name="shipOn"/>.</summary>
+    private async Task<List<Guid>> PackAheadAsync(int count, DateOnly shipOn)
+    {
+        var sku = await SourcingSetup.WineAsync(Client, "CLUB", (Napa, count * 2));
+        var orders = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            orders.Add(await SourcingSetup.PlaceReadyAsync(Client, Infrastructure.Orders.ValidBody(email: $"club-{i}@example.com", sku: sku, quantity: 2, region: "CA", postalCode: "94105"), Ct));
+        }
+
+        await SettleAsync(fixture.App);
+        var list = await PostAsync("/api/v1/pick-lists", new { locationCode = Napa, maxOrders = 500 });
+        list.StatusCode.ShouldBe(HttpStatusCode.Created, await list.Content.ReadAsStringAsync(Ct));
+        var listId = (await list.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        await SettleAsync(fixture.App);
+        (await Client.PostAsJsonAsync($"/api/v1/pick-lists/{listId}/confirm", new { items = Array.Empty<object>() }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SettleAsync(fixture.App);
+
+        var fulfillments = new List<Guid>();
+        foreach (var order in orders)
+        {
+            var fulfillment = (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}/fulfillments", Ct)).EnumerateArray().Single().GetProperty("id").GetGuid();
+            var packed = await PostAsync($"/api/v1/fulfillments/{fulfillment}/pack", new { shipOn });
+            packed.StatusCode.ShouldBe(HttpStatusCode.OK, await packed.Content.ReadAsStringAsync(Ct));
+            fulfillments.Add(fulfillment);
+        }
+
+        await SettleAsync(fixture.App);
+        return await fixture.App.InScopeAsync(sp =>
+            sp.GetRequiredService<ShippingDbContext>().Shipments.Where(s => fulfillments.Contains(s.FulfillmentId)).Select(s => s.Id).ToListAsync(Ct));
+    }
+
+    /// <summary>When each shipment's label step from the release is due (null: at once); the step queued for the original day is left out.</summary>
+    private Task<List<DateTimeOffset?>> ReleaseStepsDueAtAsync(List<Guid> shipments) =>
+        fixture.App.InScopeAsync(async sp =>
+        {
+            var steps = await sp.GetRequiredService<ShippingDbContext>().OutboxMessages.AsNoTracking()
+                .Where(m => m.ProcessedAt == null && m.Type.Contains("BuyLabel")).ToListAsync(Ct);
+            return shipments.Select(id => steps.Where(m => m.Payload.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase))
+                .Select(m => m.LockedBy == ModuleDbContext.NotDueYet ? m.LockedUntil : null)
+                .OrderBy(d => d ?? DateTimeOffset.MinValue).First()).ToList();
+        });
+
+    private async Task<HttpResponseMessage> PostAsync(string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await Client.SendAsync(request, Ct);
+    }
+}
+
+public sealed class ShipDayReleaseTestsOnSqlite(SqliteHostFixture fixture) : ShipDayReleaseTests(fixture), IClassFixture<SqliteHostFixture>;
+
+public sealed class ShipDayReleaseTestsOnPostgres(PostgresHostFixture fixture) : ShipDayReleaseTests(fixture), IClassFixture<PostgresHostFixture>;
