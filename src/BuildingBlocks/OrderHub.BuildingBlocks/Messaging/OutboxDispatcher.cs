@@ -237,8 +237,10 @@ public sealed partial class OutboxDispatcher(
     private async Task<(List<OutboxMessage> Claimed, DateTimeOffset Until)> ClaimDueAsync(ModuleDbContext db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // OccurredAt <= now bounds the scan: a step queued for later carries its due time there (AddInternalCommand), so
+        // a sweep that finds fewer due rows than a batch does not read through every step waiting for a later day.
         var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => m.ProcessedAt == null && m.OccurredAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.OccurredAt)
             .Select(m => m.Id)
             .Take(options.Value.BatchSize)
