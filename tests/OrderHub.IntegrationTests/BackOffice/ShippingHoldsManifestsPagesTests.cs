@@ -24,7 +24,8 @@ namespace OrderHub.IntegrationTests.BackOffice;
 /// listed with its reason and proposed ship date, a staff check leaves it held while the heat lasts and releases it once
 /// the forecast allows (audited, on the order's timeline, then labelled). Orders packed through REST get labels; staff
 /// close the day's manifest (a voided label not on it) and open its PDF, book a pickup, and bad input (an unknown
-/// location, a day that has passed) or a POST without the antiforgery token changes nothing.
+/// location, a day that has passed) or a POST without the antiforgery token changes nothing. A club packed ahead to ship
+/// on a later day waits on the club releases page until staff release the day with a reason; then it is labelled.
 /// Screenshots go to <c>ORDERHUB_SCREENSHOTS</c> (else the temp folder's <c>orderhub-screens</c>) as <c>shipping-*.png</c>.
 /// </summary>
 public sealed class ShippingHoldsManifestsPagesTests : IAsyncLifetime
@@ -258,6 +259,99 @@ public sealed class ShippingHoldsManifestsPagesTests : IAsyncLifetime
 
             return form;
         }
+    }
+
+    [Fact]
+    public async Task Staff_see_a_club_packed_ahead_release_its_day_with_a_reason_and_it_is_labelled_and_a_release_without_a_reason_changes_nothing()
+    {
+        var page = await NewPageAsync();
+        var sku = await SourcingSetup.WineAsync(_api!, "SHIPCLUB", (Napa, 10));
+        var orders = new List<Guid>();
+        foreach (var email in new[] { "club-one@example.com", "club-two@example.com" })
+        {
+            orders.Add(await SourcingSetup.PlaceReadyAsync(_api!, Infrastructure.Orders.ValidBody(email: email, sku: sku, quantity: 2, region: "CA", postalCode: "94558"), Ct));
+        }
+
+        var shipOn = Today.AddDays(20);
+        var day = shipOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var shipments = await PackAheadAsync(orders, shipOn);
+        foreach (var id in shipments)
+        {
+            var waiting = await _api!.GetFromJsonAsync<JsonElement>($"/api/v1/shipments/{id}", Ct);
+            (waiting.GetProperty("status").GetString(), waiting.GetProperty("shipOn").GetProperty("date").GetString()).ShouldBe(("LabelPending", day));
+        }
+
+        // The API lists the day too.
+        var listed = (await _api!.GetFromJsonAsync<JsonElement>("/api/v1/shipping/releases", Ct)).EnumerateArray().ShouldHaveSingleItem();
+        (listed.GetProperty("locationCode").GetString(), listed.GetProperty("shipOn").GetString(), listed.GetProperty("waiting").GetInt32(), listed.GetProperty("isDue").GetBoolean()).ShouldBe((Napa, day, 2, false));
+
+        // From the Shipping nav: the day waiting at Napa, two shipments.
+        await SignInAsync(page);
+        await page.GotoAsync($"{_baseUrl}/shipping/shipments");
+        await page.ClickAsync("[data-testid=shipping-nav] >> text=\"Club releases\"");
+        var row = page.Locator($"[data-testid=days] tr[data-location={Napa}][data-day='{day}']");
+        await row.WaitForAsync(new LocatorWaitForOptions { Timeout = Wait });
+        page.Url.ShouldEndWith("/shipping/releases");
+        (await row.Locator("[data-testid=waiting]").InnerTextAsync()).ShouldBe("2");
+        (await row.Locator("[data-testid=held]").InnerTextAsync()).ShouldBe("0");
+        await SaveScreenshotAsync(page, "releases");
+
+        // Without a reason (the browser's own check turned off, as an old tab would): refused on the page, nothing released.
+        await row.Locator("form").EvaluateAsync("f => f.noValidate = true");
+        var refused = await page.RunAndWaitForResponseAsync(() => row.Locator("button:has-text('Release')").ClickAsync(), r => r.Request.Method == "POST");
+        refused.Status.ShouldBe(422);
+        refused.Headers["content-type"].ShouldStartWith("text/html");
+        (await page.InnerTextAsync("[data-testid=error]")).ShouldContain("Nothing was released: ");
+        (await _api!.GetFromJsonAsync<JsonElement>($"/api/v1/shipments/{shipments[0]}", Ct)).GetProperty("shipOn").GetProperty("date").GetString().ShouldBe(day);
+
+        // Released with a reason: the notice says how fast the labels come; the day is no longer waiting; both get labels.
+        row = page.Locator($"[data-testid=days] tr[data-location={Napa}][data-day='{day}']");
+        await row.Locator("input[name=reason]").FillAsync("Fall club ships early");
+        await row.Locator("button:has-text('Release')").ClickAsync();
+        await page.Locator("[data-testid=notice]").WaitForAsync(new LocatorWaitForOptions { Timeout = Wait });
+        (await page.InnerTextAsync("[data-testid=notice]")).ShouldStartWith($"Released 2 shipment(s) of {Napa} packed to ship on {day}: labels are bought 50 a second, the last by ");
+        var today = page.Locator($"[data-testid=days] tr[data-location={Napa}]"); // now to ship today: being labelled, no form
+        (await today.Locator("[data-testid=due]").InnerTextAsync()).ShouldContain("labels are being bought");
+        (await today.Locator("form").CountAsync()).ShouldBe(0);
+        await SaveScreenshotAsync(page, "releases-released");
+        await SettleAsync();
+        await page.ReloadAsync();
+        (await page.InnerTextAsync("[data-testid=no-days]")).ShouldContain("No shipment waits for its day");
+        foreach (var id in shipments)
+        {
+            var labelled = await _api!.GetFromJsonAsync<JsonElement>($"/api/v1/shipments/{id}", Ct);
+            labelled.GetProperty("status").GetString().ShouldBe("LabelCreated");
+            labelled.GetProperty("trackingNumber").GetString().ShouldNotBeNullOrEmpty();
+            labelled.GetProperty("shipOn").GetProperty("reason").GetString().ShouldBe($"Released to ship today instead of {day} ({Staff}): Fall club ships early");
+        }
+
+        // A forged release (no antiforgery token) is refused.
+        var forged = await page.Context.APIRequest.PostAsync($"{_baseUrl}/shipping/releases", new APIRequestContextOptions { Form = page.Context.APIRequest.CreateFormData().Set("locationCode", Napa).Set("shipOn", day).Set("reason", "x") });
+        forged.Status.ShouldBe((int)HttpStatusCode.BadRequest);
+        _violations.ShouldBeEmpty("no Content-Security-Policy violation on these pages");
+    }
+
+    /// <summary>Picks the orders in one wave at Napa and packs each to ship on <paramref name="shipOn"/>; their shipments' ids.</summary>
+    private async Task<List<Guid>> PackAheadAsync(List<Guid> orders, DateOnly shipOn)
+    {
+        await SettleAsync();
+        var list = await PostAsync("/api/v1/pick-lists", new { locationCode = Napa, maxOrders = 500 });
+        list.StatusCode.ShouldBe(HttpStatusCode.Created, await list.Content.ReadAsStringAsync(Ct));
+        var listId = (await list.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        await SettleAsync();
+        (await _api!.PostAsJsonAsync($"/api/v1/pick-lists/{listId}/confirm", new { items = Array.Empty<object>() }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SettleAsync();
+        var fulfillments = new List<Guid>();
+        foreach (var order in orders)
+        {
+            var fulfillment = (await _api!.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}/fulfillments", Ct)).EnumerateArray().Single().GetProperty("id").GetGuid();
+            var packed = await PostAsync($"/api/v1/fulfillments/{fulfillment}/pack", new { shipOn });
+            packed.StatusCode.ShouldBe(HttpStatusCode.OK, await packed.Content.ReadAsStringAsync(Ct));
+            fulfillments.Add(fulfillment);
+        }
+
+        await SettleAsync();
+        return await ShippingAsync(db => db.Shipments.Where(s => fulfillments.Contains(s.FulfillmentId)).OrderBy(s => s.CreatedAt).Select(s => s.Id).ToListAsync(Ct));
     }
 
     private async Task<JsonElement> ManifestsAsync(string date) =>

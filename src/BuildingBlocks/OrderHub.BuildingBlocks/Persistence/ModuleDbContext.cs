@@ -102,6 +102,12 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         {
             message.LockedBy = null;
             message.LockedUntil = null;
+            var now = DateTimeOffset.UtcNow; // its OccurredAt was the time it was held until: due now instead
+            if (message.OccurredAt > now)
+            {
+                message.OccurredAt = now;
+            }
+
             HasDueMessage();
         }
     }

@@ -86,6 +86,7 @@ public sealed class ShippingModule : IModule
         var reads = shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingRead);
         GetShipmentEndpoint.Map(reads);
         GetLabelEndpoints.Map(reads);
+        ReleaseShipDayEndpoint.MapRead(reads);
         ShipOnEndpoint.Map(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingWrite));
         ReleaseShipDayEndpoint.Map(shipping.MapGroup(string.Empty).RequireAuthorization(ApiScopes.ShippingWrite));
         ReceiveTrackingEventEndpoint.Map(shipping); // signed by the carrier, not an API key

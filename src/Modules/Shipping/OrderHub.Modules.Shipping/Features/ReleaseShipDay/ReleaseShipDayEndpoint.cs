@@ -9,6 +9,12 @@ namespace OrderHub.Modules.Shipping.Features.ReleaseShipDay;
 
 internal static class ReleaseShipDayEndpoint
 {
+    public static void MapRead(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/shipping/releases", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListPackedAheadQuery(), ct)))
+            .WithName("ListPackedAheadDays")
+            .WithSummary("The days shipments wait for without a label, per location: [ { locationCode, shipOn, waiting, heldForWeather, isDue } ], soonest first (isDue: the day has come there, the labels are being bought).")
+            .Produces<IReadOnlyList<PackedAheadDay>>();
+
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/shipping/releases", async (ReleaseShipDayCommand command, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Accepted((string?)null, await sender.Send(command with { Actor = Actors.Of(user) }, ct)))
