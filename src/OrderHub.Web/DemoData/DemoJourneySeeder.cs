@@ -20,13 +20,13 @@ namespace OrderHub.Web.DemoData;
 /// <summary>
 /// Orders at every stage of the journey for a first run, made the way staff and web stores make them (the same
 /// commands as the API, then the outbox dispatched as the background service would): delivered and in transit (labels
-/// bought, carrier scans in), packed with a label, on an open pick list,
+/// bought, carrier scans in), packed with a label, a club shipment packed ahead for its day, on an open pick list,
 /// sourced and waiting, on hold (age unverified, card declined), cancelled, and a tasting-room carry-out delivered.
 /// Runs after the modules' own demo data, and only while there is no order at all (and <c>OrderHub:DemoData:Orders</c>
 /// is not false).
 /// </summary>
 internal sealed partial class DemoJourneySeeder(
-    OrdersDbContext orders, ISender sender, OutboxDispatcher outbox, IOptions<DemoDataOptions> options, ILogger<DemoJourneySeeder> logger) : IDemoDataSeeder
+    OrdersDbContext orders, ISender sender, OutboxDispatcher outbox, IOptions<DemoDataOptions> options, TimeProvider clock, ILogger<DemoJourneySeeder> logger) : IDemoDataSeeder
 {
     private const string Actor = "system:demo";
 
@@ -42,12 +42,16 @@ internal sealed partial class DemoJourneySeeder(
         // Oldest first: a wave takes a location's oldest open work, so what is packed is placed before what is picked.
         var delivered = await PlaceAsync("ada@example.com", "Ada", "CA", "Healdsburg", "95448", "PN-2021-750", 2, cancellationToken);
         var inTransit = await PlaceAsync("donald@example.com", "Donald", "CA", "San Diego", "92101", "CHD-2022-750", 3, cancellationToken);
+        // The wine club's six bottles, packed ahead to ship on the club's day: no label until then (or a staff release).
+        var clubMember = await PlaceAsync("katherine@example.com", "Katherine", "CA", "Santa Rosa", "95404", "CAB-2020-750", 6, cancellationToken);
+        var clubDay = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(14);
         var packed = new[]
         {
             delivered,
             inTransit,
             await PlaceAsync("grace@example.com", "Grace", "CA", "Sonoma", "95476", "CAB-2019-750", 3, cancellationToken),
             await PlaceAsync("linus@example.com", "Linus", "NV", "Reno", "89501", "PN-2021-750", 6, cancellationToken),
+            clubMember,
         };
         await SettleAsync(cancellationToken);
         foreach (var location in await LocationsOfAsync(packed, cancellationToken))
@@ -59,7 +63,13 @@ internal sealed partial class DemoJourneySeeder(
         await SettleAsync(cancellationToken);
         foreach (var fulfillment in await FulfillmentsOfAsync(packed, cancellationToken))
         {
-            await sender.Send(new PackFulfillmentCommand { FulfillmentId = fulfillment.Id, IdempotencyKey = $"demo-pack-{fulfillment.Id:N}", Actor = "staff:packer@orderhub.local" }, cancellationToken);
+            await sender.Send(
+                new PackFulfillmentCommand
+                {
+                    FulfillmentId = fulfillment.Id, IdempotencyKey = $"demo-pack-{fulfillment.Id:N}", Actor = "staff:packer@orderhub.local",
+                    ShipOn = fulfillment.OrderId == clubMember ? clubDay : null,
+                },
+                cancellationToken);
         }
 
         await SettleAsync(cancellationToken); // Shipping buys the packed orders' labels
