@@ -66,7 +66,9 @@ internal sealed partial class DemoJourneySeeder(
             await sender.Send(
                 new PackFulfillmentCommand
                 {
-                    FulfillmentId = fulfillment.Id, IdempotencyKey = $"demo-pack-{fulfillment.Id:N}", Actor = "staff:packer@orderhub.local",
+                    FulfillmentId = fulfillment.Id,
+                    IdempotencyKey = $"demo-pack-{fulfillment.Id:N}",
+                    Actor = "staff:packer@orderhub.local",
                     ShipOn = fulfillment.OrderId == clubMember ? clubDay : null,
                 },
                 cancellationToken);
