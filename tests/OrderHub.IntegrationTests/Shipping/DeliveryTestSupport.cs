@@ -53,20 +53,34 @@ internal static class DeliveryTestSupport
     }
 
     /// <summary>Picks and packs an order's one fulfillment at Napa and lets the outbox run; the shipment's id.</summary>
-    public static async Task<Guid> PackAsync(OrderHubApp app, HttpClient client, Guid order)
+    public static async Task<Guid> PackAsync(OrderHubApp app, HttpClient client, Guid order) => (await PackAsync(app, client, [order], shipOn: null)).Single();
+
+    /// <summary>
+    /// Picks the orders' fulfillments at Napa in one wave, packs each (to ship on <paramref name="shipOn"/>, when given) and
+    /// lets the outbox run; their shipments' ids, in the orders' order.
+    /// </summary>
+    public static async Task<List<Guid>> PackAsync(OrderHubApp app, HttpClient client, IReadOnlyList<Guid> orders, DateOnly? shipOn)
     {
-        var fulfillment = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}/fulfillments", Ct)).EnumerateArray().Single().GetProperty("id").GetGuid();
         var list = await PostAsync(client, "/api/v1/pick-lists", new { locationCode = Napa, maxOrders = 500 });
         list.StatusCode.ShouldBe(HttpStatusCode.Created, await list.Content.ReadAsStringAsync(Ct));
         var listId = (await list.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
         await SettleAsync(app);
         (await client.PostAsJsonAsync($"/api/v1/pick-lists/{listId}/confirm", new { items = Array.Empty<object>() }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await SettleAsync(app);
-        var packed = await PostAsync(client, $"/api/v1/fulfillments/{fulfillment}/pack", new { });
-        packed.StatusCode.ShouldBe(HttpStatusCode.OK, await packed.Content.ReadAsStringAsync(Ct));
+        var fulfillments = new List<Guid>();
+        foreach (var order in orders)
+        {
+            var fulfillment = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}/fulfillments", Ct)).EnumerateArray().Single().GetProperty("id").GetGuid();
+            var packed = await PostAsync(client, $"/api/v1/fulfillments/{fulfillment}/pack", shipOn is null ? new { } : (object)new { shipOn });
+            packed.StatusCode.ShouldBe(HttpStatusCode.OK, await packed.Content.ReadAsStringAsync(Ct));
+            fulfillments.Add(fulfillment);
+        }
+
         await SettleAsync(app);
-        // A held shipment is not on the order yet (Orders lists shipments from their first status): found by its fulfillment.
-        return await app.InScopeAsync(sp => sp.GetRequiredService<ShippingDbContext>().Shipments.Where(s => s.FulfillmentId == fulfillment).Select(s => s.Id).SingleAsync(Ct));
+        // A held or waiting shipment is not on the order yet (Orders lists shipments from their first status): found by its fulfillment.
+        var shipments = await app.InScopeAsync(sp => sp.GetRequiredService<ShippingDbContext>().Shipments
+            .Where(s => fulfillments.Contains(s.FulfillmentId)).Select(s => new { s.Id, s.FulfillmentId }).ToListAsync(Ct));
+        return [.. fulfillments.Select(f => shipments.Single(s => s.FulfillmentId == f).Id)];
     }
 
     /// <summary>How far the clock must move from now to the next <paramref name="day"/> at 17:00 UTC (10:00 in Napa).</summary>

@@ -121,25 +121,7 @@ public abstract class ShipDayReleaseTests(HostFixture fixture)
         }
 
         await SettleAsync(fixture.App);
-        var list = await PostAsync("/api/v1/pick-lists", new { locationCode = Napa, maxOrders = 500 });
-        list.StatusCode.ShouldBe(HttpStatusCode.Created, await list.Content.ReadAsStringAsync(Ct));
-        var listId = (await list.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        await SettleAsync(fixture.App);
-        (await Client.PostAsJsonAsync($"/api/v1/pick-lists/{listId}/confirm", new { items = Array.Empty<object>() }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await SettleAsync(fixture.App);
-
-        var fulfillments = new List<Guid>();
-        foreach (var order in orders)
-        {
-            var fulfillment = (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order}/fulfillments", Ct)).EnumerateArray().Single().GetProperty("id").GetGuid();
-            var packed = await PostAsync($"/api/v1/fulfillments/{fulfillment}/pack", new { shipOn });
-            packed.StatusCode.ShouldBe(HttpStatusCode.OK, await packed.Content.ReadAsStringAsync(Ct));
-            fulfillments.Add(fulfillment);
-        }
-
-        await SettleAsync(fixture.App);
-        return await fixture.App.InScopeAsync(sp =>
-            sp.GetRequiredService<ShippingDbContext>().Shipments.Where(s => fulfillments.Contains(s.FulfillmentId)).Select(s => s.Id).ToListAsync(Ct));
+        return await PackAsync(fixture.App, Client, orders, shipOn);
     }
 
     /// <summary>When each shipment's label step from the release is due (null: at once); the step queued for the original day is left out.</summary>

@@ -25,6 +25,7 @@ internal sealed class CreateShipmentOnFulfillmentPackedHandler(ShippingDbContext
             return;
         }
 
+        var now = Clock.GetUtcNow();
         var shipment = Shipment.Create(
             new NewShipment(
                 e.OrderId, e.OrderNumber, e.FulfillmentId, e.LocationCode, e.ReservationKey, e.RecipientName, e.ShipTo,
@@ -32,12 +33,12 @@ internal sealed class CreateShipmentOnFulfillmentPackedHandler(ShippingDbContext
                 e.ContainsAlcohol, e.AdultSignatureRequired,
                 [.. e.Packages.Select(p => new NewShipmentPackage(p.PackageId, p.WeightGrams, p.LengthCm, p.WidthCm, p.HeightCm))],
                 [.. e.Lines.Select(l => (l.LineNumber, l.Sku, l.Quantity))]),
-            Clock.GetUtcNow());
+            now);
         DateTimeOffset? labelDueAt = null;
         if (e.ShipOn is { } shipOn)
         {
-            shipment.RequestShipOn(shipOn, $"Packed ahead to ship on {shipOn:yyyy-MM-dd}", Clock.GetUtcNow());
-            labelDueAt = await ShipOnSchedule.LabelDueAtAsync(sender, e.LocationCode, shipOn, Clock.GetUtcNow(), cancellationToken);
+            shipment.RequestShipOn(shipOn, $"Packed ahead to ship on {shipOn:yyyy-MM-dd}", now);
+            labelDueAt = await ShipOnSchedule.LabelDueAtAsync(sender, e.LocationCode, shipOn, now, cancellationToken);
         }
 
         Db.Shipments.Add(shipment);
