@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OrderHub.BuildingBlocks.Messaging;
 using OrderHub.BuildingBlocks.Modules;
+using OrderHub.BuildingBlocks.Persistence;
 using OrderHub.IntegrationTests.Infrastructure;
 using OrderHub.Web.Infrastructure;
 using Shouldly;
@@ -41,6 +45,41 @@ public abstract class HostTests(HostFixture fixture)
             status.ShouldNotBeNull();
             status.Module.ShouldBe(module.Name);
             status.DatabaseReachable.ShouldBeTrue();
+        }
+    }
+
+    [Fact]
+    public async Task A_step_queued_for_a_later_day_is_counted_as_scheduled_not_as_pending_work()
+    {
+        fixture.RequireProvider();
+        var client = fixture.App.CreateApiClient();
+        var ct = TestContext.Current.CancellationToken;
+        var shipping = fixture.App.Services.GetServices<ModuleDatabase>().Single(m => m.Schema == "shipping");
+        var before = await client.GetFromJsonAsync<ModuleStatusDto>("/api/v1/modules/shipping/status", ct);
+
+        var dueAt = DateTimeOffset.UtcNow.AddDays(300);
+        var step = new OutboxMessage
+        {
+            Id = Guid.NewGuid(), Type = "a step for a later day", Payload = "{}", OccurredAt = dueAt, LockedBy = ModuleDbContext.NotDueYet, LockedUntil = dueAt,
+        };
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(shipping.ContextType);
+            db.OutboxMessages.Add(step);
+            await db.SaveChangesAsync(ct);
+        }
+
+        try
+        {
+            var after = await client.GetFromJsonAsync<ModuleStatusDto>("/api/v1/modules/shipping/status", ct);
+            after!.ScheduledOutboxMessages.ShouldBe(before!.ScheduledOutboxMessages + 1);
+            after.PendingOutboxMessages.ShouldBe(before.PendingOutboxMessages);
+        }
+        finally
+        {
+            await using var scope = fixture.App.Services.CreateAsyncScope();
+            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(shipping.ContextType);
+            await db.OutboxMessages.Where(m => m.Id == step.Id).ExecuteDeleteAsync(CancellationToken.None);
         }
     }
 

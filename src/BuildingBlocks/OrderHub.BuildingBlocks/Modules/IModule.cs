@@ -35,4 +35,9 @@ public interface IModule
 public sealed record ModuleContext(IConfiguration Configuration, Persistence.DatabaseOptions Database);
 
 /// <summary>The answer of a module's status query.</summary>
-public sealed record ModuleStatusDto(string Module, string Schema, bool DatabaseReachable, int PendingOutboxMessages);
+/// <param name="Module">The module's name.</param>
+/// <param name="Schema">Its database schema (the status URL's segment).</param>
+/// <param name="DatabaseReachable">Whether its database answered.</param>
+/// <param name="PendingOutboxMessages">Messages due now and not yet delivered (work waiting, or failing and retried); -1 when the database is unreachable.</param>
+/// <param name="ScheduledOutboxMessages">Steps queued for a later time (a label packed ahead for its day): not work waiting yet.</param>
+public sealed record ModuleStatusDto(string Module, string Schema, bool DatabaseReachable, int PendingOutboxMessages, int ScheduledOutboxMessages);
