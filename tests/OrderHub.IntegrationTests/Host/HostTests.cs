@@ -60,7 +60,12 @@ public abstract class HostTests(HostFixture fixture)
         var dueAt = DateTimeOffset.UtcNow.AddDays(300);
         var step = new OutboxMessage
         {
-            Id = Guid.NewGuid(), Type = "a step for a later day", Payload = "{}", OccurredAt = dueAt, LockedBy = ModuleDbContext.NotDueYet, LockedUntil = dueAt,
+            Id = Guid.NewGuid(),
+            Type = "a step for a later day",
+            Payload = "{}",
+            OccurredAt = dueAt,
+            LockedBy = ModuleDbContext.NotDueYet,
+            LockedUntil = dueAt,
         };
         await using (var scope = fixture.App.Services.CreateAsyncScope())
         {
