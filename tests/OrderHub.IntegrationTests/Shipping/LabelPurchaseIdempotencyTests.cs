@@ -97,6 +97,56 @@ public abstract class LabelPurchaseIdempotencyTests(HostFixture fixture)
         zpl.ShouldContain("(00)" + first, Case.Sensitive);
     }
 
+    [Fact]
+    public async Task A_batch_records_every_label_it_bought_and_leaves_one_the_carrier_refused_to_a_step_of_its_own()
+    {
+        fixture.RequireProvider();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await NewShipmentAsync(packages: 1 + (i % 2)));
+        }
+
+        var refused = ids[2];
+        await fixture.App.InScopeAsync(async sp =>
+        {
+            var desks = sp.GetServices<ICarrierLabels>().Select(d => (ICarrierLabels)new RefusesOne(d, $"shipment:{refused:N}")).ToList();
+            var handler = new BuyLabelsHandler(Purchases(sp, desks), sp.GetRequiredService<ShippingDbContext>(), NullLogger<BuyLabelsHandler>.Instance);
+            await handler.HandleAsync(new BuyLabels([.. ids.Select(id => new LabelToBuy(id))]), Ct);
+            return 0;
+        });
+
+        var (shipments, steps) = await fixture.App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ShippingDbContext>();
+            var found = await db.Shipments.AsNoTracking().Include(x => x.Packages).Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, Ct);
+            var queued = await db.OutboxMessages.AsNoTracking().Where(m => m.ProcessedAt == null && m.Payload.Contains(refused.ToString())).ToListAsync(Ct);
+            return (found, queued);
+        });
+        foreach (var id in ids.Where(id => id != refused))
+        {
+            shipments[id].Status.ShouldBe(ShipmentStatus.LabelCreated);
+            shipments[id].Packages.ShouldAllBe(p => TrackingNumberFormat.IsValid(shipments[id].Carrier!.Value, p.TrackingNumber!) && Sscc.IsValid(p.Sscc));
+        }
+
+        shipments.Values.SelectMany(x => x.Packages).Where(p => p.TrackingNumber is not null).Select(p => p.TrackingNumber).ShouldBeUnique();
+        shipments[refused].Status.ShouldBe(ShipmentStatus.LabelPending);
+        steps.ShouldHaveSingleItem().Type.ShouldContain(nameof(BuyLabel));
+        steps[0].Type.ShouldNotContain(nameof(BuyLabels));
+
+        // The step of its own buys it once the carrier takes it again; the batch run again changes nothing.
+        await RunAsync(refused, timesOutAfterSelling: false);
+        await fixture.App.InScopeAsync(async sp =>
+        {
+            var handler = new BuyLabelsHandler(Purchases(sp, [.. sp.GetServices<ICarrierLabels>()]), sp.GetRequiredService<ShippingDbContext>(), NullLogger<BuyLabelsHandler>.Instance);
+            await handler.HandleAsync(new BuyLabels([.. ids.Select(id => new LabelToBuy(id))]), Ct);
+            return 0;
+        });
+        var labels = await fixture.App.InScopeAsync(sp => sp.GetRequiredService<ShippingDbContext>().Set<SimulatedLabel>().AsNoTracking()
+            .Where(l => ids.Select(id => $"shipment:{id:N}").Contains(l.Key)).CountAsync(Ct));
+        labels.ShouldBe(5);
+    }
+
     private Task<Guid> NewShipmentAsync(int packages) => fixture.App.InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<ShippingDbContext>();
@@ -115,10 +165,7 @@ public abstract class LabelPurchaseIdempotencyTests(HostFixture fixture)
     private Task<string> RunAsync(Guid shipmentId, bool timesOutAfterSelling) => fixture.App.InScopeAsync(async sp =>
     {
         var desks = sp.GetServices<ICarrierLabels>().Select(d => timesOutAfterSelling ? new TimesOutAfterSelling(d) : d).ToList();
-        var handler = new BuyLabelHandler(
-            sp.GetRequiredService<ShippingDbContext>(), sp.GetRequiredService<ISender>(), sp.GetRequiredService<LabelCarrierChoice>(), desks,
-            sp.GetRequiredService<Modules.Shipping.Delivery.DeliveryPlanner>(), sp.GetRequiredService<SsccSerials>(), TimeProvider.System,
-            NullLogger<BuyLabelHandler>.Instance);
+        var handler = new BuyLabelHandler(Purchases(sp, desks));
         try
         {
             await handler.HandleAsync(new BuyLabel(shipmentId), Ct);
@@ -129,6 +176,22 @@ public abstract class LabelPurchaseIdempotencyTests(HostFixture fixture)
             return "timed out";
         }
     });
+
+    private static LabelPurchases Purchases(IServiceProvider sp, List<ICarrierLabels> desks) => new(
+        sp.GetRequiredService<ShippingDbContext>(), sp.GetRequiredService<ISender>(), sp.GetRequiredService<LabelCarrierChoice>(), desks,
+        sp.GetRequiredService<Modules.Shipping.Delivery.DeliveryPlanner>(), sp.GetRequiredService<SsccSerials>(), TimeProvider.System,
+        NullLogger<LabelPurchases>.Instance);
+
+    /// <summary>A carrier that refuses one purchase (by its key) and sells the others.</summary>
+    private sealed class RefusesOne(ICarrierLabels inner, string refusedKey) : ICarrierLabels
+    {
+        public Carrier Carrier => inner.Carrier;
+
+        public Task<PurchasedLabel> BuyAsync(LabelPurchase purchase, CancellationToken cancellationToken) =>
+            purchase.IdempotencyKey == refusedKey
+                ? throw new CarrierApiException(Carrier, "ship", System.Net.HttpStatusCode.UnprocessableEntity, "ADDRESS.INVALID", "The recipient address could not be validated")
+                : inner.BuyAsync(purchase, cancellationToken);
+    }
 
     /// <summary>The carrier sold the label (the inner desk recorded it) but the answer never arrived.</summary>
     private sealed class TimesOutAfterSelling(ICarrierLabels inner) : ICarrierLabels

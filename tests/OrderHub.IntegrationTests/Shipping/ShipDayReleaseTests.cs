@@ -92,6 +92,53 @@ public abstract class ShipDayReleaseTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_release_buys_its_labels_in_batches_of_a_fifth_of_a_seconds_worth()
+    {
+        fixture.RequireProvider();
+        var shipOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(100 + Random.Shared.Next(250));
+        var shipments = await PackAheadAsync(3, shipOn);
+        await SettleAsync(fixture.App);
+
+        // Ten a second: batches of two, due every 0.2 s.
+        await using var paced = fixture.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.PostConfigure<ShippingOptions>(o => o.ReleaseLabelsPerSecond = 10)));
+        using var staff = paced.CreateClient();
+        staff.DefaultRequestHeaders.Add("X-Api-Key", OrderHubApp.ApiKey);
+        var asked = DateTimeOffset.UtcNow;
+        var response = await staff.PostAsJsonAsync("/api/v1/shipping/releases", new { locationCode = Napa, shipOn, reason = "Spring club release" }, Ct);
+        var answered = DateTimeOffset.UtcNow;
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Ct));
+        var lastDueAt = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("lastLabelDueAt").GetDateTimeOffset();
+
+        var dueTimes = await ReleaseStepsDueAtAsync(shipments);
+        dueTimes.Count(d => d is null).ShouldBe(2); // the first batch, due at once
+        dueTimes.Single(d => d is not null)!.Value.ShouldBe(lastDueAt, TimeSpan.FromMilliseconds(1));
+        lastDueAt.ShouldBeInRange(asked.AddMilliseconds(200), answered.AddMilliseconds(200)); // the second batch, a fifth of a second later
+        var batches = await fixture.App.InScopeAsync(sp => sp.GetRequiredService<ShippingDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => m.ProcessedAt == null && m.Type.Contains("BuyLabels")).Select(m => m.Payload).ToListAsync(Ct));
+        batches.Count(p => shipments.Any(id => p.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase))).ShouldBe(2);
+
+        var clock = new ShiftingClock();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await using (var afterwards = fixture.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock))))
+        {
+            for (var sweep = 0; sweep < 4; sweep++)
+            {
+                await afterwards.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(Ct);
+            }
+        }
+
+        var tracking = new List<string>();
+        foreach (var id in shipments)
+        {
+            var labelled = await ShipmentAsync(Client, id);
+            labelled.GetProperty("status").GetString().ShouldBe("LabelCreated");
+            tracking.Add(labelled.GetProperty("trackingNumber").GetString()!);
+        }
+
+        tracking.ShouldBeUnique();
+    }
+
+    [Fact]
     public async Task A_release_without_its_fields_for_a_day_not_ahead_or_a_pack_too_far_ahead_is_refused()
     {
         fixture.RequireProvider();

@@ -98,7 +98,9 @@ public sealed class ShippingModule : IModule
     {
         services.AddScoped<LabelCarrierChoice>();
         services.AddScoped<SsccSerials>();
+        services.AddScoped<LabelPurchases>();
         services.AddScoped<IInternalCommandHandler<BuyLabel>, BuyLabelHandler>();
+        services.AddScoped<IInternalCommandHandler<BuyLabels>, BuyLabelsHandler>();
     }
 
     /// <summary>

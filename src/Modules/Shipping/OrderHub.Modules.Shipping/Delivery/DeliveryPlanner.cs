@@ -30,8 +30,16 @@ internal sealed class DeliveryPlanner(ISender sender, IWeatherForecast weather, 
     public async Task<DeliveryPlan> PlanAsync(Shipment shipment, Address origin, int transitDays, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shipment);
-        ArgumentNullException.ThrowIfNull(origin);
         var day = await sender.Send(new GetLocationShipDayQuery(shipment.LocationCode, now), cancellationToken);
+        return await PlanAsync(shipment, origin, transitDays, day, now, cancellationToken);
+    }
+
+    /// <summary>The plan on the location's <paramref name="day"/> already asked (a batch of labels asks once per location).</summary>
+    public async Task<DeliveryPlan> PlanAsync(Shipment shipment, Address origin, int transitDays, LocationShipDayDto day, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(day);
         var o = options.Value;
         var groundWine = IsGroundWine(shipment);
         var shipDate = ShipDates.ShipDate(day.LocalDate, day.PastCutOff, shipment.ShipOn, groundWine, o.GroundShipDays);

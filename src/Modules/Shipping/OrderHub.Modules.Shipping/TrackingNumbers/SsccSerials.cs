@@ -19,29 +19,54 @@ internal sealed class SsccSerials(ShippingDbContext db, IServiceScopeFactory sco
     public async Task<IReadOnlyList<string>> ForAsync(Shipment shipment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shipment);
-        var sequences = shipment.Packages.Select(p => p.Sequence).Order().ToList();
-        var serials = await AssignAsync(shipment.Id, sequences, cancellationToken) ?? await ReadAsync(shipment.Id, cancellationToken);
-        var (extension, prefix) = (options.Value.SsccExtensionDigit, options.Value.Gs1CompanyPrefix);
-        return [.. sequences.Select(s => serials.TryGetValue(s, out var serial)
-            ? Sscc.Create(extension, prefix, serial)
-            : throw new InvalidOperationException($"No SSCC serial was recorded for package {s} of shipment {shipment.Id}."))];
+        return (await ForAllAsync([shipment], cancellationToken))[shipment.Id];
     }
 
     /// <summary>
-    /// Numbers the cartons in their own unit of work; null when they were numbered before (a retried purchase, a
-    /// re-label, or a concurrent purchase that won the race): the unique index refuses the second numbering.
+    /// The SSCCs of each shipment's packages, in package order: the cartons of every shipment are numbered in one unit of
+    /// work (a batch of a release); when any was numbered before, each shipment is numbered or read back on its own.
     /// </summary>
-    private async Task<Dictionary<int, long>?> AssignAsync(Guid shipmentId, List<int> sequences, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> ForAllAsync(IReadOnlyList<Shipment> shipments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shipments);
+        var sequences = shipments.ToDictionary(s => s.Id, s => s.Packages.Select(p => p.Sequence).Order().ToList());
+        if (sequences.Count == 0)
+        {
+            return new Dictionary<Guid, IReadOnlyList<string>>();
+        }
+
+        var serials = await AssignAsync(sequences, cancellationToken);
+        if (serials is null)
+        {
+            serials = [];
+            foreach (var (shipmentId, own) in sequences)
+            {
+                var numbered = sequences.Count > 1 ? await AssignAsync(new() { [shipmentId] = own }, cancellationToken) : null;
+                serials[shipmentId] = numbered?[shipmentId] ?? await ReadAsync(shipmentId, cancellationToken);
+            }
+        }
+
+        var (extension, prefix) = (options.Value.SsccExtensionDigit, options.Value.Gs1CompanyPrefix);
+        return sequences.ToDictionary(s => s.Key, s => (IReadOnlyList<string>)[.. s.Value.Select(sequence => serials[s.Key].TryGetValue(sequence, out var serial)
+            ? Sscc.Create(extension, prefix, serial)
+            : throw new InvalidOperationException($"No SSCC serial was recorded for package {sequence} of shipment {s.Key}."))]);
+    }
+
+    /// <summary>
+    /// Numbers the cartons in their own unit of work; null when any was numbered before (a retried purchase, a re-label,
+    /// or a concurrent purchase that won the race): the unique index refuses the second numbering, and nothing is saved.
+    /// </summary>
+    private async Task<Dictionary<Guid, Dictionary<int, long>>?> AssignAsync(Dictionary<Guid, List<int>> sequences, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var own = scope.ServiceProvider.GetRequiredService<ShippingDbContext>();
         var now = clock.GetUtcNow();
-        var assigned = sequences.Select(s => new SsccSerial(shipmentId, s, now)).ToList();
+        var assigned = sequences.SelectMany(s => s.Value.Select(sequence => new SsccSerial(s.Key, sequence, now))).ToList();
         own.Set<SsccSerial>().AddRange(assigned);
         try
         {
             await own.SaveChangesAsync(cancellationToken);
-            return assigned.ToDictionary(s => s.PackageSequence, s => s.Id);
+            return assigned.GroupBy(s => s.ShipmentId).ToDictionary(g => g.Key, g => g.ToDictionary(s => s.PackageSequence, s => s.Id));
         }
         catch (DbUpdateException ex) when (UniqueViolations.IsIdempotencyClaim(ex))
         {

@@ -24,11 +24,12 @@ internal sealed class SimulatedLabelDesk(Carrier carrier, IServiceProvider servi
         // The sale is recorded first and read back only when the key was sold before (a retry, or a concurrent purchase):
         // a read before every sale cost each label a query.
         var rate = await RateAsync(purchase, cancellationToken);
+        // Its own unit of work: the sale stands whatever the caller does next, and a batch's purchases run side by side.
+        await using var scope = services.CreateAsyncScope();
+        var desk = scope.ServiceProvider.GetRequiredService<ShippingDbContext>();
         if (rate is not null)
         {
             var label = new SimulatedLabel(purchase.IdempotencyKey, Carrier, purchase.Service, purchase.AdultSignature || purchase.ContainsAlcohol, purchase.Packages.Count, rate.Amount, rate.Currency, DateTimeOffset.UtcNow);
-            await using var scope = services.CreateAsyncScope(); // its own unit of work: the sale stands whatever the caller does next
-            var desk = scope.ServiceProvider.GetRequiredService<ShippingDbContext>();
             desk.Set<SimulatedLabel>().Add(label);
             try
             {
@@ -38,11 +39,11 @@ internal sealed class SimulatedLabelDesk(Carrier carrier, IServiceProvider servi
             catch (DbUpdateException ex) when (UniqueViolations.IsIdempotencyClaim(ex))
             {
                 // The key was sold before: the carrier answers with that sale.
+                desk.ChangeTracker.Clear();
             }
         }
 
-        var db = services.GetRequiredService<ShippingDbContext>();
-        var sold = await db.Set<SimulatedLabel>().AsNoTracking().SingleOrDefaultAsync(l => l.Key == purchase.IdempotencyKey, cancellationToken);
+        var sold = await desk.Set<SimulatedLabel>().AsNoTracking().SingleOrDefaultAsync(l => l.Key == purchase.IdempotencyKey, cancellationToken);
         return sold?.AsPurchased(DemoShipper) ?? throw new InvalidOperationException(rate is null
             ? $"{Carrier} has no {purchase.Service} rate for this shipment."
             : $"The simulated {Carrier} desk could not record label {purchase.IdempotencyKey}.");

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Options;
 using OrderHub.BuildingBlocks.Domain;
 using OrderHub.Modules.Fulfillment.Contracts.Queries;
 using OrderHub.Modules.Shipping.Domain.Shipments;
+using OrderHub.Modules.Shipping.Features.BuyLabel;
 using OrderHub.Modules.Shipping.Persistence;
 
 namespace OrderHub.Modules.Shipping.Features.ReleaseShipDay;
 
 /// <summary>
 /// A wine-club release: every shipment packed ahead to leave on a later day from one location is to leave today, and its
-/// label step is queued. The steps are due one after another at <see cref="ShippingOptions.ReleaseLabelsPerSecond"/>, so
+/// label is queued in a batch (<see cref="BuyLabels"/>). The batches are due one after another at <see cref="ShippingOptions.ReleaseLabelsPerSecond"/>, so
 /// thousands of labels do not take the two cores from the checkouts (and stay inside the carriers' request limits); the
 /// step queued for the original day finds the label bought and does nothing. One transaction: all or none.
 /// </summary>
@@ -43,12 +44,14 @@ internal sealed partial class ReleaseShipDayHandler(ShippingDbContext db, ISende
 
         var perSecond = options.Value.ReleaseLabelsPerSecond;
         var reason = $"Released to ship today instead of {shipOn:yyyy-MM-dd} ({command.Actor}): {command.Reason!.Trim()}";
+        release.ForEach(s => s.RequestShipOn(today, reason, now));
         var lastDueAt = now;
-        for (var i = 0; i < release.Count; i++)
+        var batch = BatchSize(perSecond);
+        for (var first = 0; first < release.Count; first += batch)
         {
-            release[i].RequestShipOn(today, reason, now);
-            lastDueAt = now + TimeSpan.FromSeconds((double)i / perSecond);
-            db.AddInternalCommand(new BuyLabel.BuyLabel(release[i].Id, release[i].LabelGeneration), i == 0 ? null : lastDueAt);
+            lastDueAt = now + TimeSpan.FromSeconds((double)first / perSecond);
+            var labels = release.Skip(first).Take(batch).Select(s => new LabelToBuy(s.Id, s.LabelGeneration)).ToList();
+            db.AddInternalCommand(new BuyLabels(labels), first == 0 ? null : lastDueAt);
         }
 
         try
@@ -63,6 +66,12 @@ internal sealed partial class ReleaseShipDayHandler(ShippingDbContext db, ISende
         LogReleased(location, shipOn, release.Count, perSecond, waiting.Count - release.Count, command.Actor);
         return new ShipDayReleased(location, shipOn, release.Count, waiting.Count - release.Count, perSecond, lastDueAt);
     }
+
+    /// <summary>
+    /// Labels per step: a fifth of a second's worth (10 at 50 a second), at most <see cref="BuyLabels.MaxBatch"/>. A batch
+    /// shares one step, transaction and save; five a second keep the pace even, not a burst each second.
+    /// </summary>
+    public static int BatchSize(int perSecond) => Math.Clamp((int)Math.Ceiling(perSecond / 5.0), 1, BuyLabels.MaxBatch);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Release at {LocationCode}: {Released} shipment(s) packed to ship on {ShipOn} leave today, labels {PerSecond} a second; {StillHeld} held for weather ({Actor})")]
     private partial void LogReleased(string locationCode, DateOnly shipOn, int released, int perSecond, int stillHeld, string actor);
