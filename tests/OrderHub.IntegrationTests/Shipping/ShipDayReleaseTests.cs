@@ -133,6 +133,14 @@ public abstract class ShipDayReleaseTests(HostFixture fixture)
             var labelled = await ShipmentAsync(Client, id);
             labelled.GetProperty("status").GetString().ShouldBe("LabelCreated");
             tracking.Add(labelled.GetProperty("trackingNumber").GetString()!);
+
+            // Orders followed the batch's announcements (read together): the label is on the order and its timeline.
+            var order = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{labelled.GetProperty("orderId").GetGuid()}", Ct);
+            var number = tracking[^1];
+            var onOrder = order.GetProperty("shipments").EnumerateArray().ShouldHaveSingleItem();
+            onOrder.GetProperty("trackingNumber").GetString().ShouldBe(number);
+            onOrder.GetProperty("status").GetString().ShouldBe("LabelCreated");
+            order.GetProperty("timeline").EnumerateArray().ShouldContain(t => t.GetProperty("detail").GetString()!.Contains(number));
         }
 
         tracking.ShouldBeUnique();

@@ -75,6 +75,7 @@ public abstract class InboxHandler<TEvent, TContext>(TContext db, TimeProvider c
         {
             await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
             var now = Clock.GetUtcNow();
+            await PrepareAsync(fresh, cancellationToken);
             foreach (var e in fresh)
             {
                 await HandleOnceAsync(e, cancellationToken);
@@ -95,6 +96,12 @@ public abstract class InboxHandler<TEvent, TContext>(TContext db, TimeProvider c
     /// before the inbox is read or written. Repeated deliveries are dropped the same way, so this stays exactly-once.
     /// </summary>
     protected virtual bool Concerns(TEvent integrationEvent) => true;
+
+    /// <summary>
+    /// Before the effects of a batch: a consumer may read what all of its events need in one query, tracked by
+    /// <see cref="Db"/>, so that each effect finds it there instead of reading it again.
+    /// </summary>
+    protected virtual ValueTask PrepareAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <summary>The consumer's effect: change tracked entities of <see cref="Db"/>; the base saves them.</summary>
     protected abstract ValueTask HandleOnceAsync(TEvent integrationEvent, CancellationToken cancellationToken);
