@@ -8,7 +8,7 @@
 # bench/results/label-release-<utc>.csv (+ .progress.csv, .log, -statements.tsv) -> everything it started is stopped.
 # The winery's UPS and FedEx alcohol agreements are switched on (as in appsettings.Development.json and the tests):
 # without them no carrier may take wine and every label of the release fails.
-# Must run as root (runuser -u postgres). Knobs (env): SCENARIO=club|pack ORDERS=5000 INTAKE_CLIENTS=4 BASELINE=20 PACK_CLIENTS=8
+# Must run as root (runuser -u postgres). Knobs (env): SCENARIO=club|pack ORDERS=5000 INTAKE_CLIENTS=4 BASELINE=100 PACK_CLIENTS=8
 #   AFTER_DRAIN=180 (longest wait for the intake's backlog before the window after) KEEP=1
 #   SNAPSHOT=dir: the first run places, sources and picks the orders, then copies the stopped cluster to dir and ends;
 #     later runs start from a copy of dir and measure only the release (to try a change in ~6 minutes instead of ~12).
@@ -23,7 +23,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 B=/usr/lib/postgresql/15/bin
 ORDERS=${ORDERS:-5000}
 INTAKE_CLIENTS=${INTAKE_CLIENTS:-4}
-BASELINE=${BASELINE:-20}
+BASELINE=${BASELINE:-100} # seconds of each intake window alone: as long as the release (5,000 at 50 a second)
 PACK_CLIENTS=${PACK_CLIENTS:-8}
 SCENARIO=${SCENARIO:-club}
 AFTER_DRAIN=${AFTER_DRAIN:-180}

@@ -46,12 +46,11 @@ internal sealed partial class ReleaseShipDayHandler(ShippingDbContext db, ISende
         var reason = $"Released to ship today instead of {shipOn:yyyy-MM-dd} ({command.Actor}): {command.Reason!.Trim()}";
         release.ForEach(s => s.RequestShipOn(today, reason, now));
         var lastDueAt = now;
-        var batch = BatchSize(perSecond);
-        for (var first = 0; first < release.Count; first += batch)
+        var batchSize = BatchSize(perSecond);
+        foreach (var (batch, index) in release.Chunk(batchSize).Select((b, i) => (b, i)))
         {
-            lastDueAt = now + TimeSpan.FromSeconds((double)first / perSecond);
-            var labels = release.Skip(first).Take(batch).Select(s => new LabelToBuy(s.Id, s.LabelGeneration)).ToList();
-            db.AddInternalCommand(new BuyLabels(labels), first == 0 ? null : lastDueAt);
+            lastDueAt = now + TimeSpan.FromSeconds((double)index * batchSize / perSecond);
+            db.AddInternalCommand(new BuyLabels([.. batch.Select(s => new LabelToBuy(s.Id, s.LabelGeneration))]), index == 0 ? null : lastDueAt);
         }
 
         try
