@@ -65,15 +65,7 @@ public abstract class ShipDayReleaseTests(HostFixture fixture)
         later[1].ShouldBe(lastDueAt, TimeSpan.FromMilliseconds(1));
         (later[1] - later[0]).ShouldBe(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(1));
 
-        var clock = new ShiftingClock();
-        clock.Advance(TimeSpan.FromSeconds(5));
-        await using (var afterwards = fixture.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock))))
-        {
-            for (var sweep = 0; sweep < 4; sweep++)
-            {
-                await afterwards.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(Ct);
-            }
-        }
+        await DispatchLaterAsync(TimeSpan.FromSeconds(5));
 
         var today = await fixture.App.InScopeAsync(async sp => (await sp.GetRequiredService<ISender>().Send(new GetLocationShipDayQuery(Napa, DateTimeOffset.UtcNow), Ct)).LocalDate);
         foreach (var id in shipments)
@@ -117,15 +109,7 @@ public abstract class ShipDayReleaseTests(HostFixture fixture)
             .Where(m => m.ProcessedAt == null && m.Type.Contains("BuyLabels")).Select(m => m.Payload).ToListAsync(Ct));
         batches.Count(p => shipments.Any(id => p.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase))).ShouldBe(2);
 
-        var clock = new ShiftingClock();
-        clock.Advance(TimeSpan.FromSeconds(1));
-        await using (var afterwards = fixture.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock))))
-        {
-            for (var sweep = 0; sweep < 4; sweep++)
-            {
-                await afterwards.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(Ct);
-            }
-        }
+        await DispatchLaterAsync(TimeSpan.FromSeconds(1));
 
         var tracking = new List<string>();
         foreach (var id in shipments)
@@ -177,6 +161,18 @@ public abstract class ShipDayReleaseTests(HostFixture fixture)
 
         await SettleAsync(fixture.App);
         return await PackAsync(fixture.App, Client, orders, shipOn);
+    }
+
+    /// <summary>Four sweeps of the outbox on a clock <paramref name="ahead"/> of now: every release step due by then runs, and what it announces.</summary>
+    private async Task DispatchLaterAsync(TimeSpan ahead)
+    {
+        var clock = new ShiftingClock();
+        clock.Advance(ahead);
+        await using var afterwards = fixture.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        for (var sweep = 0; sweep < 4; sweep++)
+        {
+            await afterwards.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(Ct);
+        }
     }
 
     /// <summary>When each shipment's label step from the release is due (null: at once); the step queued for the original day is left out.</summary>
