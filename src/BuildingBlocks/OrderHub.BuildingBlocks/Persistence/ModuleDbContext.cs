@@ -95,15 +95,14 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     }
 
     /// <summary>Hands a held step to the dispatcher at once (with the caller's next save; call <see cref="TakeOutboxSignal"/> after it).</summary>
-    public void ReleaseToDispatcher(OutboxMessage message)
+    public void ReleaseToDispatcher(OutboxMessage message, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (Entry(message).State != EntityState.Detached)
         {
             message.LockedBy = null;
             message.LockedUntil = null;
-            var now = DateTimeOffset.UtcNow; // its OccurredAt was the time it was held until: due now instead
-            if (message.OccurredAt > now)
+            if (message.OccurredAt > now) // it carried the time it was held until: due now instead
             {
                 message.OccurredAt = now;
             }

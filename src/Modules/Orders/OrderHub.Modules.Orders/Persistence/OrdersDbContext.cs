@@ -74,11 +74,11 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     }
 
     /// <summary>The request will not run the order's placement on: its step is handed to the dispatcher with the next save.</summary>
-    public void ReleaseHeldPlacement(Guid orderId)
+    public void ReleaseHeldPlacement(Guid orderId, DateTimeOffset now)
     {
         if (_heldPlacements.Remove(orderId, out var step))
         {
-            ReleaseToDispatcher(step);
+            ReleaseToDispatcher(step, now);
         }
     }
 

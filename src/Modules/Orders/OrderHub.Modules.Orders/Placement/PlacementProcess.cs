@@ -64,7 +64,7 @@ internal sealed partial class PlacementProcess(OrdersDbContext db, ISender sende
             return stopped with { CompleteOrder = received };
         }
 
-        db.ReleaseHeldPlacement(received.Id);
+        db.ReleaseHeldPlacement(received.Id, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         if (db.TakeOutboxSignal())
         {

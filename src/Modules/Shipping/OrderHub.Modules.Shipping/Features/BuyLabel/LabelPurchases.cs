@@ -26,7 +26,7 @@ internal sealed record FailedPurchase(LabelToBuy Label, string OrderNumber, Exce
 /// version). Dates come from <see cref="DeliveryPlanner"/> (cut-off, carrier calendar, ground days). Nothing is bought
 /// before the customer's ship-on date (the step queued for that day buys it), nor while the shipment is held for weather
 /// (the release job queues the step again); wine whose transit window is too hot or too cold is held here, announced once.
-/// A batch (a club release) reads its shipments and their locations once, numbers their cartons in one statement, asks
+/// A batch (a club release) reads its shipments and their locations once, numbers their cartons in one unit of work, asks
 /// the carriers side by side and records every label in one save: per label it cost a step, a transaction and four
 /// location queries of its own.
 /// </summary>
