@@ -88,6 +88,7 @@ internal static class HostSetup
 
         // Outbox
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<RequestsFirst>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
 
@@ -162,6 +163,7 @@ internal static class HostSetup
     public static WebApplication UseOrderHub(this WebApplication app)
     {
         // Correlation and request logging sit outside the exception handler so the log shows the status actually sent.
+        app.UseRequestsFirst(); // outermost: a request counts as in flight for all of its answering
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging();
         app.UseSecurityHeaders();

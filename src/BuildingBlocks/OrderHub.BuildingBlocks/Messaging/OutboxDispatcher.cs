@@ -22,6 +22,7 @@ public sealed partial class OutboxDispatcher(
     IEnumerable<ModuleDatabase> modules,
     IOptions<OutboxOptions> options,
     OutboxSignal signal,
+    RequestsFirst requestsFirst,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
@@ -103,13 +104,14 @@ public sealed partial class OutboxDispatcher(
         var written = OutboxWrites.Record();
 
         // Steps waiting on a remote service (a burst's payment authorizations, a release's labels) run side by side, in a
-        // lane of their own, so they neither queue behind one another nor hold up the module's other deliveries.
+        // lane of their own, so they neither queue behind one another nor hold up the module's other deliveries. Those
+        // others give way to the requests the host is answering (RequestsFirst).
         var waitsOnRemote = claimed.ToLookup(m => !oneWriter && WaitsOnRemoteService(m));
         var parallelism = oneWriter ? 1 : Math.Max(1, options.Value.MaxParallelDeliveries);
         var delivered = new ConcurrentQueue<Guid>();
         await Task.WhenAll(
-            DeliverLaneAsync(module, DeliveryUnits([.. waitsOnRemote[false]], parallelism), parallelism, until, delivered, cancellationToken),
-            DeliverLaneAsync(module, [.. waitsOnRemote[true].Select(m => new List<OutboxMessage> { m })], Math.Max(1, options.Value.MaxParallelRemoteSteps), until, delivered, cancellationToken));
+            DeliverLaneAsync(module, DeliveryUnits([.. waitsOnRemote[false]], parallelism), parallelism, givesWayToRequests: true, until, delivered, cancellationToken),
+            DeliverLaneAsync(module, [.. waitsOnRemote[true].Select(m => new List<OutboxMessage> { m })], Math.Max(1, options.Value.MaxParallelRemoteSteps), givesWayToRequests: false, until, delivered, cancellationToken));
 
         await MarkProcessedAsync(module, [.. delivered], cancellationToken);
         foreach (var contextType in written.Keys)
@@ -123,11 +125,16 @@ public sealed partial class OutboxDispatcher(
     /// <summary>What a sweep delivered, and whether it claimed a whole batch (so more may be due).</summary>
     internal readonly record struct Sweep(int Delivered, bool Full);
 
-    /// <summary>Delivers <paramref name="units"/>, up to <paramref name="parallelism"/> at once, adding each delivered message to <paramref name="delivered"/>.</summary>
+    /// <summary>
+    /// Delivers <paramref name="units"/>, up to <paramref name="parallelism"/> at once, adding each delivered message to
+    /// <paramref name="delivered"/>; with <paramref name="givesWayToRequests"/> each unit first waits for a background slot.
+    /// </summary>
     private Task DeliverLaneAsync(
-        ModuleDatabase module, List<List<OutboxMessage>> units, int parallelism, DateTimeOffset until, ConcurrentQueue<Guid> delivered, CancellationToken cancellationToken) =>
+        ModuleDatabase module, List<List<OutboxMessage>> units, int parallelism, bool givesWayToRequests, DateTimeOffset until, ConcurrentQueue<Guid> delivered,
+        CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (unit, ct) =>
         {
+            using var slot = givesWayToRequests ? await requestsFirst.BackgroundSlotAsync(ct) : default;
             if (unit.Count > 1 && !LeaseLapsing(until) && await DeliverTogetherAsync(module, unit, ct))
             {
                 unit.ForEach(m => delivered.Enqueue(m.Id));

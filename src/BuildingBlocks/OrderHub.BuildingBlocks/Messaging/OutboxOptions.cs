@@ -25,6 +25,12 @@ public sealed class OutboxOptions
     /// <summary>Steps of one module that wait on a remote service (<see cref="IWaitsOnRemoteService"/>) run side by side by one host.</summary>
     public int MaxParallelRemoteSteps { get; set; } = 4;
 
+    /// <summary>
+    /// Background deliveries (not waiting on a remote service) that run at once across all modules while the host is
+    /// answering requests (<see cref="RequestsFirst"/>): half the cores, so the requests keep the other half.
+    /// </summary>
+    public int MaxBackgroundDeliveriesWhileServing { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
     /// <summary>Upper bound of the exponential back-off between failed attempts; failures are retried forever.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
