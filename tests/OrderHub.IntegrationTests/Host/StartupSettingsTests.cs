@@ -29,6 +29,7 @@ public sealed class StartupSettingsTests
     [InlineData("OrderHub:Jobs:RunServer=true|OrderHub:Jobs:WorkerCount=0", "OrderHub:Jobs:WorkerCount")]
     [InlineData("OrderHub:Inventory:ReservationExpiry=-1.00:00:00", "OrderHub:Inventory:ReservationExpiry")]
     [InlineData("OrderHub:Outbox:MaxParallelDeliveries=0", "OrderHub:Outbox:MaxParallelDeliveries")]
+    [InlineData("OrderHub:Outbox:MaxBackgroundDeliveriesWhileServing=0", "OrderHub:Outbox:MaxBackgroundDeliveriesWhileServing")]
     [InlineData("OrderHub:Bootstrap:AdminPassword=short", "OrderHub:Bootstrap:AdminPassword")]
     [InlineData("OrderHub:SignIn:PerAccountLimit=0", "OrderHub:SignIn:PerAccountLimit")]
     [InlineData("OrderHub:Shipping:TrackingWebhookSecret=", "OrderHub:Shipping:TrackingWebhookSecret")]
