@@ -6,10 +6,9 @@ namespace OrderHub.BuildingBlocks.Messaging;
 /// Gives the requests a host is answering (checkouts, POS sales, staff pages) the first claim on its CPU. While any
 /// request is in flight, the outbox's background deliveries run at most
 /// <see cref="OutboxOptions.MaxBackgroundDeliveriesWhileServing"/> at a time across all modules; when none is, they run as
-/// wide as each module allows. Without it up to one delivery per module (seven) competed with the checkouts, and how
-/// the scheduler split the box between them moved a release's intake between 64 and 92 % of its rate alone. The
-/// background work only waits: it drains once the requests ease, and steps that wait on a carrier or a gateway are
-/// never held (they use little CPU, and a release's labels must keep their pace).
+/// wide as each module allows. Otherwise one delivery per module (seven) competes with the checkouts, and the OS
+/// scheduler, not the host, decides who waits. The background work only waits: it drains once the requests ease.
+/// Steps that wait on a carrier or a gateway are never held: a release's labels must keep their pace.
 /// </summary>
 public sealed class RequestsFirst(IOptions<OutboxOptions> options) : IDisposable
 {

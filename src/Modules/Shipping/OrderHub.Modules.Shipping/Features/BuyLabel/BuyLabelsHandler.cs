@@ -7,7 +7,8 @@ namespace OrderHub.Modules.Shipping.Features.BuyLabel;
 /// <summary>
 /// Buys a batch of labels (<see cref="LabelPurchases"/>). One that fails (a carrier refusal or time-out) does not hold up
 /// the others: it leaves the batch as a <see cref="BuyLabel"/> step of its own, which the outbox retries with its
-/// back-off (saved after the batch's labels; a crash between runs the batch again, which buys only what is left). A shipment of the batch changed meanwhile: nothing is saved, and the outbox runs the batch again.
+/// back-off (saved after the batch's labels; a crash between runs the batch again, which buys only what is left). A
+/// shipment of the batch changed meanwhile: nothing is saved, and the outbox runs the batch again.
 /// </summary>
 internal sealed partial class BuyLabelsHandler(LabelPurchases purchases, ShippingDbContext db, ILogger<BuyLabelsHandler> logger) : IInternalCommandHandler<BuyLabels>
 {
