@@ -126,18 +126,6 @@ if [[ $PHASE != release ]]; then
   echo "== stock: 1,000,000 units per SKU at NAPA-WH"
   dotnet "$STOCK_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" --receive 1000000
 fi
-if [[ $PHASE != setup ]]; then
-  # CPU of the host and of PostgreSQL over the release window (release or first pack to last label), in seconds.
-  ( ticks() { awk '{s=substr($0, index($0, ") ")+2); split(s, f, " "); print f[12]+f[13]}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-    pg_ticks() { local t=0 p; for p in $(pgrep -u postgres postgres); do t=$(( t + $(ticks "$p") )); done; echo "$t"; }
-    while ! grep -qE "release: (packing|staff release)" "$D/harness.out" 2>/dev/null; do sleep 0.5; done
-    h0=$(ticks "$HOST_PID"); p0=$(pg_ticks); t0=$(date +%s.%N)
-    while ! grep -q "to last label" "$D/harness.out" 2>/dev/null; do sleep 0.5; done
-    h1=$(ticks "$HOST_PID"); p1=$(pg_ticks); t1=$(date +%s.%N)
-    awk -v h="$((h1 - h0))" -v p="$((p1 - p0))" -v t0="$t0" -v t1="$t1" 'BEGIN { w = t1 - t0;
-      printf "   CPU in the release window (%.0f s): host %.1f s (%.2f cores), PostgreSQL %.1f s (%.2f cores)\n", w, h / 100, h / 100 / w, p / 100, p / 100 / w }'
-  ) &
-fi
 if [[ "${TRACE:-0}" == 1 && $PHASE != setup ]]; then
   TRACE_OUT="$RESULTS/label-release-$(date -u +%Y%m%dT%H%M%SZ).nettrace"
   ( while ! grep -qE "release: (packing|staff release)" "$D/harness.out" 2>/dev/null; do sleep 1; done; sleep 20
@@ -159,7 +147,7 @@ echo "== release of $ORDERS orders ($(nproc) cores, load average $(cut -d' ' -f1
 status=0
 dotnet "$HARNESS_DLL" --url "http://127.0.0.1:$HTTP_PORT" --api-key "$API_KEY" --pg "$PG_CS" --orders "$ORDERS" \
   --intake-clients "$INTAKE_CLIENTS" --baseline "$BASELINE" --pack-clients "$PACK_CLIENTS" --after-drain "$AFTER_DRAIN" --out "$RESULTS" \
-  --phase "$PHASE" --scenario "$SCENARIO" | tee "$D/harness.out" || status=$?
+  --phase "$PHASE" --scenario "$SCENARIO" --host-pid "$HOST_PID" | tee "$D/harness.out" || status=$?
 if [[ $PHASE == setup ]]; then
   kill -TERM "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
   runuser -u postgres -- "$B/pg_ctl" -D "$D/data" -m fast stop >/dev/null; PG_STARTED=""

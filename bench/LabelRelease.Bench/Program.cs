@@ -18,6 +18,7 @@ using Npgsql;
 //       [--orders 5000] [--intake-clients 4] [--baseline 100] [--pack-clients 8] [--out bench/results] [--label name]
 //       [--timeout-minutes 20] [--after-drain 180] (longest wait for the intake's backlog before the window after)
 //       [--scenario club|pack] (club: packed ahead, then released; pack: packed in the window)
+//       [--host-pid N] (the host's CPU and PostgreSQL's over the release window, read from /proc)
 //       [--phase all|setup|release] (setup: place, source and pick, then stop; release: start from the picked
 //       fulfillments already there, e.g. a database copied after a setup run; scripts/bench-label-release.sh SNAPSHOT=)
 var o = Args.Parse(args);
@@ -114,6 +115,7 @@ await Drain.WaitAsync(http, pg, Say);
 
 var during = intake.StartAsync();
 var release = Stopwatch.StartNew();
+var cpuAtRelease = Cpu.Read(o.HostPid);
 Task packing;
 if (o.Scenario == "club")
 {
@@ -170,6 +172,13 @@ while (true)
 }
 
 var releaseTime = release.Elapsed;
+var cpu = Cpu.Read(o.HostPid) - cpuAtRelease;
+if (o.HostPid > 0)
+{
+    Say(string.Create(CultureInfo.InvariantCulture,
+        $"CPU in the release window ({releaseTime.TotalSeconds:F0} s): host {cpu.Host:F1} s ({cpu.Host / releaseTime.TotalSeconds:F2} cores), PostgreSQL {cpu.Postgres:F1} s ({cpu.Postgres / releaseTime.TotalSeconds:F2} cores)"));
+}
+
 var duringResult = await intake.StopAsync(during, "during the release");
 Say(duringResult.Text);
 var (finalShipments, finalLabelled, finalHeld) = await Db.ShipmentsAsync(pg, shipmentsBefore);
@@ -198,9 +207,9 @@ if (o.Scenario == "pack")
 Directory.CreateDirectory(o.Out);
 var csv = Path.Combine(o.Out, $"label-release-{stamp}.csv");
 await File.WriteAllTextAsync(csv, string.Join('\n',
-    "label,scenario,orders,packed,labelled,held,pack_s,first_pack_to_last_label_s,labels_per_s,intake_before_per_s,intake_during_per_s,intake_after_per_s,intake_ratio,intake_p50_alone_ms,intake_p50_during_ms,after_drained,cores,loadavg",
+    "label,scenario,orders,packed,labelled,held,pack_s,first_pack_to_last_label_s,labels_per_s,intake_before_per_s,intake_during_per_s,intake_after_per_s,intake_ratio,intake_p50_alone_ms,intake_p50_during_ms,after_drained,host_cores_in_release,pg_cores_in_release,cores,loadavg",
     string.Create(CultureInfo.InvariantCulture,
-        $"{o.Label},{o.Scenario},{o.Orders},{packed},{finalLabelled},{finalHeld},{packedAt?.TotalSeconds:F1},{releaseTime.TotalSeconds:F1},{finalLabelled / releaseTime.TotalSeconds:F1},{before.OrdersPerSecond:F1},{duringResult.OrdersPerSecond:F1},{after.OrdersPerSecond:F1},{ratio:F3},{before.P50Ms:F0},{duringResult.P50Ms:F0},{afterDrained},{Environment.ProcessorCount},{File.ReadAllText("/proc/loadavg").Split(' ')[0]}"),
+        $"{o.Label},{o.Scenario},{o.Orders},{packed},{finalLabelled},{finalHeld},{packedAt?.TotalSeconds:F1},{releaseTime.TotalSeconds:F1},{finalLabelled / releaseTime.TotalSeconds:F1},{before.OrdersPerSecond:F1},{duringResult.OrdersPerSecond:F1},{after.OrdersPerSecond:F1},{ratio:F3},{before.P50Ms:F0},{duringResult.P50Ms:F0},{afterDrained},{cpu.Host / releaseTime.TotalSeconds:F2},{cpu.Postgres / releaseTime.TotalSeconds:F2},{Environment.ProcessorCount},{File.ReadAllText("/proc/loadavg").Split(' ')[0]}"),
     string.Empty));
 await File.WriteAllTextAsync(Path.ChangeExtension(csv, ".progress.csv"),
     "seconds,packed,shipments,labelled,held\n" + string.Join('\n', progress.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Seconds:F1},{p.Packed},{p.Shipments},{p.Labelled},{p.Held}"))) + "\n");
@@ -210,7 +219,7 @@ return finalLabelled + finalHeld >= packed && packed == picked.Count ? 0 : 1;
 
 static string Format(ConcurrentDictionary<int, int> errors) => errors.IsEmpty ? "none" : string.Join(", ", errors.Select(e => $"{e.Key}: {e.Value}"));
 
-internal sealed record Args(string Url, string ApiKey, string Pg, int Orders, int IntakeClients, int BaselineSeconds, int PackClients, string Out, string Label, int TimeoutMinutes, int AfterDrainSeconds, string Phase, string Scenario)
+internal sealed record Args(string Url, string ApiKey, string Pg, int Orders, int IntakeClients, int BaselineSeconds, int PackClients, string Out, string Label, int TimeoutMinutes, int AfterDrainSeconds, string Phase, string Scenario, int HostPid)
 {
     public static Args Parse(string[] args)
     {
@@ -224,7 +233,7 @@ internal sealed record Args(string Url, string ApiKey, string Pg, int Orders, in
         return new Args(
             map["url"], map["api-key"], map["pg"], Int("orders", 5000), Int("intake-clients", 4), Int("baseline", 100), Int("pack-clients", 8),
             map.GetValueOrDefault("out") ?? "bench/results", map.GetValueOrDefault("label") ?? "release", Int("timeout-minutes", 20), Int("after-drain", 180),
-            map.GetValueOrDefault("phase") ?? "all", map.GetValueOrDefault("scenario") ?? "club");
+            map.GetValueOrDefault("phase") ?? "all", map.GetValueOrDefault("scenario") ?? "club", Int("host-pid", 0));
     }
 }
 
@@ -388,6 +397,53 @@ internal sealed class Intake(HttpClient http, string prefix, int clients) : IDis
         var seconds = _clock.Elapsed.TotalSeconds;
         var sorted = _latencies.Order().ToList();
         return new IntakeResult(phase, _completed, seconds, sorted.Count == 0 ? 0 : sorted[sorted.Count / 2], _errors);
+    }
+}
+
+/// <summary>
+/// CPU seconds (user + system) so far of the host and of all PostgreSQL processes, read from /proc in this process: a
+/// shell loop reading them would start processes in some windows and not others, and the checkouts feel every one.
+/// </summary>
+internal readonly record struct Cpu(double Host, double Postgres)
+{
+    private const double TicksPerSecond = 100; // USER_HZ
+
+    public static Cpu operator -(Cpu a, Cpu b) => new(a.Host - b.Host, a.Postgres - b.Postgres);
+
+    public static Cpu Read(int hostPid)
+    {
+        if (hostPid <= 0)
+        {
+            return default;
+        }
+
+        var postgres = 0L;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && Ticks(pid) is { Command: "postgres" } p)
+            {
+                postgres += p.Ticks;
+            }
+        }
+
+        return new Cpu((Ticks(hostPid)?.Ticks ?? 0) / TicksPerSecond, postgres / TicksPerSecond);
+    }
+
+    private static (string Command, long Ticks)? Ticks(int pid)
+    {
+        try
+        {
+            // "pid (comm) state ppid ...": utime and stime are the 14th and 15th fields, the 12th and 13th after "(comm) ".
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var close = stat.LastIndexOf(')');
+            var fields = stat[(close + 2)..].Split(' ');
+            var command = stat[(stat.IndexOf('(') + 1)..close];
+            return (command, long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+        }
+        catch (IOException)
+        {
+            return null; // exited meanwhile
+        }
     }
 }
 

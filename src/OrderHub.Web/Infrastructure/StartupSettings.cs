@@ -46,6 +46,7 @@ internal static class StartupSettings
             .Validate(o => o.MaxParallelDeliveries >= 1, $"{outbox}:MaxParallelDeliveries must be at least 1.")
             .Validate(o => o.MaxParallelRemoteSteps >= 1, $"{outbox}:MaxParallelRemoteSteps must be at least 1.")
             .Validate(o => o.MaxBackgroundDeliveriesWhileServing >= 1, $"{outbox}:MaxBackgroundDeliveriesWhileServing must be at least 1.")
+            .Validate(o => o.MaxPacedStepsWhileServing >= 1, $"{outbox}:MaxPacedStepsWhileServing must be at least 1.")
             .ValidateOnStart();
 
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.SectionName))

@@ -30,6 +30,7 @@ public sealed class StartupSettingsTests
     [InlineData("OrderHub:Inventory:ReservationExpiry=-1.00:00:00", "OrderHub:Inventory:ReservationExpiry")]
     [InlineData("OrderHub:Outbox:MaxParallelDeliveries=0", "OrderHub:Outbox:MaxParallelDeliveries")]
     [InlineData("OrderHub:Outbox:MaxBackgroundDeliveriesWhileServing=0", "OrderHub:Outbox:MaxBackgroundDeliveriesWhileServing")]
+    [InlineData("OrderHub:Outbox:MaxPacedStepsWhileServing=0", "OrderHub:Outbox:MaxPacedStepsWhileServing")]
     [InlineData("OrderHub:Bootstrap:AdminPassword=short", "OrderHub:Bootstrap:AdminPassword")]
     [InlineData("OrderHub:SignIn:PerAccountLimit=0", "OrderHub:SignIn:PerAccountLimit")]
     [InlineData("OrderHub:Shipping:TrackingWebhookSecret=", "OrderHub:Shipping:TrackingWebhookSecret")]

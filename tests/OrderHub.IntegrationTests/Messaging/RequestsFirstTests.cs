@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,8 +30,7 @@ public abstract class RequestsFirstTests(HostFixture fixture)
 
         // A checkout in flight: the host has its headers and waits for its body.
         var body = new TaskCompletionSource();
-        var checkout = SendWithHeldBodyAsync(client, body.Task);
-        await WaitUntilAsync(() => requestsFirst.RequestsInFlight == 1);
+        var checkout = await HeldRequests.StartCheckoutAsync(app, client, body.Task, Ct);
 
         // With the slot free, an order's announcement is delivered meanwhile.
         var first = await PlaceAsync(client);
@@ -63,51 +61,8 @@ public abstract class RequestsFirstTests(HostFixture fixture)
         return JsonDocument.Parse(await placed.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("number").GetString()!;
     }
 
-    private static async Task<HttpResponseMessage> SendWithHeldBodyAsync(HttpClient client, Task bodyReleased)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(Infrastructure.Orders.ValidBody(), JsonSerializerOptions.Web);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = new HeldContent(json, bodyReleased) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        return await client.SendAsync(request, Ct);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the request never reached the host");
-            await Task.Delay(20, Ct);
-        }
-    }
-
     private static Task<int> ReceivedEmailsAsync(OrderHubApp app, string number) =>
         app.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().EmailMessages.CountAsync(e => e.OrderNumber == number && e.Kind == "OrderReceived", Ct));
-
-    /// <summary>A JSON body sent only once its release completes (streamed, so the headers go first).</summary>
-    private sealed class HeldContent : HttpContent
-    {
-        private readonly byte[] _json;
-        private readonly Task _released;
-
-        public HeldContent(byte[] json, Task released)
-        {
-            (_json, _released) = (json, released);
-            Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        }
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            await _released;
-            await stream.WriteAsync(_json);
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 }
 
 /// <summary>The slots themselves, without a host.</summary>
@@ -138,6 +93,24 @@ public sealed class RequestsFirstSlotsTests
         (await fourth.WaitAsync(TimeSpan.FromSeconds(1), Ct)).Dispose(); // the request answered: it goes without a slot
         second.Dispose();
         thirdSlot.Dispose();
+    }
+
+    [Fact]
+    public async Task While_requests_are_answered_a_paced_bulk_jobs_steps_take_turns_beside_the_background_deliveries()
+    {
+        using var requestsFirst = new RequestsFirst(Options.Create(new OutboxOptions { MaxBackgroundDeliveriesWhileServing = 1, MaxPacedStepsWhileServing = 1 }));
+        var idle = new[] { await requestsFirst.PacedStepSlotAsync(Ct), await requestsFirst.PacedStepSlotAsync(Ct) }; // idle: side by side
+        Array.ForEach(idle, s => s.Dispose());
+
+        using var request = requestsFirst.Serve();
+        var labels = await requestsFirst.PacedStepSlotAsync(Ct);
+        using var background = await requestsFirst.BackgroundSlotAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(1), Ct); // its own slots
+        var nextLabels = requestsFirst.PacedStepSlotAsync(Ct).AsTask();
+        await Task.Delay(200, Ct);
+        nextLabels.IsCompleted.ShouldBeFalse("one paced step at a time while a request is in flight");
+
+        labels.Dispose();
+        (await nextLabels.WaitAsync(TimeSpan.FromSeconds(1), Ct)).Dispose();
     }
 }
 

@@ -131,6 +131,44 @@ public abstract class ShipDayReleaseTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task While_a_checkout_is_being_answered_the_releases_label_batches_take_turns_and_each_goes_when_its_turn_comes()
+    {
+        fixture.RequireProvider();
+        var shipOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(100 + Random.Shared.Next(250));
+        var shipments = await PackAheadAsync(2, shipOn);
+        await SettleAsync(fixture.App);
+        var response = await Client.PostAsJsonAsync("/api/v1/shipping/releases", new { locationCode = Napa, shipOn, reason = "Winter club release" }, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Ct)); // one batch, due at once
+
+        var requestsFirst = fixture.App.Services.GetRequiredService<RequestsFirst>();
+        var dispatcher = fixture.App.Services.GetRequiredService<OutboxDispatcher>();
+        var body = new TaskCompletionSource();
+        var checkout = await HeldRequests.StartCheckoutAsync(fixture.App, Client, body.Task, Ct);
+
+        // Another batch has the one turn (MaxPacedStepsWhileServing): this one waits, no label is bought.
+        var otherBatch = await requestsFirst.PacedStepSlotAsync(Ct);
+        var dispatch = dispatcher.DispatchModuleAsync(dispatcher.Modules.Single(m => m.Module == "Shipping"), Ct);
+        await Task.Delay(1000, Ct);
+        dispatch.IsCompleted.ShouldBeFalse("a release's batches take turns while a checkout is answered");
+        foreach (var id in shipments)
+        {
+            (await ShipmentAsync(Client, id)).GetProperty("status").GetString().ShouldBe("LabelPending");
+        }
+
+        // Its turn comes while the checkout is still in flight: the labels are bought.
+        otherBatch.Dispose();
+        (await dispatch.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldBeGreaterThan(0);
+        requestsFirst.RequestsInFlight.ShouldBeGreaterThan(0);
+        foreach (var id in shipments)
+        {
+            (await ShipmentAsync(Client, id)).GetProperty("status").GetString().ShouldBe("LabelCreated");
+        }
+
+        body.SetResult();
+        (await checkout).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task A_release_without_its_fields_for_a_day_not_ahead_or_a_pack_too_far_ahead_is_refused()
     {
         fixture.RequireProvider();

@@ -21,6 +21,13 @@ public abstract record InternalCommand
 /// </summary>
 public interface IWaitsOnRemoteService;
 
+/// <summary>
+/// A remote step of a bulk job queued at a pace (a release's label batches, each due a fraction of a second after the
+/// one before): the pace, not how many run side by side, sets the job's throughput. While the host answers requests
+/// such steps take turns (<see cref="OutboxOptions.MaxPacedStepsWhileServing"/>, <see cref="RequestsFirst"/>).
+/// </summary>
+public interface IPacedBulkStep : IWaitsOnRemoteService;
+
 /// <summary>Runs one kind of <see cref="InternalCommand"/> in its own DI scope; each step commits its own transactions.</summary>
 public interface IInternalCommandHandler<in TCommand>
     where TCommand : InternalCommand

@@ -105,7 +105,7 @@ public sealed partial class OutboxDispatcher(
 
         // Steps waiting on a remote service (a burst's payment authorizations, a release's labels) run side by side, in a
         // lane of their own, so they neither queue behind one another nor hold up the module's other deliveries. Those
-        // others give way to the requests the host is answering (RequestsFirst).
+        // others give way to the requests the host is answering (RequestsFirst), and so do a paced bulk job's steps.
         var waitsOnRemote = claimed.ToLookup(m => !oneWriter && WaitsOnRemoteService(m));
         var parallelism = oneWriter ? 1 : Math.Max(1, options.Value.MaxParallelDeliveries);
         var delivered = new ConcurrentQueue<Guid>();
@@ -127,14 +127,14 @@ public sealed partial class OutboxDispatcher(
 
     /// <summary>
     /// Delivers <paramref name="units"/>, up to <paramref name="parallelism"/> at once, adding each delivered message to
-    /// <paramref name="delivered"/>; with <paramref name="givesWayToRequests"/> each unit first waits for a background slot.
+    /// <paramref name="delivered"/>. While requests are answered each unit first waits for its turn (<see cref="TurnAsync"/>).
     /// </summary>
     private Task DeliverLaneAsync(
         ModuleDatabase module, List<List<OutboxMessage>> units, int parallelism, bool givesWayToRequests, DateTimeOffset until, ConcurrentQueue<Guid> delivered,
         CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (unit, ct) =>
         {
-            using var slot = givesWayToRequests ? await requestsFirst.BackgroundSlotAsync(ct) : default;
+            using var slot = await TurnAsync(unit, givesWayToRequests, ct);
             if (unit.Count > 1 && !LeaseLapsing(until) && await DeliverTogetherAsync(module, unit, ct))
             {
                 unit.ForEach(m => delivered.Enqueue(m.Id));
@@ -155,8 +155,19 @@ public sealed partial class OutboxDispatcher(
             }
         });
 
-    private static bool WaitsOnRemoteService(OutboxMessage message) =>
-        IntegrationEventTypes.Resolve(message.Type) is { } type && typeof(IWaitsOnRemoteService).IsAssignableFrom(type);
+    /// <summary>
+    /// A paced bulk job's step takes a paced slot (in either lane); another unit a background slot when its lane gives way
+    /// to requests; the rest go at once. Slots are needed only while requests are in flight.
+    /// </summary>
+    private ValueTask<RequestsFirst.Slot> TurnAsync(List<OutboxMessage> unit, bool givesWayToRequests, CancellationToken ct) =>
+        unit is [var single] && Is<IPacedBulkStep>(single) ? requestsFirst.PacedStepSlotAsync(ct)
+        : givesWayToRequests ? requestsFirst.BackgroundSlotAsync(ct)
+        : default;
+
+    private static bool WaitsOnRemoteService(OutboxMessage message) => Is<IWaitsOnRemoteService>(message);
+
+    private static bool Is<TKind>(OutboxMessage message) =>
+        IntegrationEventTypes.Resolve(message.Type) is { } type && typeof(TKind).IsAssignableFrom(type);
 
     private bool LeaseLapsing(DateTimeOffset until) => clock.GetUtcNow() > until - (options.Value.ClaimLease / 4);
 

@@ -31,6 +31,13 @@ public sealed class OutboxOptions
     /// </summary>
     public int MaxBackgroundDeliveriesWhileServing { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
+    /// <summary>
+    /// Steps of paced bulk jobs (<see cref="IPacedBulkStep"/>: a release's label batches) that run at once across all
+    /// modules while the host is answering requests (<see cref="RequestsFirst"/>). Their pace sets the job's throughput:
+    /// one at a time keeps it while adding one thread, not several, beside the checkouts.
+    /// </summary>
+    public int MaxPacedStepsWhileServing { get; set; } = 1;
+
     /// <summary>Upper bound of the exponential back-off between failed attempts; failures are retried forever.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
