@@ -2,10 +2,11 @@
 # The wine-club label release (issue 22): N wine orders placed through the API and picked in waves. SCENARIO=club (the
 # default): packed ahead to ship on a later day, then staff release the day (POST /api/v1/shipping/releases) and the host
 # buys every label at OrderHub:Shipping:ReleaseLabelsPerSecond. SCENARIO=pack: all packed at once through the API, each
-# pack buying its label. The host's own outbox dispatcher buys the labels (simulated carriers). Measures release (or
+# pack buying its label. SCENARIO=none: the control, packed ahead and never released (the window "during" holds no
+# release, so its ratio is the harness's own spread). The host's own outbox dispatcher buys the labels (simulated carriers). Measures release (or
 # first pack) -> last label and order intake alone / during the release / alone (bench/LabelRelease.Bench).
 # One command: throwaway PostgreSQL 15 cluster -> OrderHub host (Release) -> stock -> harness -> results in
-# bench/results/label-release-<utc>.csv (+ .progress.csv, .log, -statements.tsv) -> everything it started is stopped.
+# bench/results/label-release-<utc>.csv (+ .progress.csv, .log, -statements.tsv, -autovacuum.log) -> everything it started is stopped.
 # The winery's UPS and FedEx alcohol agreements are switched on (as in appsettings.Development.json and the tests):
 # without them no carrier may take wine and every label of the release fails.
 # Must run as root (runuser -u postgres). Knobs (env): SCENARIO=club|pack ORDERS=5000 INTAKE_CLIENTS=4 BASELINE=100 PACK_CLIENTS=8
@@ -82,7 +83,7 @@ fi
 # fsync/synchronous_commit off as in TOOLCHAIN.md §3 and scripts/bench-orders.sh (throwaway cluster).
 runuser -u postgres -- "$B/pg_ctl" -D "$D/data" -l "$D/pg.log" -w -o "-p $PGPORT -k $D -c listen_addresses=127.0.0.1 \
   -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=256MB \
-  -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" start >/dev/null
+  -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c log_autovacuum_min_duration=0 -c log_timezone=UTC" start >/dev/null
 PG_STARTED=1
 PSQL=(runuser -u postgres -- "$B/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qAt)
 if [[ $PHASE != release ]]; then
@@ -160,6 +161,8 @@ if [[ $status == 0 && -n "$latest" ]]; then
   "${PSQL[@]}" -d orderhub -F $'\t' -c "SELECT calls, round(total_exec_time::numeric,1) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'orderhub')
       ORDER BY total_exec_time DESC LIMIT 60" >"${latest%.csv}-statements.tsv"
+  # Every autovacuum and autoanalyze of the run (UTC, from PostgreSQL's log), to hold against the windows' times in the .log.
+  grep -E "automatic (vacuum|analyze)" "$D/pg.log" | cut -c1-200 >"${latest%.csv}-autovacuum.log" || true
   echo; column -s, -t <"$latest" 2>/dev/null || cat "$latest"
 fi
 grep -E "\[(ERR|WRN|FTL)\]|Exception" "$D/host.log" | cut -c1-240 | sort | uniq -c | sort -rn | head -20 || true

@@ -17,7 +17,8 @@ using Npgsql;
 //   dotnet LabelRelease.Bench.dll --url http://127.0.0.1:5080 --api-key KEY --pg "Host=...;Database=orderhub;..."
 //       [--orders 5000] [--intake-clients 4] [--baseline 100] [--pack-clients 8] [--out bench/results] [--label name]
 //       [--timeout-minutes 20] [--after-drain 180] (longest wait for the intake's backlog before the window after)
-//       [--scenario club|pack] (club: packed ahead, then released; pack: packed in the window)
+//       [--scenario club|pack|none] (club: packed ahead, then released; pack: packed in the window; none: packed ahead and
+//       not released, the control: the window "during" lasts --baseline seconds with no release)
 //       [--host-pid N] (the host's CPU and PostgreSQL's over the release window, read from /proc)
 //       [--phase all|setup|release] (setup: place, source and pick, then stop; release: start from the picked
 //       fulfillments already there, e.g. a database copied after a setup run; scripts/bench-label-release.sh SNAPSHOT=)
@@ -91,7 +92,7 @@ Task PackAllAsync(DateOnly? shipOn) => Parallel.ForEachAsync(picked, new Paralle
 // The club scenario: the warehouse packed the release ahead, to ship on a later day, and staff release that day; the
 // pack scenario: the release is packed all at once and each pack buys its label.
 var shipOnDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
-if (o.Scenario == "club")
+if (o.Scenario is "club" or "none")
 {
     clock.Restart();
     await PackAllAsync(shipOnDay);
@@ -102,7 +103,7 @@ if (o.Scenario == "club")
 // Intake alone (A), then during the release, then alone again (B): the ratio uses the mean of A and B, so a machine
 // that got busier or quieter over the run does not tilt it. Each window alone should last as long as the release: a short
 // one after a full drain measures a burst whose background work is left for later (20 s alone ran 16 % faster than 100 s).
-using var intake = new Intake(http, $"intake-{runId}", o.IntakeClients);
+using var intake = new Intake(http, $"intake-{runId}", o.IntakeClients, o.HostPid);
 if (o.Phase == "release")
 {
     // A host started on a copied database has not placed an order yet (JIT, plans, pools): warm it up first.
@@ -129,6 +130,13 @@ if (o.Scenario == "club")
 
     packing = Task.CompletedTask;
 }
+else if (o.Scenario == "none")
+{
+    // The control: the same packed-ahead shipments, the same window, and no release. Its ratio is the harness's own
+    // spread, against which a release's is read.
+    Say($"control: no release for {o.BaselineSeconds} s while {o.IntakeClients} clients place orders");
+    packing = Task.CompletedTask;
+}
 else
 {
     Say($"release: packing {picked.Count} fulfillments with {o.PackClients} clients while {o.IntakeClients} clients place orders");
@@ -151,7 +159,7 @@ while (true)
 
     var (shipments, labelled, held) = await Db.ShipmentsAsync(pg, shipmentsBefore);
     progress.Add((release.Elapsed.TotalSeconds, Volatile.Read(ref packed), shipments, labelled, held));
-    if (packedAt is not null && shipments >= packed && labelled + held >= packed)
+    if (packedAt is not null && (o.Scenario == "none" ? release.Elapsed.TotalSeconds >= o.BaselineSeconds : shipments >= packed && labelled + held >= packed))
     {
         break;
     }
@@ -207,15 +215,15 @@ if (o.Scenario == "pack")
 Directory.CreateDirectory(o.Out);
 var csv = Path.Combine(o.Out, $"label-release-{stamp}.csv");
 await File.WriteAllTextAsync(csv, string.Join('\n',
-    "label,scenario,orders,packed,labelled,held,pack_s,first_pack_to_last_label_s,labels_per_s,intake_before_per_s,intake_during_per_s,intake_after_per_s,intake_ratio,intake_p50_alone_ms,intake_p50_during_ms,after_drained,host_cores_in_release,pg_cores_in_release,cores,loadavg",
+    "label,scenario,orders,packed,labelled,held,pack_s,first_pack_to_last_label_s,labels_per_s,intake_before_per_s,intake_during_per_s,intake_after_per_s,intake_ratio,intake_p50_alone_ms,intake_p50_during_ms,after_drained,host_cores_in_release,pg_cores_in_release,host_cores_alone,pg_cores_alone,cores,loadavg",
     string.Create(CultureInfo.InvariantCulture,
-        $"{o.Label},{o.Scenario},{o.Orders},{packed},{finalLabelled},{finalHeld},{packedAt?.TotalSeconds:F1},{releaseTime.TotalSeconds:F1},{finalLabelled / releaseTime.TotalSeconds:F1},{before.OrdersPerSecond:F1},{duringResult.OrdersPerSecond:F1},{after.OrdersPerSecond:F1},{ratio:F3},{before.P50Ms:F0},{duringResult.P50Ms:F0},{afterDrained},{cpu.Host / releaseTime.TotalSeconds:F2},{cpu.Postgres / releaseTime.TotalSeconds:F2},{Environment.ProcessorCount},{File.ReadAllText("/proc/loadavg").Split(' ')[0]}"),
+        $"{o.Label},{o.Scenario},{o.Orders},{packed},{finalLabelled},{finalHeld},{packedAt?.TotalSeconds:F1},{releaseTime.TotalSeconds:F1},{finalLabelled / releaseTime.TotalSeconds:F1},{before.OrdersPerSecond:F1},{duringResult.OrdersPerSecond:F1},{after.OrdersPerSecond:F1},{ratio:F3},{before.P50Ms:F0},{duringResult.P50Ms:F0},{afterDrained},{cpu.Host / releaseTime.TotalSeconds:F2},{cpu.Postgres / releaseTime.TotalSeconds:F2},{(before.HostCores + after.HostCores) / 2:F2},{(before.PostgresCores + after.PostgresCores) / 2:F2},{Environment.ProcessorCount},{File.ReadAllText("/proc/loadavg").Split(' ')[0]}"),
     string.Empty));
 await File.WriteAllTextAsync(Path.ChangeExtension(csv, ".progress.csv"),
     "seconds,packed,shipments,labelled,held\n" + string.Join('\n', progress.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Seconds:F1},{p.Packed},{p.Shipments},{p.Labelled},{p.Held}"))) + "\n");
 await File.WriteAllLinesAsync(Path.ChangeExtension(csv, ".log"), log);
 Console.WriteLine($"results: {csv} (+ .progress.csv, .log)");
-return finalLabelled + finalHeld >= packed && packed == picked.Count ? 0 : 1;
+return (o.Scenario == "none" || finalLabelled + finalHeld >= packed) && packed == picked.Count ? 0 : 1;
 
 static string Format(ConcurrentDictionary<int, int> errors) => errors.IsEmpty ? "none" : string.Join(", ", errors.Select(e => $"{e.Key}: {e.Value}"));
 
@@ -335,15 +343,20 @@ internal static class Picking
         (await Http.SendAsync(http, HttpMethod.Post, $"/api/v1/fulfillments/{fulfillmentId}/pack", shipOn is null ? new { } : new { shipOn }, "pack-" + fulfillmentId)).Code;
 }
 
-internal sealed record IntakeResult(string Phase, int Orders, double Seconds, double P50Ms, int Errors)
+internal sealed record IntakeResult(string Phase, int Orders, double Seconds, double P50Ms, int Errors, Cpu Cpu)
 {
     public double OrdersPerSecond => Seconds > 0 ? Orders / Seconds : 0;
 
-    public string Text => string.Create(CultureInfo.InvariantCulture, $"intake {Phase}: {Orders} orders in {Seconds:F1} s = {OrdersPerSecond:F1} orders/s, p50 {P50Ms:F0} ms, {Errors} errors");
+    public double HostCores => Seconds > 0 ? Cpu.Host / Seconds : 0;
+
+    public double PostgresCores => Seconds > 0 ? Cpu.Postgres / Seconds : 0;
+
+    public string Text => string.Create(CultureInfo.InvariantCulture,
+        $"intake {Phase}: {Orders} orders in {Seconds:F1} s = {OrdersPerSecond:F1} orders/s, p50 {P50Ms:F0} ms, {Errors} errors; CPU host {HostCores:F2} cores, PostgreSQL {PostgresCores:F2}");
 }
 
 /// <summary>Order intake: a few clients placing orders one after the other, each answered after the whole placement.</summary>
-internal sealed class Intake(HttpClient http, string prefix, int clients) : IDisposable
+internal sealed class Intake(HttpClient http, string prefix, int clients, int hostPid) : IDisposable
 {
     private long _sequence;
     private int _completed;
@@ -351,6 +364,7 @@ internal sealed class Intake(HttpClient http, string prefix, int clients) : IDis
     private ConcurrentBag<double> _latencies = [];
     private CancellationTokenSource _stop = new();
     private Stopwatch _clock = new();
+    private Cpu _cpuAtStart;
 
     public int Completed => Volatile.Read(ref _completed);
 
@@ -370,6 +384,7 @@ internal sealed class Intake(HttpClient http, string prefix, int clients) : IDis
         _stop.Dispose();
         (_completed, _errors, _latencies, _stop) = (0, 0, [], new CancellationTokenSource());
         _clock = Stopwatch.StartNew();
+        _cpuAtStart = Cpu.Read(hostPid);
         return Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
@@ -395,8 +410,9 @@ internal sealed class Intake(HttpClient http, string prefix, int clients) : IDis
         await _stop.CancelAsync();
         await run;
         var seconds = _clock.Elapsed.TotalSeconds;
+        var cpu = Cpu.Read(hostPid) - _cpuAtStart;
         var sorted = _latencies.Order().ToList();
-        return new IntakeResult(phase, _completed, seconds, sorted.Count == 0 ? 0 : sorted[sorted.Count / 2], _errors);
+        return new IntakeResult(phase, _completed, seconds, sorted.Count == 0 ? 0 : sorted[sorted.Count / 2], _errors, cpu);
     }
 }
 
