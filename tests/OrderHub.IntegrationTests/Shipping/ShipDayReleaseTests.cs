@@ -33,11 +33,7 @@ public abstract class ShipDayReleaseTests(HostFixture fixture)
     public async Task Orders_packed_ahead_wait_without_labels_until_staff_release_the_day_then_get_them_at_the_configured_pace()
     {
         fixture.RequireProvider();
-        // A day of its own, so shipments other tests packed ahead are not in this release.
-        var shipOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(100 + Random.Shared.Next(250));
-        var shipments = await PackAheadAsync(3, shipOn);
-
-        await SettleAsync(fixture.App);
+        var (shipOn, shipments) = await PackAheadAsync(3);
         foreach (var id in shipments)
         {
             var waiting = await ShipmentAsync(Client, id);
@@ -87,9 +83,7 @@ public abstract class ShipDayReleaseTests(HostFixture fixture)
     public async Task A_release_buys_its_labels_in_batches_of_a_fifth_of_a_seconds_worth()
     {
         fixture.RequireProvider();
-        var shipOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(100 + Random.Shared.Next(250));
-        var shipments = await PackAheadAsync(3, shipOn);
-        await SettleAsync(fixture.App);
+        var (shipOn, shipments) = await PackAheadAsync(3);
 
         // Ten a second: batches of two, due every 0.2 s.
         await using var paced = fixture.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.PostConfigure<ShippingOptions>(o => o.ReleaseLabelsPerSecond = 10)));
@@ -134,9 +128,7 @@ public abstract class ShipDayReleaseTests(HostFixture fixture)
     public async Task While_a_checkout_is_being_answered_the_releases_label_batches_take_turns_and_each_goes_when_its_turn_comes()
     {
         fixture.RequireProvider();
-        var shipOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(100 + Random.Shared.Next(250));
-        var shipments = await PackAheadAsync(2, shipOn);
-        await SettleAsync(fixture.App);
+        var (shipOn, shipments) = await PackAheadAsync(2);
         var response = await Client.PostAsJsonAsync("/api/v1/shipping/releases", new { locationCode = Napa, shipOn, reason = "Winter club release" }, Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Ct)); // one batch, due at once
 
@@ -187,9 +179,13 @@ public abstract class ShipDayReleaseTests(HostFixture fixture)
         (await farAhead.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["shipOn"]);
     }
 
-    /// <summary>Places <paramref name="count"/> wine orders, picks them in one wave at Napa and packs each to ship on <paramref name="shipOn"/>.</summary>
-    private async Task<List<Guid>> PackAheadAsync(int count, DateOnly shipOn)
+    /// <summary>
+    /// Places <paramref name="count"/> wine orders, picks them in one wave at Napa and packs each to ship on a day of its
+    /// own (so shipments other tests packed ahead are not in this release), then lets the outbox settle.
+    /// </summary>
+    private async Task<(DateOnly ShipOn, List<Guid> Shipments)> PackAheadAsync(int count)
     {
+        var shipOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(100 + Random.Shared.Next(250));
         var sku = await SourcingSetup.WineAsync(Client, "CLUB", (Napa, count * 2));
         var orders = new List<Guid>();
         for (var i = 0; i < count; i++)
@@ -198,7 +194,9 @@ public abstract class ShipDayReleaseTests(HostFixture fixture)
         }
 
         await SettleAsync(fixture.App);
-        return await PackAsync(fixture.App, Client, orders, shipOn);
+        var shipments = await PackAsync(fixture.App, Client, orders, shipOn);
+        await SettleAsync(fixture.App);
+        return (shipOn, shipments);
     }
 
     /// <summary>Four sweeps of the outbox on a clock <paramref name="ahead"/> of now: every release step due by then runs, and what it announces.</summary>
