@@ -3,8 +3,9 @@
 # default): packed ahead to ship on a later day, then staff release the day (POST /api/v1/shipping/releases) and the host
 # buys every label at OrderHub:Shipping:ReleaseLabelsPerSecond. SCENARIO=pack: all packed at once through the API, each
 # pack buying its label. SCENARIO=none: the control, packed ahead and never released (the window "during" holds no
-# release, so its ratio is the harness's own spread). The host's own outbox dispatcher buys the labels (simulated carriers). Measures release (or
-# first pack) -> last label and order intake alone / during the release / alone (bench/LabelRelease.Bench).
+# release, so its ratio is the harness's own spread). The host's own outbox dispatcher buys the labels (simulated
+# carriers). Measures release (or first pack) -> last label, and order intake (with the host's and PostgreSQL's CPU)
+# alone / during the release / alone (bench/LabelRelease.Bench).
 # One command: throwaway PostgreSQL 15 cluster -> OrderHub host (Release) -> stock -> harness -> results in
 # bench/results/label-release-<utc>.csv (+ .progress.csv, .log, -statements.tsv, -autovacuum.log) -> everything it started is stopped.
 # The winery's UPS and FedEx alcohol agreements are switched on (as in appsettings.Development.json and the tests):

@@ -19,7 +19,7 @@ using Npgsql;
 //       [--timeout-minutes 20] [--after-drain 180] (longest wait for the intake's backlog before the window after)
 //       [--scenario club|pack|none] (club: packed ahead, then released; pack: packed in the window; none: packed ahead and
 //       not released, the control: the window "during" lasts --baseline seconds with no release)
-//       [--host-pid N] (the host's CPU and PostgreSQL's over the release window, read from /proc)
+//       [--host-pid N] (the host's CPU and PostgreSQL's in each intake window, read from /proc)
 //       [--phase all|setup|release] (setup: place, source and pick, then stop; release: start from the picked
 //       fulfillments already there, e.g. a database copied after a setup run; scripts/bench-label-release.sh SNAPSHOT=)
 var o = Args.Parse(args);
@@ -116,7 +116,6 @@ await Drain.WaitAsync(http, pg, Say);
 
 var during = intake.StartAsync();
 var release = Stopwatch.StartNew();
-var cpuAtRelease = Cpu.Read(o.HostPid);
 Task packing;
 if (o.Scenario == "club")
 {
@@ -180,14 +179,7 @@ while (true)
 }
 
 var releaseTime = release.Elapsed;
-var cpu = Cpu.Read(o.HostPid) - cpuAtRelease;
-if (o.HostPid > 0)
-{
-    Say(string.Create(CultureInfo.InvariantCulture,
-        $"CPU in the release window ({releaseTime.TotalSeconds:F0} s): host {cpu.Host:F1} s ({cpu.Host / releaseTime.TotalSeconds:F2} cores), PostgreSQL {cpu.Postgres:F1} s ({cpu.Postgres / releaseTime.TotalSeconds:F2} cores)"));
-}
-
-var duringResult = await intake.StopAsync(during, "during the release");
+var duringResult = await intake.StopAsync(during, "during the release"); // its CPU is the release window's
 Say(duringResult.Text);
 var (finalShipments, finalLabelled, finalHeld) = await Db.ShipmentsAsync(pg, shipmentsBefore);
 Say($"release: {finalLabelled} labelled ({finalHeld} held for weather) of {packed} packed; {(o.Scenario == "club" ? "release" : "first pack")} to last label {releaseTime.TotalSeconds:F1} s, packing took {packedAt?.TotalSeconds:F1} s");
@@ -217,7 +209,7 @@ var csv = Path.Combine(o.Out, $"label-release-{stamp}.csv");
 await File.WriteAllTextAsync(csv, string.Join('\n',
     "label,scenario,orders,packed,labelled,held,pack_s,first_pack_to_last_label_s,labels_per_s,intake_before_per_s,intake_during_per_s,intake_after_per_s,intake_ratio,intake_p50_alone_ms,intake_p50_during_ms,after_drained,host_cores_in_release,pg_cores_in_release,host_cores_alone,pg_cores_alone,cores,loadavg",
     string.Create(CultureInfo.InvariantCulture,
-        $"{o.Label},{o.Scenario},{o.Orders},{packed},{finalLabelled},{finalHeld},{packedAt?.TotalSeconds:F1},{releaseTime.TotalSeconds:F1},{finalLabelled / releaseTime.TotalSeconds:F1},{before.OrdersPerSecond:F1},{duringResult.OrdersPerSecond:F1},{after.OrdersPerSecond:F1},{ratio:F3},{before.P50Ms:F0},{duringResult.P50Ms:F0},{afterDrained},{cpu.Host / releaseTime.TotalSeconds:F2},{cpu.Postgres / releaseTime.TotalSeconds:F2},{(before.HostCores + after.HostCores) / 2:F2},{(before.PostgresCores + after.PostgresCores) / 2:F2},{Environment.ProcessorCount},{File.ReadAllText("/proc/loadavg").Split(' ')[0]}"),
+        $"{o.Label},{o.Scenario},{o.Orders},{packed},{finalLabelled},{finalHeld},{packedAt?.TotalSeconds:F1},{releaseTime.TotalSeconds:F1},{finalLabelled / releaseTime.TotalSeconds:F1},{before.OrdersPerSecond:F1},{duringResult.OrdersPerSecond:F1},{after.OrdersPerSecond:F1},{ratio:F3},{before.P50Ms:F0},{duringResult.P50Ms:F0},{afterDrained},{duringResult.HostCores:F2},{duringResult.PostgresCores:F2},{(before.HostCores + after.HostCores) / 2:F2},{(before.PostgresCores + after.PostgresCores) / 2:F2},{Environment.ProcessorCount},{File.ReadAllText("/proc/loadavg").Split(' ')[0]}"),
     string.Empty));
 await File.WriteAllTextAsync(Path.ChangeExtension(csv, ".progress.csv"),
     "seconds,packed,shipments,labelled,held\n" + string.Join('\n', progress.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Seconds:F1},{p.Packed},{p.Shipments},{p.Labelled},{p.Held}"))) + "\n");
