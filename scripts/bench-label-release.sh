@@ -19,6 +19,8 @@
 #     HOST_ENV="K=V ...": more environment for the host (e.g. DOTNET_gcServer=0). PERF=1: 30 s of the
 #     host's CPU samples (perf, JIT frames named through DOTNET_PerfMapEnabled) PERF_AT s (20) into the release, to <utc>.perf.txt
 #     (by library and symbol) and <utc>.perf.methods.txt (by the innermost OrderHub method, bench/perf-attribute.py).
+#     COUNTERS=1: the runtime's counters every second (dotnet-counters, System.Runtime) for the whole run, to
+#     <utc>-counters.csv, summed per window (per order placed) by bench/counters-per-window.py to <run>-counters-per-window.txt.
 set -euo pipefail
 HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x10000000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -144,6 +146,13 @@ if [[ "${PERF:-0}" == 1 && $PHASE != setup ]]; then
     python3 "$ROOT/bench/perf-attribute.py" "$D/host.perf.txt" 80 >"$PERF_OUT.methods.txt"
     echo "   CPU samples: $PERF_OUT.txt" ) &
 fi
+if [[ "${COUNTERS:-0}" == 1 && $PHASE != setup ]]; then
+  # The runtime's counters every second for the whole run (GC, thread pool, locks, CPU), summed per window afterwards.
+  COUNTERS_OUT="$RESULTS/label-release-$(date -u +%Y%m%dT%H%M%SZ)-counters.csv"
+  ~/.dotnet/tools/dotnet-counters collect -p "$HOST_PID" --counters System.Runtime --refresh-interval 1 --format csv \
+    -o "$COUNTERS_OUT" >/dev/null 2>&1 &
+  COUNTERS_PID=$!
+fi
 echo "== release of $ORDERS orders ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 "${PSQL[@]}" -d orderhub -c "SELECT pg_stat_statements_reset()" >/dev/null
 status=0
@@ -165,6 +174,12 @@ if [[ $status == 0 && -n "$latest" ]]; then
   # Every autovacuum and autoanalyze of the run (UTC, from PostgreSQL's log), to hold against the windows' times in the .log.
   grep -E "automatic (vacuum|analyze)" "$D/pg.log" | cut -c1-200 >"${latest%.csv}-autovacuum.log" || true
   echo; column -s, -t <"$latest" 2>/dev/null || cat "$latest"
+fi
+if [[ -n "${COUNTERS_PID:-}" ]]; then
+  kill -INT "$COUNTERS_PID" 2>/dev/null; wait "$COUNTERS_PID" 2>/dev/null || true
+fi
+if [[ -n "${COUNTERS_OUT:-}" && -f "$COUNTERS_OUT" && -n "$latest" ]]; then
+  python3 "$ROOT/bench/counters-per-window.py" "${latest%.csv}.log" "$COUNTERS_OUT" | tee "${latest%.csv}-counters-per-window.txt" || true
 fi
 grep -E "\[(ERR|WRN|FTL)\]|Exception" "$D/host.log" | cut -c1-240 | sort | uniq -c | sort -rn | head -20 || true
 exit $status
