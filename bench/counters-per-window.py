@@ -29,7 +29,15 @@ with open(counters_path, encoding="utf-8") as f:
             at = datetime.strptime(r[0].split(".")[0], "%m/%d/%Y %H:%M:%S")
         except ValueError:
             continue
-        rows.append((at, r[2], r[3], float(r[4])))
+        name = re.sub(r" \([^)]*\)", "", r[2]).replace("dotnet.", "").replace("gc.heap.generation=", "")
+        rows.append((at, name, r[3], float(r[4])))
+# The thread pool's thread count and queue length are up-down counters, reported as their change a second: add them up
+# into a level from the start of the recording.
+levels = defaultdict(float)
+for i, (at, name, kind, value) in enumerate(rows):
+    if "thread.count" in name or "queue.length" in name:
+        levels[name] += value
+        rows[i] = (at, name + " (change since start)", "Metric", levels[name])
 if not rows:
     sys.exit("no counter rows in " + counters_path)
 day = rows[0][0].date()

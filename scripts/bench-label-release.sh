@@ -176,7 +176,7 @@ if [[ $status == 0 && -n "$latest" ]]; then
   echo; column -s, -t <"$latest" 2>/dev/null || cat "$latest"
 fi
 if [[ -n "${COUNTERS_PID:-}" ]]; then
-  kill -INT "$COUNTERS_PID" 2>/dev/null; wait "$COUNTERS_PID" 2>/dev/null || true
+  kill "$COUNTERS_PID" 2>/dev/null; wait "$COUNTERS_PID" 2>/dev/null || true # it waits for a key on SIGINT
 fi
 if [[ -n "${COUNTERS_OUT:-}" && -f "$COUNTERS_OUT" && -n "$latest" ]]; then
   python3 "$ROOT/bench/counters-per-window.py" "${latest%.csv}.log" "$COUNTERS_OUT" | tee "${latest%.csv}-counters-per-window.txt" || true
