@@ -19,7 +19,8 @@
 #     HOST_ENV="K=V ...": more environment for the host (e.g. DOTNET_gcServer=0). PERF=1: 30 s of the
 #     host's CPU samples (perf, JIT frames named through DOTNET_PerfMapEnabled) PERF_AT s (20) into the release, to <utc>.perf.txt
 #     (by library and symbol) and <utc>.perf.methods.txt (by the innermost OrderHub method, bench/perf-attribute.py).
-#     COUNTERS=1: the runtime's counters every second (dotnet-counters, System.Runtime) for the whole run, to
+#     ALLOC=1: 30 s of the host's allocation ticks (dotnet-trace gc-verbose) 20 s into the release, summed by type and by
+#     OrderHub method per label bought (bench/AllocTop) to <utc>.alloc.txt. COUNTERS=1: the runtime's counters every second (dotnet-counters, System.Runtime) for the whole run, to
 #     <utc>-counters.csv, summed per window (per order placed) by bench/counters-per-window.py to <run>-counters-per-window.txt.
 set -euo pipefail
 HOST_GC_HEAP_LIMIT=${HOST_GC_HEAP_LIMIT:-0x10000000}
@@ -145,6 +146,17 @@ if [[ "${PERF:-0}" == 1 && $PHASE != setup ]]; then
     perf script -i "$D/host.perf.data" -F tid,ip,sym 2>/dev/null >"$D/host.perf.txt"
     python3 "$ROOT/bench/perf-attribute.py" "$D/host.perf.txt" 80 >"$PERF_OUT.methods.txt"
     echo "   CPU samples: $PERF_OUT.txt" ) &
+fi
+if [[ "${ALLOC:-0}" == 1 && $PHASE != setup ]]; then
+  dotnet build "$ROOT/bench/AllocTop" -c Release -v q -nologo 2>&1 | grep -E " error |rror\(s\)" || true
+  ALLOC_OUT="$RESULTS/label-release-$(date -u +%Y%m%dT%H%M%SZ).alloc.txt"
+  ( while ! grep -qE "release: (packing|staff release)" "$D/harness.out" 2>/dev/null; do sleep 1; done; sleep 20
+    labelled() { "${PSQL[@]}" -d orderhub -c "SELECT count(*) FROM shipping.\"Shipments\" WHERE \"Status\" <> 'LabelPending'"; }
+    n0=$(labelled)
+    ~/.dotnet/tools/dotnet-trace collect -p "$HOST_PID" --profile gc-verbose --duration 00:00:00:30 -o "$D/alloc.nettrace" >"$D/alloc.log" 2>&1
+    n=$(( $(labelled) - n0 ))
+    dotnet "$ROOT/bench/AllocTop/bin/Release/net10.0/AllocTop.dll" "$D/alloc.nettrace" "$n" 60 >"$ALLOC_OUT" 2>&1
+    echo "   allocations per label ($n labels): $ALLOC_OUT" ) &
 fi
 if [[ "${COUNTERS:-0}" == 1 && $PHASE != setup ]]; then
   # The runtime's counters every second for the whole run (GC, thread pool, locks, CPU), summed per window afterwards.

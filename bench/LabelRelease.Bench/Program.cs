@@ -111,9 +111,13 @@ if (o.Phase == "release")
     await Drain.WaitAsync(http, pg, Say);
 }
 
+var statements = new StatementsPerWindow(pg);
+await statements.MarkAsync();
 var before = await intake.MeasureAsync(TimeSpan.FromSeconds(o.BaselineSeconds), "alone (before)", Say);
+await statements.CloseAsync("before", before.Orders);
 await Drain.WaitAsync(http, pg, Say);
 
+await statements.MarkAsync();
 var during = intake.StartAsync();
 var release = Stopwatch.StartNew();
 Task packing;
@@ -180,6 +184,7 @@ while (true)
 
 var releaseTime = release.Elapsed;
 var duringResult = await intake.StopAsync(during, "during the release"); // its CPU is the release window's
+await statements.CloseAsync("during", duringResult.Orders);
 Say(duringResult.Text);
 var (finalShipments, finalLabelled, finalHeld) = await Db.ShipmentsAsync(pg, shipmentsBefore);
 Say($"release: {finalLabelled} labelled ({finalHeld} held for weather) of {packed} packed; {(o.Scenario == "club" ? "release" : "first pack")} to last label {releaseTime.TotalSeconds:F1} s, packing took {packedAt?.TotalSeconds:F1} s");
@@ -193,7 +198,9 @@ if (o.Scenario == "pack" && packedAt is { } packingTime && releaseTime > packing
 // The intake's own orders leave background work behind (on the 2026-12-05 run, 41,000 outbox rows): wait for it at
 // most --after-drain seconds, and say whether the window after ran on a drained host.
 var afterDrained = await Drain.WaitAsync(http, pg, Say, TimeSpan.FromSeconds(o.AfterDrainSeconds));
+await statements.MarkAsync();
 var after = await intake.MeasureAsync(TimeSpan.FromSeconds(o.BaselineSeconds), "alone (after)", Say);
+await statements.CloseAsync("after", after.Orders);
 var alone = (before.OrdersPerSecond + after.OrdersPerSecond) / 2;
 var ratio = alone > 0 ? duringResult.OrdersPerSecond / alone : 0;
 Say(string.Create(CultureInfo.InvariantCulture, $"intake during the release: {duringResult.OrdersPerSecond:F1} orders/s vs {alone:F1} alone (mean of {before.OrdersPerSecond:F1} and {after.OrdersPerSecond:F1}): {ratio:P0} ({1 - ratio:P0} slower)"));
@@ -211,6 +218,7 @@ await File.WriteAllTextAsync(csv, string.Join('\n',
     string.Create(CultureInfo.InvariantCulture,
         $"{o.Label},{o.Scenario},{o.Orders},{packed},{finalLabelled},{finalHeld},{packedAt?.TotalSeconds:F1},{releaseTime.TotalSeconds:F1},{finalLabelled / releaseTime.TotalSeconds:F1},{before.OrdersPerSecond:F1},{duringResult.OrdersPerSecond:F1},{after.OrdersPerSecond:F1},{ratio:F3},{before.P50Ms:F0},{duringResult.P50Ms:F0},{afterDrained},{duringResult.HostCores:F2},{duringResult.PostgresCores:F2},{(before.HostCores + after.HostCores) / 2:F2},{(before.PostgresCores + after.PostgresCores) / 2:F2},{Environment.ProcessorCount},{File.ReadAllText("/proc/loadavg").Split(' ')[0]}"),
     string.Empty));
+await statements.WriteAsync(Path.Combine(o.Out, $"label-release-{stamp}-statements-per-window.tsv"));
 await File.WriteAllTextAsync(Path.ChangeExtension(csv, ".progress.csv"),
     "seconds,packed,shipments,labelled,held\n" + string.Join('\n', progress.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Seconds:F1},{p.Packed},{p.Shipments},{p.Labelled},{p.Held}"))) + "\n");
 await File.WriteAllLinesAsync(Path.ChangeExtension(csv, ".log"), log);
@@ -451,6 +459,78 @@ internal readonly record struct Cpu(double Host, double Postgres)
         catch (IOException)
         {
             return null; // exited meanwhile
+        }
+    }
+}
+
+/// <summary>
+/// What PostgreSQL ran in each intake window (pg_stat_statements read at its start and end), per order placed in it: which
+/// statements cost a window more than another. Skipped when the extension is not there.
+/// </summary>
+internal sealed class StatementsPerWindow(NpgsqlDataSource pg)
+{
+    private readonly List<(string Window, int Orders, Dictionary<long, (long Calls, double Ms, string Query)> Ran)> _windows = [];
+    private Dictionary<long, (long Calls, double Ms, string Query)>? _mark;
+
+    public async Task MarkAsync() => _mark = await ReadAsync();
+
+    public async Task CloseAsync(string window, int orders)
+    {
+        if (_mark is null || await ReadAsync() is not { } now)
+        {
+            return;
+        }
+
+        var ran = now.Where(s => s.Value.Calls > _mark.GetValueOrDefault(s.Key).Calls)
+            .ToDictionary(s => s.Key, s => (s.Value.Calls - _mark.GetValueOrDefault(s.Key).Calls, s.Value.Ms - _mark.GetValueOrDefault(s.Key).Ms, s.Value.Query));
+        _windows.Add((window, orders, ran));
+    }
+
+    /// <summary>One line a statement (the 80 costliest over all windows): calls and milliseconds an order in each window.</summary>
+    public async Task WriteAsync(string path)
+    {
+        if (_windows.Count == 0)
+        {
+            return;
+        }
+
+        double PerOrder(double value, int orders) => orders > 0 ? value / orders : 0;
+        var header = "query\t" + string.Join('\t', _windows.Select(w => $"{w.Window} calls/order\t{w.Window} ms/order"));
+        var totals = "(all)\t" + string.Join('\t', _windows.Select(w => string.Create(CultureInfo.InvariantCulture,
+            $"{PerOrder(w.Ran.Values.Sum(r => r.Calls), w.Orders):F2}\t{PerOrder(w.Ran.Values.Sum(r => r.Ms), w.Orders):F3}")));
+        var lines = _windows.SelectMany(w => w.Ran).GroupBy(r => r.Key)
+            .OrderByDescending(g => g.Sum(r => r.Value.Ms)).Take(80)
+            .Select(g => Short(g.First().Value.Query) + "\t" +
+                string.Join('\t', _windows.Select(w => w.Ran.TryGetValue(g.Key, out var r)
+                    ? string.Create(CultureInfo.InvariantCulture, $"{PerOrder(r.Calls, w.Orders):F3}\t{PerOrder(r.Ms, w.Orders):F4}")
+                    : "0\t0")));
+        await File.WriteAllLinesAsync(path, [header, totals, .. lines]);
+    }
+
+    private static string Short(string query)
+    {
+        var oneLine = System.Text.RegularExpressions.Regex.Replace(query, @"\s+", " ");
+        return oneLine.Length <= 140 ? oneLine : oneLine[..140];
+    }
+
+    private async Task<Dictionary<long, (long Calls, double Ms, string Query)>?> ReadAsync()
+    {
+        try
+        {
+            await using var command = pg.CreateCommand(
+                "SELECT queryid, calls, total_exec_time, query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL");
+            await using var reader = await command.ExecuteReaderAsync();
+            var read = new Dictionary<long, (long, double, string)>();
+            while (await reader.ReadAsync())
+            {
+                read[reader.GetInt64(0)] = (reader.GetInt64(1), reader.GetDouble(2), reader.IsDBNull(3) ? "" : reader.GetString(3));
+            }
+
+            return read;
+        }
+        catch (PostgresException)
+        {
+            return null;
         }
     }
 }
