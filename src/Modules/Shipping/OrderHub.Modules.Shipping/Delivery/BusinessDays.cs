@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 using NodaTime.Extensions;
 using PublicHoliday;
@@ -13,8 +14,13 @@ namespace OrderHub.Modules.Shipping.Delivery;
 /// </summary>
 internal static class BusinessDays
 {
+    // Every date asked about checks its year's holidays (a label's plan: dozens of dates), so each year is computed once.
+    private static readonly ConcurrentDictionary<int, IReadOnlyList<DateOnly>> Holidays = new();
+
     /// <summary>The carrier holidays of <paramref name="year"/>, on their observed dates.</summary>
-    public static IReadOnlyList<DateOnly> HolidaysOf(int year) =>
+    public static IReadOnlyList<DateOnly> HolidaysOf(int year) => Holidays.GetOrAdd(year, ComputeHolidaysOf);
+
+    private static IReadOnlyList<DateOnly> ComputeHolidaysOf(int year) =>
     [
         Observed(USAPublicHoliday.NewYear(year)),
         Observed(USAPublicHoliday.MemorialDay(year)),

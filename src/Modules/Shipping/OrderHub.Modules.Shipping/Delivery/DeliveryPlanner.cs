@@ -49,12 +49,19 @@ internal sealed class DeliveryPlanner(ISender sender, IWeatherForecast weather, 
             return new DeliveryPlan(shipDate, delivery, null);
         }
 
-        var horizon = shipDate.AddDays(SearchDays + 30);
+        // The transit window first: most wine may travel, and a year of days at both ends cost each label ~46 KB. Only a
+        // hold looks a year ahead for the first ship date that fits.
         var destination = new WeatherPlace(shipment.ShipTo.Region, shipment.ShipTo.PostalCode);
         var from = new WeatherPlace(origin.Region, origin.PostalCode);
-        var destinationDays = await weather.DailyAsync(destination, shipDate, horizon, cancellationToken);
-        var originDays = await weather.DailyAsync(from, shipDate, horizon, cancellationToken);
-        var hold = Decide(shipDate, transitDays, groundWine, o.GroundShipDays, o.Weather.MinF, o.Weather.MaxF, (destination, destinationDays), (from, originDays), NextTick(now));
+        var (minF, maxF) = (o.Weather.MinF, o.Weather.MaxF);
+        var inTransit = await DaysAsync(destination, from, shipDate, delivery, cancellationToken);
+        if (WeatherRule.Check(shipDate, delivery, minF, maxF, inTransit.Destination, inTransit.Origin) is null)
+        {
+            return new DeliveryPlan(shipDate, delivery, null);
+        }
+
+        var ahead = await DaysAsync(destination, from, shipDate, shipDate.AddDays(SearchDays + 30), cancellationToken);
+        var hold = Decide(shipDate, transitDays, groundWine, o.GroundShipDays, minF, maxF, ahead.Destination, ahead.Origin, NextTick(now));
         return new DeliveryPlan(shipDate, delivery, hold);
     }
 
@@ -86,6 +93,10 @@ internal sealed class DeliveryPlanner(ISender sender, IWeatherForecast weather, 
 
         DateOnly Next(DateOnly date) => groundWine ? ShipDates.NextGroundDay(BusinessDays.Add(date, 1), groundShipDays) : BusinessDays.Add(date, 1);
     }
+
+    private async Task<((WeatherPlace, IReadOnlyList<DayTemperatures>) Destination, (WeatherPlace, IReadOnlyList<DayTemperatures>) Origin)> DaysAsync(
+        WeatherPlace destination, WeatherPlace origin, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        ((destination, await weather.DailyAsync(destination, from, to, cancellationToken)), (origin, await weather.DailyAsync(origin, from, to, cancellationToken)));
 
     /// <summary>Ground wine waits for the allowed ground days.</summary>
     public static bool IsGroundWine(Shipment shipment) => shipment.ContainsAlcohol && shipment.RequestedService == ServiceLevel.Ground;
