@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Sums the runtime's counters (dotnet-counters collect --format csv) over each window of a label-release run.
 
-usage: counters-per-window.py <run>.log <counters>.csv
+usage: counters-per-window.py <run>.log <counters>.csv[.gz]
 The windows come from the run's log: "[HH:MM:SS] intake alone (before): N orders in S s" ends a window of S seconds.
 Rates (increments) are summed and divided by the window's orders; gauges are averaged.
 """
 import csv
+import gzip
 import re
 import sys
 from collections import defaultdict
@@ -21,7 +22,7 @@ for line in open(log_path, encoding="utf-8"):
         windows.append((m.group(2).split(" (")[0] if "warm" not in m.group(2) else "warm-up", m.group(2), end, int(m.group(3)), float(m.group(4))))
 
 rows = []
-with open(counters_path, encoding="utf-8") as f:
+with (gzip.open if counters_path.endswith(".gz") else open)(counters_path, "rt", encoding="utf-8") as f:
     for r in csv.reader(f):
         if not r or r[0] == "Timestamp":
             continue

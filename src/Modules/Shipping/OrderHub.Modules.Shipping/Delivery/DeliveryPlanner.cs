@@ -49,8 +49,8 @@ internal sealed class DeliveryPlanner(ISender sender, IWeatherForecast weather, 
             return new DeliveryPlan(shipDate, delivery, null);
         }
 
-        // The transit window first: most wine may travel, and a year of days at both ends cost each label ~46 KB. Only a
-        // hold looks a year ahead for the first ship date that fits.
+        // The transit window decides; only a hold reads a year ahead (for the first ship date that fits). Most wine travels,
+        // and a club release plans thousands of labels: a year of days at both ends was a sixth of what each one allocated.
         var destination = new WeatherPlace(shipment.ShipTo.Region, shipment.ShipTo.PostalCode);
         var from = new WeatherPlace(origin.Region, origin.PostalCode);
         var (minF, maxF) = (o.Weather.MinF, o.Weather.MaxF);
