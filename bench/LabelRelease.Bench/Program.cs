@@ -343,7 +343,7 @@ internal static class Picking
         (await Http.SendAsync(http, HttpMethod.Post, $"/api/v1/fulfillments/{fulfillmentId}/pack", shipOn is null ? new { } : new { shipOn }, "pack-" + fulfillmentId)).Code;
 }
 
-internal sealed record IntakeResult(string Phase, int Orders, double Seconds, double P50Ms, int Errors, Cpu Cpu)
+internal sealed record IntakeResult(string Phase, int Orders, double Seconds, double P50Ms, int Errors, Cpu Cpu, string Threads = "")
 {
     public double OrdersPerSecond => Seconds > 0 ? Orders / Seconds : 0;
 
@@ -352,7 +352,7 @@ internal sealed record IntakeResult(string Phase, int Orders, double Seconds, do
     public double PostgresCores => Seconds > 0 ? Cpu.Postgres / Seconds : 0;
 
     public string Text => string.Create(CultureInfo.InvariantCulture,
-        $"intake {Phase}: {Orders} orders in {Seconds:F1} s = {OrdersPerSecond:F1} orders/s, p50 {P50Ms:F0} ms, {Errors} errors; CPU host {HostCores:F2} cores, PostgreSQL {PostgresCores:F2}");
+        $"intake {Phase}: {Orders} orders in {Seconds:F1} s = {OrdersPerSecond:F1} orders/s, p50 {P50Ms:F0} ms, {Errors} errors; CPU host {HostCores:F2} cores, PostgreSQL {PostgresCores:F2}{(Threads.Length > 0 ? $"\n    host threads: {Threads}" : "")}");
 }
 
 /// <summary>Order intake: a few clients placing orders one after the other, each answered after the whole placement.</summary>
@@ -365,6 +365,7 @@ internal sealed class Intake(HttpClient http, string prefix, int clients, int ho
     private CancellationTokenSource _stop = new();
     private Stopwatch _clock = new();
     private Cpu _cpuAtStart;
+    private readonly HostThreads _threads = new(hostPid);
 
     public int Completed => Volatile.Read(ref _completed);
 
@@ -385,6 +386,7 @@ internal sealed class Intake(HttpClient http, string prefix, int clients, int ho
         (_completed, _errors, _latencies, _stop) = (0, 0, [], new CancellationTokenSource());
         _clock = Stopwatch.StartNew();
         _cpuAtStart = Cpu.Read(hostPid);
+        _threads.Mark();
         return Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
@@ -412,7 +414,7 @@ internal sealed class Intake(HttpClient http, string prefix, int clients, int ho
         var seconds = _clock.Elapsed.TotalSeconds;
         var cpu = Cpu.Read(hostPid) - _cpuAtStart;
         var sorted = _latencies.Order().ToList();
-        return new IntakeResult(phase, _completed, seconds, sorted.Count == 0 ? 0 : sorted[sorted.Count / 2], _errors, cpu);
+        return new IntakeResult(phase, _completed, seconds, sorted.Count == 0 ? 0 : sorted[sorted.Count / 2], _errors, cpu, _threads.Since(seconds, _completed));
     }
 }
 
@@ -420,6 +422,82 @@ internal sealed class Intake(HttpClient http, string prefix, int clients, int ho
 /// CPU seconds (user + system) so far of the host and of all PostgreSQL processes, read from /proc in this process: a
 /// shell loop reading them would start processes in some windows and not others, and the checkouts feel every one.
 /// </summary>
+/// <summary>
+/// The host's CPU over a window by thread name (/proc/pid/task: ".NET TP Worker", ".NET BGC", ...): which of its threads
+/// spend what a window costs. A thread that exits in the window loses its share; the line says how much that was.
+/// </summary>
+internal sealed class HostThreads(int hostPid)
+{
+    private Dictionary<int, (string Name, long Ticks)> _mark = [];
+    private long _processAtMark;
+
+    public void Mark() => (_mark, _processAtMark) = (Read(), ProcessTicks());
+
+    /// <summary>Cores by thread name over the window, and milliseconds of CPU an order placed, the largest first.</summary>
+    public string Since(double seconds, int orders)
+    {
+        if (hostPid <= 0 || seconds <= 0)
+        {
+            return "";
+        }
+
+        var now = Read();
+        var spent = now.Select(t => (t.Value.Name, Ticks: t.Value.Ticks - (_mark.TryGetValue(t.Key, out var m) && m.Name == t.Value.Name ? m.Ticks : 0)))
+            .GroupBy(t => t.Name).Select(g => (Name: g.Key, Threads: g.Count(), Ticks: g.Sum(t => t.Ticks))).Where(g => g.Ticks > 0)
+            .OrderByDescending(g => g.Ticks).ToList();
+        var lost = ProcessTicks() - _processAtMark - spent.Sum(g => g.Ticks);
+        string Share(long ticks) => string.Create(CultureInfo.InvariantCulture, $"{ticks / 100.0 / seconds:F2} cores, {(orders > 0 ? ticks * 10.0 / orders : 0):F2} ms/order");
+        return string.Join("; ", spent.Take(8).Select(g => $"{g.Name} ({g.Threads}) {Share(g.Ticks)}")) + $"; exited threads {Share(Math.Max(0, lost))}";
+    }
+
+    private long ProcessTicks()
+    {
+        try
+        {
+            return TaskTicks($"/proc/{hostPid}/stat") ?? 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private Dictionary<int, (string Name, long Ticks)> Read()
+    {
+        var threads = new Dictionary<int, (string, long)>();
+        if (hostPid <= 0)
+        {
+            return threads;
+        }
+
+        var tasks = $"/proc/{hostPid}/task";
+        foreach (var dir in Directory.Exists(tasks) ? Directory.GetDirectories(tasks) : [])
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(dir), out var tid) && TaskTicks($"{dir}/stat") is { } ticks)
+                {
+                    threads[tid] = (File.ReadAllText($"{dir}/comm").Trim(), ticks);
+                }
+            }
+            catch (IOException)
+            {
+                // exited meanwhile
+            }
+        }
+
+        return threads;
+    }
+
+    // "tid (comm) state ...": utime and stime are the 12th and 13th fields after "(comm) ".
+    private static long? TaskTicks(string statPath)
+    {
+        var stat = File.ReadAllText(statPath);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
+}
+
 internal readonly record struct Cpu(double Host, double Postgres)
 {
     private const double TicksPerSecond = 100; // USER_HZ
