@@ -178,7 +178,7 @@ if [[ $PHASE == setup ]]; then
   echo "== the picked orders are kept in $SNAPSHOT: run again with SNAPSHOT=$SNAPSHOT to measure the release"
   exit $status
 fi
-latest=$(ls -t "$RESULTS"/label-release-*.csv 2>/dev/null | grep -v progress | head -1)
+latest=$(ls -t "$RESULTS"/label-release-*.csv 2>/dev/null | grep -v -e progress -e counters | head -1)
 if [[ $status == 0 && -n "$latest" ]]; then
   "${PSQL[@]}" -d orderhub -F $'\t' -c "SELECT calls, round(total_exec_time::numeric,1) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'orderhub')
