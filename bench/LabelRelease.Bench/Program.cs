@@ -422,6 +422,52 @@ internal sealed class Intake(HttpClient http, string prefix, int clients, int ho
 /// CPU seconds (user + system) so far of the host and of all PostgreSQL processes, read from /proc in this process: a
 /// shell loop reading them would start processes in some windows and not others, and the checkouts feel every one.
 /// </summary>
+internal readonly record struct Cpu(double Host, double Postgres)
+{
+    private const double TicksPerSecond = 100; // USER_HZ
+
+    public static Cpu operator -(Cpu a, Cpu b) => new(a.Host - b.Host, a.Postgres - b.Postgres);
+
+    public static Cpu Read(int hostPid)
+    {
+        if (hostPid <= 0)
+        {
+            return default;
+        }
+
+        var postgres = 0L;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && Ticks(pid) is { Command: "postgres" } p)
+            {
+                postgres += p.Ticks;
+            }
+        }
+
+        return new Cpu((Ticks(hostPid)?.Ticks ?? 0) / TicksPerSecond, postgres / TicksPerSecond);
+    }
+
+    private static (string Command, long Ticks)? Ticks(int pid) => Stat($"/proc/{pid}/stat");
+
+    /// <summary>The name and CPU ticks (user + system) of a process or thread from its stat file; null when it has exited.</summary>
+    public static (string Command, long Ticks)? Stat(string path)
+    {
+        try
+        {
+            // "pid (comm) state ppid ...": utime and stime are the 14th and 15th fields, the 12th and 13th after "(comm) ".
+            var stat = File.ReadAllText(path);
+            var close = stat.LastIndexOf(')');
+            var fields = stat[(close + 2)..].Split(' ');
+            var command = stat[(stat.IndexOf('(') + 1)..close];
+            return (command, long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+        }
+        catch (IOException)
+        {
+            return null; // exited meanwhile
+        }
+    }
+}
+
 /// <summary>
 /// The host's CPU over a window by thread name (/proc/pid/task: ".NET TP Worker", ".NET BGC", ...): which of its threads
 /// spend what a window costs. A thread that exits in the window loses its share; the line says how much that was.
@@ -450,17 +496,7 @@ internal sealed class HostThreads(int hostPid)
         return string.Join("; ", spent.Take(8).Select(g => $"{g.Name} ({g.Threads}) {Share(g.Ticks)}")) + $"; exited threads {Share(Math.Max(0, lost))}";
     }
 
-    private long ProcessTicks()
-    {
-        try
-        {
-            return TaskTicks($"/proc/{hostPid}/stat") ?? 0;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
+    private long ProcessTicks() => Cpu.Stat($"/proc/{hostPid}/stat")?.Ticks ?? 0;
 
     private Dictionary<int, (string Name, long Ticks)> Read()
     {
@@ -473,71 +509,13 @@ internal sealed class HostThreads(int hostPid)
         var tasks = $"/proc/{hostPid}/task";
         foreach (var dir in Directory.Exists(tasks) ? Directory.GetDirectories(tasks) : [])
         {
-            try
+            if (int.TryParse(Path.GetFileName(dir), out var tid) && Cpu.Stat($"{dir}/stat") is { } thread)
             {
-                if (int.TryParse(Path.GetFileName(dir), out var tid) && TaskTicks($"{dir}/stat") is { } ticks)
-                {
-                    threads[tid] = (File.ReadAllText($"{dir}/comm").Trim(), ticks);
-                }
-            }
-            catch (IOException)
-            {
-                // exited meanwhile
+                threads[tid] = thread;
             }
         }
 
         return threads;
-    }
-
-    // "tid (comm) state ...": utime and stime are the 12th and 13th fields after "(comm) ".
-    private static long? TaskTicks(string statPath)
-    {
-        var stat = File.ReadAllText(statPath);
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-    }
-}
-
-internal readonly record struct Cpu(double Host, double Postgres)
-{
-    private const double TicksPerSecond = 100; // USER_HZ
-
-    public static Cpu operator -(Cpu a, Cpu b) => new(a.Host - b.Host, a.Postgres - b.Postgres);
-
-    public static Cpu Read(int hostPid)
-    {
-        if (hostPid <= 0)
-        {
-            return default;
-        }
-
-        var postgres = 0L;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), out var pid) && Ticks(pid) is { Command: "postgres" } p)
-            {
-                postgres += p.Ticks;
-            }
-        }
-
-        return new Cpu((Ticks(hostPid)?.Ticks ?? 0) / TicksPerSecond, postgres / TicksPerSecond);
-    }
-
-    private static (string Command, long Ticks)? Ticks(int pid)
-    {
-        try
-        {
-            // "pid (comm) state ppid ...": utime and stime are the 14th and 15th fields, the 12th and 13th after "(comm) ".
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var close = stat.LastIndexOf(')');
-            var fields = stat[(close + 2)..].Split(' ');
-            var command = stat[(stat.IndexOf('(') + 1)..close];
-            return (command, long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
-        }
-        catch (IOException)
-        {
-            return null; // exited meanwhile
-        }
     }
 }
 
@@ -559,8 +537,8 @@ internal sealed class StatementsPerWindow(NpgsqlDataSource pg)
             return;
         }
 
-        var ran = now.Where(s => s.Value.Calls > _mark.GetValueOrDefault(s.Key).Calls)
-            .ToDictionary(s => s.Key, s => (s.Value.Calls - _mark.GetValueOrDefault(s.Key).Calls, s.Value.Ms - _mark.GetValueOrDefault(s.Key).Ms, s.Value.Query));
+        var ran = now.Select(s => (s.Key, Then: _mark.GetValueOrDefault(s.Key), Now: s.Value)).Where(s => s.Now.Calls > s.Then.Calls)
+            .ToDictionary(s => s.Key, s => (s.Now.Calls - s.Then.Calls, s.Now.Ms - s.Then.Ms, s.Now.Query));
         _windows.Add((window, orders, ran));
     }
 
