@@ -64,10 +64,36 @@ internal sealed record LabelPurchase(
 internal sealed record PurchasedLabel(
     string ShipmentIdentifier, IReadOnlyList<string> TrackingNumbers, decimal Amount, string Currency, IReadOnlyList<string>? CarrierLabels = null);
 
+/// <summary>One purchase of a batch: the label sold, or the refusal or time-out that stopped it.</summary>
+internal sealed record LabelSale(LabelPurchase Purchase, PurchasedLabel? Label, Exception? Error)
+{
+    /// <summary>Buys one label with <paramref name="buy"/>; a failure becomes the sale's error (a cancellation still throws).</summary>
+    public static async Task<LabelSale> TryAsync(LabelPurchase purchase, Func<LabelPurchase, CancellationToken, Task<PurchasedLabel>> buy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(buy);
+        try
+        {
+            return new LabelSale(purchase, await buy(purchase, cancellationToken), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new LabelSale(purchase, null, ex);
+        }
+    }
+}
+
 /// <summary>Buys labels from one carrier. Throws on a refusal or a time-out; the caller's job retries with the same key.</summary>
 internal interface ICarrierLabels
 {
     Carrier Carrier { get; }
 
     Task<PurchasedLabel> BuyAsync(LabelPurchase purchase, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Buys a batch, one sale per purchase in their order; one refused does not stop the others. A carrier API sells a
+    /// label a call, so the calls go side by side (each waits on the carrier's servers); a desk that sells locally
+    /// overrides this to sell the batch in one go.
+    /// </summary>
+    async Task<IReadOnlyList<LabelSale>> BuyAllAsync(IReadOnlyList<LabelPurchase> purchases, CancellationToken cancellationToken) =>
+        await Task.WhenAll(purchases.Select(p => LabelSale.TryAsync(p, BuyAsync, cancellationToken)));
 }

@@ -26,9 +26,9 @@ internal sealed record FailedPurchase(LabelToBuy Label, string OrderNumber, Exce
 /// version). Dates come from <see cref="DeliveryPlanner"/> (cut-off, carrier calendar, ground days). Nothing is bought
 /// before the customer's ship-on date (the step queued for that day buys it), nor while the shipment is held for weather
 /// (the release job queues the step again); wine whose transit window is too hot or too cold is held here, announced once.
-/// A batch (a club release) reads its shipments and their locations once, numbers their cartons in one unit of work, asks
-/// the carriers side by side and records every label in one save: per label it cost a step, a transaction and four
-/// location queries of its own.
+/// A batch (a club release) reads its shipments and their locations once, numbers their cartons in one unit of work, quotes
+/// side by side, buys each carrier's share in one call to its desk and records every label in one save: per label it cost
+/// a step, a transaction and four location queries of its own.
 /// </summary>
 internal sealed partial class LabelPurchases(
     ShippingDbContext db,
@@ -85,7 +85,7 @@ internal sealed partial class LabelPurchases(
         var held = quotes.Where(q => q.Plan?.Hold is not null).ToList();
         var toBuy = quotes.Where(q => q.Failure is null && q.Plan!.Hold is null).ToList();
         var ssccs = await ssccSerials.ForAllAsync([.. toBuy.Select(q => q.Shipment)], cancellationToken);
-        var bought = await Task.WhenAll(toBuy.Select(q => PurchaseAsync(q, places[q.Shipment.LocationCode].Origin, cancellationToken)));
+        var bought = (await Task.WhenAll(toBuy.GroupBy(q => q.Rate!.Carrier).Select(c => PurchaseAsync([.. c], places, cancellationToken)))).SelectMany(b => b).ToList();
         failed.AddRange(bought.Where(b => b.Failure is not null).Select(b => b.Failure!));
 
         var recorded = new List<(Quote Quote, PurchasedLabel Label)>();
@@ -169,24 +169,27 @@ internal sealed partial class LabelPurchases(
         }
     }
 
-    private async Task<(Quote Quote, PurchasedLabel? Label, FailedPurchase? Failure)> PurchaseAsync(Quote quote, LocationAddressDto origin, CancellationToken cancellationToken)
+    /// <summary>Buys one carrier's share of the batch from its desk, in one call (<see cref="ICarrierLabels.BuyAllAsync"/>).</summary>
+    private async Task<IEnumerable<(Quote Quote, PurchasedLabel? Label, FailedPurchase? Failure)>> PurchaseAsync(
+        List<Quote> quotes, Dictionary<string, (LocationAddressDto Origin, LocationShipDayDto Day)> places, CancellationToken cancellationToken)
+    {
+        var carrier = quotes[0].Rate!.Carrier;
+        if (carriers.FirstOrDefault(c => c.Carrier == carrier) is not { } desk)
+        {
+            var none = new InvalidOperationException($"No label desk is registered for {carrier}.");
+            return quotes.Select(q => (q, (PurchasedLabel?)null, (FailedPurchase?)new FailedPurchase(q.Label, q.Shipment.OrderNumber, none)));
+        }
+
+        var sales = await desk.BuyAllAsync([.. quotes.Select(q => Purchase(q, places[q.Shipment.LocationCode].Origin))], cancellationToken);
+        return quotes.Zip(sales, (q, sale) => (q, sale.Label, sale.Error is null ? null : new FailedPurchase(q.Label, q.Shipment.OrderNumber, sale.Error)));
+    }
+
+    private static LabelPurchase Purchase(Quote quote, LocationAddressDto origin)
     {
         var (shipment, rate) = (quote.Shipment, quote.Rate!);
-        try
-        {
-            var desk = carriers.FirstOrDefault(c => c.Carrier == rate.Carrier)
-                ?? throw new InvalidOperationException($"No label desk is registered for {rate.Carrier}.");
-            var label = await desk.BuyAsync(
-                new LabelPurchase(
-                    PurchaseKey(shipment), shipment.OrderNumber, rate.Carrier, rate.Service, origin.Name, origin.Address, shipment.RecipientName, shipment.ShipTo,
-                    quote.Request.Packages, shipment.ContainsAlcohol, shipment.AdultSignatureRequired, quote.Plan!.ShipDate),
-                cancellationToken);
-            return (quote, label, null);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return (quote, null, new FailedPurchase(quote.Label, shipment.OrderNumber, ex));
-        }
+        return new LabelPurchase(
+            PurchaseKey(shipment), shipment.OrderNumber, rate.Carrier, rate.Service, origin.Name, origin.Address, shipment.RecipientName, shipment.ShipTo,
+            quote.Request.Packages, shipment.ContainsAlcohol, shipment.AdultSignatureRequired, quote.Plan!.ShipDate);
     }
 
     /// <summary>The carrier's idempotency key: the first label's is the shipment's; a re-label's names its generation, so it is a new sale.</summary>
