@@ -96,21 +96,35 @@ public sealed class RequestsFirstSlotsTests
     }
 
     [Fact]
-    public async Task While_requests_are_answered_a_paced_bulk_jobs_steps_take_turns_beside_the_background_deliveries()
+    public async Task While_requests_are_answered_a_paced_bulk_jobs_steps_take_turns_and_each_takes_a_background_slot_before_the_deliveries_waiting()
     {
         using var requestsFirst = new RequestsFirst(Options.Create(new OutboxOptions { MaxBackgroundDeliveriesWhileServing = 1, MaxPacedStepsWhileServing = 1 }));
         var idle = new[] { await requestsFirst.PacedStepSlotAsync(Ct), await requestsFirst.PacedStepSlotAsync(Ct) }; // idle: side by side
         Array.ForEach(idle, s => s.Dispose());
 
         using var request = requestsFirst.Serve();
-        var labels = await requestsFirst.PacedStepSlotAsync(Ct);
-        using var background = await requestsFirst.BackgroundSlotAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(1), Ct); // its own slots
+        var delivery = await requestsFirst.BackgroundSlotAsync(Ct);
+        var labels = requestsFirst.PacedStepSlotAsync(Ct).AsTask();
+        var nextDelivery = requestsFirst.BackgroundSlotAsync(Ct).AsTask();
+        await Task.Delay(200, Ct);
+        labels.IsCompleted.ShouldBeFalse("the one background slot is taken: the release's step shares it, it adds no thread beside the checkouts");
+
+        // The delivery done: the step goes first, though a delivery waited before it; the next step waits for its turn.
+        delivery.Dispose();
+        var labelsSlot = await labels.WaitAsync(TimeSpan.FromSeconds(1), Ct);
         var nextLabels = requestsFirst.PacedStepSlotAsync(Ct).AsTask();
         await Task.Delay(200, Ct);
         nextLabels.IsCompleted.ShouldBeFalse("one paced step at a time while a request is in flight");
+        nextDelivery.IsCompleted.ShouldBeFalse("a delivery gives way while a paced step waits");
 
-        labels.Dispose();
-        (await nextLabels.WaitAsync(TimeSpan.FromSeconds(1), Ct)).Dispose();
+        labelsSlot.Dispose();
+        var nextLabelsSlot = await nextLabels.WaitAsync(TimeSpan.FromSeconds(1), Ct);
+        await Task.Delay(200, Ct);
+        nextDelivery.IsCompleted.ShouldBeFalse();
+
+        // No step waiting: the delivery has the slot again.
+        nextLabelsSlot.Dispose();
+        (await nextDelivery.WaitAsync(TimeSpan.FromSeconds(1), Ct)).Dispose();
     }
 }
 

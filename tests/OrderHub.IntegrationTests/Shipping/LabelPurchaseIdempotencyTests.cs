@@ -147,6 +147,61 @@ public abstract class LabelPurchaseIdempotencyTests(HostFixture fixture)
         labels.ShouldBe(5);
     }
 
+    [Fact]
+    public async Task Twenty_concurrent_runs_of_one_batch_at_the_simulated_desk_sell_each_label_once()
+    {
+        fixture.RequireProvider();
+        var batch = Enumerable.Range(0, 5).Select(i => Purchase(packages: 1 + (i % 3))).ToList();
+        var soldBefore = await AtDeskAsync(desk => desk.BuyAsync(batch[3], Ct)); // a key of the batch sold alone before
+
+        // The batch step run twenty times at once: one insert wins, the others find their keys sold and get those sales.
+        var runs = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => AtDeskAsync(desk => desk.BuyAllAsync(batch, Ct)), Ct)));
+
+        var first = runs[0];
+        first.Select(s => s.Purchase).ShouldBe(batch);
+        first.ShouldAllBe(s => s.Error == null && s.Label != null);
+        first[3].Label!.TrackingNumbers.ShouldBe(soldBefore.TrackingNumbers);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            first[i].Label!.TrackingNumbers.Count.ShouldBe(batch[i].Packages.Count);
+            first[i].Label!.TrackingNumbers.ShouldAllBe(n => TrackingNumberFormat.IsValid(Carrier.UPS, n));
+        }
+
+        first.SelectMany(s => s.Label!.TrackingNumbers).ShouldBeUnique();
+        runs.ShouldAllBe(run => run.Select(s => string.Join(' ', s.Label!.TrackingNumbers)).SequenceEqual(first.Select(s => string.Join(' ', s.Label!.TrackingNumbers))));
+        var keys = batch.Select(p => p.IdempotencyKey).ToList();
+        var rows = await fixture.App.InScopeAsync(sp => sp.GetRequiredService<ShippingDbContext>().Set<SimulatedLabel>().AsNoTracking().CountAsync(l => keys.Contains(l.Key), Ct));
+        rows.ShouldBe(batch.Count);
+    }
+
+    [Fact]
+    public async Task A_purchase_the_simulated_desk_has_no_rate_for_fails_alone_and_its_batch_is_sold()
+    {
+        fixture.RequireProvider();
+        var batch = new List<LabelPurchase> { Purchase(packages: 1), Purchase(packages: 1, grams: 80_000), Purchase(packages: 2) }; // 176 lb: over UPS's 150
+
+        var sales = await AtDeskAsync(desk => desk.BuyAllAsync(batch, Ct));
+
+        sales.Select(s => s.Purchase).ShouldBe(batch);
+        sales[1].Label.ShouldBeNull();
+        sales[1].Error.ShouldBeOfType<InvalidOperationException>().Message.ShouldBe("UPS has no Ground rate for this shipment.");
+        sales[0].Label!.TrackingNumbers.ShouldHaveSingleItem();
+        sales[2].Label!.TrackingNumbers.Count.ShouldBe(2);
+        sales.Where(s => s.Label != null).SelectMany(s => s.Label!.TrackingNumbers).ShouldAllBe(n => TrackingNumberFormat.IsValid(Carrier.UPS, n));
+        var keys = batch.Select(p => p.IdempotencyKey).ToList();
+        var sold = await fixture.App.InScopeAsync(sp => sp.GetRequiredService<ShippingDbContext>().Set<SimulatedLabel>().AsNoTracking()
+            .Where(l => keys.Contains(l.Key)).Select(l => l.Key).ToListAsync(Ct));
+        sold.ShouldBe([keys[0], keys[2]], ignoreOrder: true);
+    }
+
+    private Task<T> AtDeskAsync<T>(Func<ICarrierLabels, Task<T>> act) =>
+        fixture.App.InScopeAsync(sp => act(sp.GetServices<ICarrierLabels>().OfType<SimulatedLabelDesk>().Single(d => d.Carrier == Carrier.UPS)));
+
+    private static LabelPurchase Purchase(int packages, int grams = 4500) => new(
+        $"desk-test:{Guid.NewGuid():N}", "OH-DESK-TEST", Carrier.UPS, ServiceLevel.Ground, "Napa warehouse", new Address("1 Winery Way", null, "Napa", "CA", "94558", "US"),
+        "Dana Reyes", new Address("1 Main St", null, "Portland", "OR", "97201", "US"), [.. Enumerable.Repeat(new ShippingParcel(grams, 30, 20, 20), packages)],
+        ContainsAlcohol: true, AdultSignature: true, new DateOnly(2026, 12, 8));
+
     private Task<Guid> NewShipmentAsync(int packages) => fixture.App.InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<ShippingDbContext>();

@@ -8,19 +8,25 @@ namespace OrderHub.BuildingBlocks.Messaging;
 /// <see cref="OutboxOptions.MaxBackgroundDeliveriesWhileServing"/> at a time across all modules; when none is, they run as
 /// wide as each module allows. Otherwise one delivery per module (seven) competes with the checkouts, and the OS
 /// scheduler, not the host, decides who waits. The background work only waits: it drains once the requests ease.
-/// Steps that wait on a carrier or a gateway are not held by those slots; the steps of a paced bulk job among them (a
-/// release's label batches, <see cref="IPacedBulkStep"/>) take turns instead, at most
-/// <see cref="OutboxOptions.MaxPacedStepsWhileServing"/> at a time, so the job keeps its pace with few threads beside the
-/// checkouts: they are bound by how soon their threads get a core back more than by a share of the CPU.
+/// Steps that wait on a carrier or a gateway are not held by those slots. The steps of a paced bulk job among them (a
+/// release's label batches, <see cref="IPacedBulkStep"/>) take turns, at most
+/// <see cref="OutboxOptions.MaxPacedStepsWhileServing"/> at a time, and each also takes a background slot, ahead of the
+/// deliveries waiting for one: the job keeps its pace, and the checkouts keep the cores they have without it. A bulk job
+/// with a slot of its own ran beside a background delivery that was always busy (the checkouts leave work behind), and
+/// the checkouts lost what it took; now it takes the place of background work, which only waits.
 /// </summary>
 public sealed class RequestsFirst(IOptions<OutboxOptions> options) : IDisposable
 {
     /// <summary>How often a delivery waiting for a slot looks whether the requests have ended (then it goes at once).</summary>
     private static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>How long a background delivery stands aside while a paced step waits for a slot before it looks again.</summary>
+    private static readonly TimeSpan PacedStepFirst = TimeSpan.FromMilliseconds(5);
+
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxBackgroundDeliveriesWhileServing));
     private readonly SemaphoreSlim _pacedSlots = new(Math.Max(1, options.Value.MaxPacedStepsWhileServing));
     private int _inFlight;
+    private int _pacedWaiting;
 
     /// <summary>Requests being answered now.</summary>
     public int RequestsInFlight => Volatile.Read(ref _inFlight);
@@ -36,13 +42,34 @@ public sealed class RequestsFirst(IOptions<OutboxOptions> options) : IDisposable
     /// Waits until a background delivery may run: at once while no request is in flight, otherwise for one of the slots
     /// (or until the requests end). Dispose the result when the delivery is done.
     /// </summary>
-    public ValueTask<Slot> BackgroundSlotAsync(CancellationToken cancellationToken) => TurnAsync(_slots, cancellationToken);
+    public ValueTask<Slot> BackgroundSlotAsync(CancellationToken cancellationToken) => TurnAsync(_slots, givesWayToPacedSteps: true, cancellationToken);
 
     /// <summary>
     /// Waits until a step of a paced bulk job (<see cref="IPacedBulkStep"/>) may run: at once while no request is in
-    /// flight, otherwise for one of its own slots (or until the requests end). Dispose the result when the step is done.
+    /// flight, otherwise for its turn among the paced steps and then for a background slot; while it waits, no background
+    /// delivery takes one (or until the requests end). Dispose the result when the step is done.
     /// </summary>
-    public ValueTask<Slot> PacedStepSlotAsync(CancellationToken cancellationToken) => TurnAsync(_pacedSlots, cancellationToken);
+    public async ValueTask<Slot> PacedStepSlotAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _pacedWaiting);
+        try
+        {
+            var turn = await TurnAsync(_pacedSlots, givesWayToPacedSteps: false, cancellationToken);
+            try
+            {
+                return new Slot(turn, await TurnAsync(_slots, givesWayToPacedSteps: false, cancellationToken));
+            }
+            catch
+            {
+                turn.Dispose();
+                throw;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pacedWaiting);
+        }
+    }
 
     public void Dispose()
     {
@@ -50,13 +77,22 @@ public sealed class RequestsFirst(IOptions<OutboxOptions> options) : IDisposable
         _pacedSlots.Dispose();
     }
 
-    private async ValueTask<Slot> TurnAsync(SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async ValueTask<Slot> TurnAsync(SemaphoreSlim slots, bool givesWayToPacedSteps, CancellationToken cancellationToken)
     {
         while (RequestsInFlight > 0)
         {
-            if (await slots.WaitAsync(IdleCheck, cancellationToken))
+            if (givesWayToPacedSteps && Volatile.Read(ref _pacedWaiting) > 0)
             {
-                return new Slot(slots);
+                await Task.Delay(PacedStepFirst, cancellationToken);
+            }
+            else if (await slots.WaitAsync(IdleCheck, cancellationToken))
+            {
+                if (!givesWayToPacedSteps || Volatile.Read(ref _pacedWaiting) == 0)
+                {
+                    return new Slot(slots);
+                }
+
+                slots.Release(); // a paced step came to wait meanwhile: it goes first
             }
         }
 
@@ -69,9 +105,21 @@ public sealed class RequestsFirst(IOptions<OutboxOptions> options) : IDisposable
         public void Dispose() => Interlocked.Decrement(ref owner._inFlight);
     }
 
-    /// <summary>A background delivery's turn; holds one of the slots when it was taken while requests were in flight.</summary>
-    public readonly struct Slot(SemaphoreSlim? slots) : IDisposable
+    /// <summary>A background delivery's turn; holds one of the slots (a paced step: its turn and a background slot) when it was taken while requests were in flight.</summary>
+    public readonly struct Slot(SemaphoreSlim? slots, SemaphoreSlim? background = null) : IDisposable
     {
-        public void Dispose() => slots?.Release();
+        internal Slot(Slot turn, Slot background)
+            : this(turn._slots, background._slots)
+        {
+        }
+
+        private readonly SemaphoreSlim? _slots = slots;
+        private readonly SemaphoreSlim? _background = background;
+
+        public void Dispose()
+        {
+            _background?.Release();
+            _slots?.Release();
+        }
     }
 }
