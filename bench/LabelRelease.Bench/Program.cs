@@ -114,6 +114,7 @@ if (o.Phase == "release")
 var statements = new StatementsPerWindow(pg);
 await statements.MarkAsync();
 var before = await intake.MeasureAsync(TimeSpan.FromSeconds(o.BaselineSeconds), "alone (before)", Say);
+Say(await Drain.LeftBehindAsync(pg, before.Orders));
 await statements.CloseAsync("before", before.Orders);
 await Drain.WaitAsync(http, pg, Say);
 
@@ -189,6 +190,7 @@ var releaseTime = release.Elapsed;
 var duringResult = await intake.StopAsync(during, "during the release"); // its CPU is the release window's
 await statements.CloseAsync("during", duringResult.Orders);
 Say(duringResult.Text);
+Say(await Drain.LeftBehindAsync(pg, duringResult.Orders));
 var (finalShipments, finalLabelled, finalHeld) = await Db.ShipmentsAsync(pg, shipmentsBefore);
 Say($"release: {finalLabelled} labelled ({finalHeld} held for weather) of {packed} packed; {(o.Scenario == "club" ? "release" : "first pack")} to last label {releaseTime.TotalSeconds:F1} s, packing took {packedAt?.TotalSeconds:F1} s");
 if (o.Scenario == "pack" && packedAt is { } packingTime && releaseTime > packingTime)
@@ -203,6 +205,7 @@ if (o.Scenario == "pack" && packedAt is { } packingTime && releaseTime > packing
 var afterDrained = await Drain.WaitAsync(http, pg, Say, TimeSpan.FromSeconds(o.AfterDrainSeconds));
 await statements.MarkAsync();
 var after = await intake.MeasureAsync(TimeSpan.FromSeconds(o.BaselineSeconds), "alone (after)", Say);
+Say(await Drain.LeftBehindAsync(pg, after.Orders));
 await statements.CloseAsync("after", after.Orders);
 var alone = (before.OrdersPerSecond + after.OrdersPerSecond) / 2;
 var ratio = alone > 0 ? duringResult.OrdersPerSecond / alone : 0;
@@ -658,6 +661,22 @@ internal static class Drain
 
     /// <summary>A step queued for a later day (a label packed ahead) is not work waiting.</summary>
     private const string NotDueYet = "(\"LockedBy\" IS DISTINCT FROM 'not-due-yet' OR \"LockedUntil\" <= now())";
+
+    /// <summary>
+    /// The background work due and not done when a window ends, per module: the windows start drained, so this is what
+    /// the window's orders (and a release's labels) left behind; work done later than in another window is not free.
+    /// </summary>
+    public static async Task<string> LeftBehindAsync(NpgsqlDataSource pg, int orders)
+    {
+        var sql = "SELECT " + string.Join(", ", Modules.Select(m => $"(SELECT count(*) FROM {m}.\"OutboxMessages\" WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" < 5 AND {NotDueYet})"));
+        await using var command = pg.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var counts = Modules.Select((m, i) => (Module: m, Rows: reader.GetInt64(i))).ToList();
+        var total = counts.Sum(c => c.Rows);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"    left behind: {total} outbox row(s) due, {(orders > 0 ? (double)total / orders : 0):F2} an order ({string.Join(", ", counts.Where(c => c.Rows > 0).Select(c => $"{c.Module} {c.Rows}"))})");
+    }
 
     /// <returns>True when drained; false when <paramref name="max"/> (if given) ran out first.</returns>
     public static async Task<bool> WaitAsync(HttpClient http, NpgsqlDataSource pg, Action<string> say, TimeSpan? max = null)

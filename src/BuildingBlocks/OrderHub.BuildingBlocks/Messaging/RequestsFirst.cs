@@ -11,9 +11,9 @@ namespace OrderHub.BuildingBlocks.Messaging;
 /// Steps that wait on a carrier or a gateway are not held by those slots. The steps of a paced bulk job among them (a
 /// release's label batches, <see cref="IPacedBulkStep"/>) take turns, at most
 /// <see cref="OutboxOptions.MaxPacedStepsWhileServing"/> at a time, and each also takes a background slot, ahead of the
-/// deliveries waiting for one: the job keeps its pace, and the checkouts keep the cores they have without it. A bulk job
-/// with a slot of its own ran beside a background delivery that was always busy (the checkouts leave work behind), and
-/// the checkouts lost what it took; now it takes the place of background work, which only waits.
+/// deliveries waiting for one: the job keeps its pace, and the checkouts keep the cores they have without it. With a slot
+/// of its own, a bulk job ran beside a background delivery that was always busy (the checkouts leave work behind) and
+/// took its CPU from the checkouts; now it takes turns with the background work, which only waits.
 /// </summary>
 public sealed class RequestsFirst(IOptions<OutboxOptions> options) : IDisposable
 {
@@ -46,24 +46,22 @@ public sealed class RequestsFirst(IOptions<OutboxOptions> options) : IDisposable
 
     /// <summary>
     /// Waits until a step of a paced bulk job (<see cref="IPacedBulkStep"/>) may run: at once while no request is in
-    /// flight, otherwise for its turn among the paced steps and then for a background slot; while it waits, no background
-    /// delivery takes one (or until the requests end). Dispose the result when the step is done.
+    /// flight, otherwise for its turn among the paced steps and then for a background slot; with its turn, it takes the
+    /// next free one before the deliveries waiting for it (or goes when the requests end). Between two steps a delivery may
+    /// take the slot, so background work keeps moving during a bulk job. Dispose the result when the step is done.
     /// </summary>
     public async ValueTask<Slot> PacedStepSlotAsync(CancellationToken cancellationToken)
     {
+        var turn = await TurnAsync(_pacedSlots, givesWayToPacedSteps: false, cancellationToken);
         Interlocked.Increment(ref _pacedWaiting);
         try
         {
-            var turn = await TurnAsync(_pacedSlots, givesWayToPacedSteps: false, cancellationToken);
-            try
-            {
-                return new Slot(turn, await TurnAsync(_slots, givesWayToPacedSteps: false, cancellationToken));
-            }
-            catch
-            {
-                turn.Dispose();
-                throw;
-            }
+            return new Slot(turn, await TurnAsync(_slots, givesWayToPacedSteps: false, cancellationToken));
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
         }
         finally
         {
