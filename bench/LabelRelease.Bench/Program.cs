@@ -662,13 +662,17 @@ internal static class Drain
     /// <summary>A step queued for a later day (a label packed ahead) is not work waiting.</summary>
     private const string NotDueYet = "(\"LockedBy\" IS DISTINCT FROM 'not-due-yet' OR \"LockedUntil\" <= now())";
 
+    /// <summary>A module's outbox rows due and not done (failing rows, 5 attempts or more, are counted apart).</summary>
+    private static string DueRows(string module) =>
+        $"(SELECT count(*) FROM {module}.\"OutboxMessages\" WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" < 5 AND {NotDueYet})";
+
     /// <summary>
     /// The background work due and not done when a window ends, per module: the windows start drained, so this is what
     /// the window's orders (and a release's labels) left behind; work done later than in another window is not free.
     /// </summary>
     public static async Task<string> LeftBehindAsync(NpgsqlDataSource pg, int orders)
     {
-        var sql = "SELECT " + string.Join(", ", Modules.Select(m => $"(SELECT count(*) FROM {m}.\"OutboxMessages\" WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" < 5 AND {NotDueYet})"));
+        var sql = "SELECT " + string.Join(", ", Modules.Select(DueRows));
         await using var command = pg.CreateCommand(sql);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
@@ -683,7 +687,7 @@ internal static class Drain
     {
         var clock = Stopwatch.StartNew();
         var last = TimeSpan.Zero;
-        var sql = "SELECT " + string.Join(" + ", Modules.Select(m => $"(SELECT count(*) FROM {m}.\"OutboxMessages\" WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" < 5 AND {NotDueYet})"))
+        var sql = "SELECT " + string.Join(" + ", Modules.Select(DueRows))
             + ", " + string.Join(" + ", Modules.Select(m => $"(SELECT count(*) FROM {m}.\"OutboxMessages\" WHERE \"ProcessedAt\" IS NULL AND \"Attempts\" >= 5)"));
         while (clock.Elapsed < (max ?? TimeSpan.FromMinutes(20)))
         {

@@ -42,7 +42,8 @@ public sealed class RequestsFirst(IOptions<OutboxOptions> options) : IDisposable
     /// Waits until a background delivery may run: at once while no request is in flight, otherwise for one of the slots
     /// (or until the requests end). Dispose the result when the delivery is done.
     /// </summary>
-    public ValueTask<Slot> BackgroundSlotAsync(CancellationToken cancellationToken) => TurnAsync(_slots, givesWayToPacedSteps: true, cancellationToken);
+    public async ValueTask<Slot> BackgroundSlotAsync(CancellationToken cancellationToken) =>
+        new(await TakeAsync(_slots, givesWayToPacedSteps: true, cancellationToken));
 
     /// <summary>
     /// Waits until a step of a paced bulk job (<see cref="IPacedBulkStep"/>) may run: at once while no request is in
@@ -52,15 +53,15 @@ public sealed class RequestsFirst(IOptions<OutboxOptions> options) : IDisposable
     /// </summary>
     public async ValueTask<Slot> PacedStepSlotAsync(CancellationToken cancellationToken)
     {
-        var turn = await TurnAsync(_pacedSlots, givesWayToPacedSteps: false, cancellationToken);
+        var turn = await TakeAsync(_pacedSlots, givesWayToPacedSteps: false, cancellationToken);
         Interlocked.Increment(ref _pacedWaiting);
         try
         {
-            return new Slot(turn, await TurnAsync(_slots, givesWayToPacedSteps: false, cancellationToken));
+            return new Slot(turn, await TakeAsync(_slots, givesWayToPacedSteps: false, cancellationToken));
         }
         catch
         {
-            turn.Dispose();
+            turn?.Release();
             throw;
         }
         finally
@@ -75,7 +76,8 @@ public sealed class RequestsFirst(IOptions<OutboxOptions> options) : IDisposable
         _pacedSlots.Dispose();
     }
 
-    private async ValueTask<Slot> TurnAsync(SemaphoreSlim slots, bool givesWayToPacedSteps, CancellationToken cancellationToken)
+    /// <summary>Takes one of <paramref name="slots"/> while requests are in flight and returns it; null when they ended first.</summary>
+    private async ValueTask<SemaphoreSlim?> TakeAsync(SemaphoreSlim slots, bool givesWayToPacedSteps, CancellationToken cancellationToken)
     {
         while (RequestsInFlight > 0)
         {
@@ -87,14 +89,14 @@ public sealed class RequestsFirst(IOptions<OutboxOptions> options) : IDisposable
             {
                 if (!givesWayToPacedSteps || Volatile.Read(ref _pacedWaiting) == 0)
                 {
-                    return new Slot(slots);
+                    return slots;
                 }
 
                 slots.Release(); // a paced step came to wait meanwhile: it goes first
             }
         }
 
-        return default;
+        return null;
     }
 
     /// <summary>A request in flight, counted until disposed.</summary>
@@ -103,21 +105,16 @@ public sealed class RequestsFirst(IOptions<OutboxOptions> options) : IDisposable
         public void Dispose() => Interlocked.Decrement(ref owner._inFlight);
     }
 
-    /// <summary>A background delivery's turn; holds one of the slots (a paced step: its turn and a background slot) when it was taken while requests were in flight.</summary>
-    public readonly struct Slot(SemaphoreSlim? slots, SemaphoreSlim? background = null) : IDisposable
+    /// <summary>
+    /// A delivery's turn: the slot it took while requests were in flight (a paced step: its turn and a background slot),
+    /// none when it went without one.
+    /// </summary>
+    public readonly struct Slot(SemaphoreSlim? taken, SemaphoreSlim? alsoTaken = null) : IDisposable
     {
-        internal Slot(Slot turn, Slot background)
-            : this(turn._slots, background._slots)
-        {
-        }
-
-        private readonly SemaphoreSlim? _slots = slots;
-        private readonly SemaphoreSlim? _background = background;
-
         public void Dispose()
         {
-            _background?.Release();
-            _slots?.Release();
+            alsoTaken?.Release();
+            taken?.Release();
         }
     }
 }
